@@ -1,0 +1,133 @@
+package dev.sigil.bench;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RuleSet;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendContext;
+import dev.sigil.crypto.spi.BackendProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Every backend the machine has (found with {@link ServiceLoader}) × every scheme it verifies × every batch size,
+ * in process. Each point runs the backend on one prepared batch for a warm-up, then for the measuring time, and
+ * checks the outcomes of the first call against the expected ones (one item in eight is a tampered message).
+ */
+final class BackendSweep {
+    private final BenchOptions options;
+    private final Progress progress;
+    private final BenchPools pools;
+    private final Path dataDir;
+
+    BackendSweep(BenchOptions options, Progress progress, BenchPools pools, Path dataDir) {
+        this.options = options;
+        this.progress = progress;
+        this.pools = pools;
+        this.dataDir = dataDir;
+    }
+
+    void run(Results results) {
+        for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
+            String id = provider.id();
+            if (!options.wantsBackend(id)) {
+                continue;
+            }
+            BackendContext ctx = new BackendContext(options.settingsFor(id), dataDir,
+                    Runtime.getRuntime().availableProcessors());
+            if (!provider.isAvailable(ctx)) {
+                note(results, "backend " + id + ": not available on this machine (skipped)");
+                continue;
+            }
+            progress.step("backend %s: starting", id);
+            try (Backend backend = provider.create(ctx)) {
+                sweep(backend, results);
+            } catch (RuntimeException e) {
+                note(results, "backend " + id + ": failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + "); its remaining points are missing");
+            }
+        }
+    }
+
+    private void sweep(Backend backend, Results results) {
+        List<String> schemes = new ArrayList<>();
+        for (Scheme scheme : Scheme.values()) {
+            if (backend.supports(scheme, Operation.VERIFY) && options.wantsScheme(scheme.wireName())) {
+                schemes.add(scheme.wireName());
+            }
+        }
+        results.backends.add(new Results.BackendInfo(backend.id(), backend.kind().toString(), backend.device(),
+                schemes));
+        progress.step("backend %s: %s, schemes %s", backend.id(), backend.device(), String.join(", ", schemes));
+        for (String s : schemes) {
+            Scheme scheme = Scheme.fromWire(s).orElseThrow();
+            for (int size : options.batchSizes()) {
+                Results.SweepPoint p = point(backend, scheme, size);
+                results.sweep.add(p);
+                progress.step("%-7s %-16s batch %6d: %,12.0f items/s  (%,.0f µs per batch)%s", backend.id(), s,
+                        size, p.itemsPerSecond(), p.meanBatchMicros(),
+                        p.mismatches() == 0 ? "" : "  WRONG OUTCOMES: " + p.mismatches());
+                if (p.mismatches() > 0) {
+                    note(results, backend.id() + " " + s + " batch " + size + ": " + p.mismatches()
+                            + " outcomes differ from the expected ones");
+                }
+            }
+        }
+    }
+
+    private Results.SweepPoint point(Backend backend, Scheme scheme, int size) {
+        VerifyBatch batch = BenchItems.batch(scheme, RuleSet.STANDARD, pools.items(scheme, size));
+        boolean[] expected = pools.expectedValid(scheme, size);
+        int mismatches = mismatches(backend.verify(batch), expected);
+        Timed t = time(() -> backend.verify(batch), options.warmup(), options.measure());
+        double seconds = t.nanos() / 1e9;
+        return new Results.SweepPoint(backend.id(), scheme.wireName(), size, t.calls() * (double) size / seconds,
+                t.histogram().getMean(), t.histogram().getValueAtPercentile(50),
+                t.histogram().getValueAtPercentile(99), t.calls(), mismatches);
+    }
+
+    static int mismatches(Outcome[] out, boolean[] expectedValid) {
+        int n = out.length == expectedValid.length ? 0 : Math.abs(out.length - expectedValid.length);
+        for (int i = 0; i < Math.min(out.length, expectedValid.length); i++) {
+            n += out[i].isValid() == expectedValid[i] ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** Calls, elapsed nanoseconds and a histogram of microseconds per call. */
+    record Timed(long calls, long nanos, Histogram histogram) {
+    }
+
+    /** Runs the task for the warm-up, then at least once and until the measuring time is over. */
+    static Timed time(Supplier<?> task, Duration warmup, Duration measure) {
+        long end = System.nanoTime() + warmup.toNanos();
+        while (System.nanoTime() < end) {
+            task.get();
+        }
+        Histogram h = new Histogram(3_600_000_000L, 3);
+        long start = System.nanoTime();
+        end = start + measure.toNanos();
+        long calls = 0;
+        long now = start;
+        do {
+            long t0 = now;
+            task.get();
+            now = System.nanoTime();
+            h.recordValue(Math.max(1, (now - t0) / 1000));
+            calls++;
+        } while (now < end);
+        return new Timed(calls, now - start, h);
+    }
+
+    private void note(Results results, String text) {
+        results.notes.add(text);
+        progress.step("%s", text);
+    }
+}

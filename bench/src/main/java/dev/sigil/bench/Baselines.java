@@ -1,0 +1,81 @@
+package dev.sigil.bench;
+
+import dev.sigil.crypto.Scheme;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The plain Bouncy Castle loop ({@link PlainBouncyCastle}) on 1 thread and on every core, over the same items as
+ * the sweep, and {@code openssl speed} where the machine has it.
+ */
+final class Baselines {
+    private final BenchOptions options;
+    private final Progress progress;
+    private final BenchPools pools;
+
+    Baselines(BenchOptions options, Progress progress, BenchPools pools) {
+        this.options = options;
+        this.progress = progress;
+        this.pools = pools;
+    }
+
+    void run(Results results, List<Scheme> schemes) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (Scheme s : schemes) {
+            PlainBouncyCastle plain = new PlainBouncyCastle(s, pools.items(s, 256));
+            for (int threads : cores > 1 ? List.of(1, cores) : List.of(1)) {
+                double rate = measure(plain, threads, options.warmup(), options.measure());
+                results.baselines.add(new Results.Baseline("plain-bc", s.wireName(), threads, rate));
+                progress.step("plain Bouncy Castle %-16s %d thread(s): %,12.0f items/s", s, threads, rate);
+            }
+        }
+        if (options.openssl()) {
+            OpenSslSpeed.run(schemes, progress, results);
+        }
+    }
+
+    /** Items per second of the plain loop on {@code threads} threads, each walking the whole item list. */
+    static double measure(PlainBouncyCastle plain, int threads, Duration warmup, Duration measure) {
+        plain.verify(0, plain.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            run(plain, pool, threads, warmup.toNanos());
+            long start = System.nanoTime();
+            long items = run(plain, pool, threads, measure.toNanos());
+            return items / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long run(PlainBouncyCastle plain, ExecutorService pool, int threads, long nanos) {
+        LongAdder items = new LongAdder();
+        long end = System.nanoTime() + nanos;
+        List<Future<?>> fs = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            fs.add(pool.submit(() -> {
+                do {
+                    for (int i = 0; i < plain.size(); i += 16) {
+                        plain.verify(i, Math.min(plain.size(), i + 16));
+                        items.add(Math.min(16, plain.size() - i));
+                        if (System.nanoTime() >= end) {
+                            return;
+                        }
+                    }
+                } while (System.nanoTime() < end);
+            }));
+        }
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("plain Bouncy Castle loop failed", e);
+            }
+        }
+        return items.sum();
+    }
+}

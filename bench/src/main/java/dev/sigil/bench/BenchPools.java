@@ -1,0 +1,67 @@
+package dev.sigil.bench;
+
+import dev.sigil.crypto.Scheme;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signed items per scheme, generated once per run and shared by every phase: at most {@code distinct} different
+ * signatures by 64 keys, repeated to fill larger batches. Every eighth item has its message altered after signing,
+ * so it must come out {@code INVALID}; all others {@code VALID}.
+ */
+final class BenchPools {
+    static final int TAMPER_EVERY = 8;
+
+    private final int distinct;
+    private final Progress progress;
+    private final Map<Scheme, List<BenchItems.Signed>> pools = new EnumMap<>(Scheme.class);
+
+    BenchPools(int distinct, Progress progress) {
+        this.distinct = distinct;
+        this.progress = progress;
+    }
+
+    /** The first {@code size} items of the scheme's pool, cycling through the distinct ones. */
+    synchronized List<BenchItems.Signed> items(Scheme scheme, int size) {
+        List<BenchItems.Signed> pool = pool(scheme);
+        List<BenchItems.Signed> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(pool.get(i % pool.size()));
+        }
+        return out;
+    }
+
+    /** Whether item i of {@link #items} is expected to verify. */
+    boolean[] expectedValid(Scheme scheme, int size) {
+        int n = pool(scheme).size();
+        boolean[] out = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = !isTampered(i % n);
+        }
+        return out;
+    }
+
+    static boolean isTampered(int index) {
+        return index % TAMPER_EVERY == TAMPER_EVERY - 1;
+    }
+
+    private synchronized List<BenchItems.Signed> pool(Scheme scheme) {
+        return pools.computeIfAbsent(scheme, s -> {
+            progress.step("signing %d %s items for the benchmark inputs", distinct, s);
+            List<BenchItems.Signed> signed = BenchItems.generate(s, distinct, 64, 42 + s.ordinal());
+            List<BenchItems.Signed> out = new ArrayList<>(signed.size());
+            for (int i = 0; i < signed.size(); i++) {
+                out.add(isTampered(i) ? tamper(signed.get(i)) : signed.get(i));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private static BenchItems.Signed tamper(BenchItems.Signed s) {
+        byte[] m = s.message().clone();
+        m[0] ^= 0x01;
+        return new BenchItems.Signed(s.key(), m, s.signature());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.sigil.bench;
+
+import dev.sigil.crypto.Scheme;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The HTTP load test against POST /v1/verify: a service given with {@code --url}, or the real one started as a
+ * child process. Rate steps are fractions of the capacity the in-process sweep measured and stop at saturation
+ * (achieved throughput below 90 % of the offered rate, more than 1 % errors, or p99 above two seconds).
+ */
+final class HttpPhase {
+    static final double[] QUICK_STEPS = {0.2, 0.5, 1.0, 2.0};
+    static final double[] FULL_STEPS = {0.1, 0.25, 0.5, 0.7, 0.85, 1.0, 1.2, 1.5, 2.0, 3.0};
+
+    private final BenchOptions options;
+    private final Progress progress;
+    private final BenchPools pools;
+    private final String mainClass;
+
+    HttpPhase(BenchOptions options, Progress progress, BenchPools pools, String mainClass) {
+        this.options = options;
+        this.progress = progress;
+        this.pools = pools;
+        this.mainClass = mainClass;
+    }
+
+    void run(Results results, List<Scheme> schemes, double capacityItemsPerSecond) throws IOException {
+        if (!options.http()) {
+            skip(results, "HTTP load test skipped (--no-http)");
+            return;
+        }
+        if (options.url() != null) {
+            load(results, options.url(), schemes, capacityItemsPerSecond);
+            return;
+        }
+        if (!ServiceProcess.isPresent(mainClass)) {
+            skip(results, "HTTP load test skipped: the service (" + mainClass + ") is not on the class path; "
+                    + "build it, or give --url of a running service");
+            return;
+        }
+        Path data = Files.createTempDirectory("sigil-bench-data");
+        Path log = options.out().resolve("service.log");
+        progress.step("starting the service (%s), log in %s", mainClass, log);
+        try (ServiceProcess service = ServiceProcess.start(log, data, Duration.ofSeconds(180))) {
+            load(results, service.base(), schemes, capacityItemsPerSecond);
+        } catch (IOException e) {
+            skip(results, "HTTP load test failed to start the service: " + e.getMessage() + " (see " + log + ")");
+        }
+    }
+
+    private void load(Results results, URI base, List<Scheme> schemes, double capacity) {
+        results.httpTarget = base.toString();
+        results.serviceBackends = ServiceProcess.backends(base).orElse(null);
+        int per = options.itemsPerRequest();
+        double capacityRps = Math.max(1, capacity / per);
+        List<LoadGenerator.Body> bodies = VerifyRequests.bodies(pools, schemes, per, 32);
+        double[] fractions = options.quick() ? QUICK_STEPS : FULL_STEPS;
+        try (LoadGenerator gen = new LoadGenerator(base.resolve("/v1/verify"), bodies, Duration.ofSeconds(30),
+                4096)) {
+            progress.step("HTTP %s: warming up", base);
+            gen.run(Math.max(1, capacityRps * 0.2), Duration.ofMillis(Math.min(2000, options.stepDuration().toMillis())));
+            for (int i = 0; i < Math.min(options.maxSteps(), fractions.length); i++) {
+                Results.LoadStep step = step(gen, capacityRps * fractions[i], per);
+                results.load.add(step);
+                if (step.saturated()) {
+                    break;
+                }
+            }
+        }
+        results.httpStatus = results.load.stream().anyMatch(Results.LoadStep::saturated) ? "ran to saturation"
+                : "ran; not saturated within " + results.load.size() + " steps";
+    }
+
+    private Results.LoadStep step(LoadGenerator gen, double rps, int per) {
+        LoadGenerator.Step s = gen.run(rps, options.stepDuration());
+        var h = s.latencyMicros();
+        double p99 = h.getValueAtPercentile(99) / 1000.0;
+        boolean saturated = s.achievedRate() < 0.9 * rps || s.errors() > 0.01 * s.scheduled() || p99 > 2000;
+        Results.LoadStep step = new Results.LoadStep(rps, per, s.scheduled(), s.ok(), s.errors(), s.achievedRate(),
+                h.getValueAtPercentile(50) / 1000.0, p99, h.getValueAtPercentile(99.9) / 1000.0,
+                h.getMaxValue() / 1000.0, saturated);
+        progress.step("HTTP offered %,8.1f req/s (%,9.0f items/s): achieved %,9.0f items/s, p50 %.1f ms, p99 %.1f ms,"
+                + " p99.9 %.1f ms, errors %d%s", rps, rps * per, step.achievedItemsPerSecond(), step.p50Ms(), p99,
+                step.p999Ms(), s.errors(), saturated ? "  (saturated)" : "");
+        return step;
+    }
+
+    private void skip(Results results, String why) {
+        results.httpStatus = why;
+        results.notes.add(why);
+        progress.step("%s", why);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.sigil.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Every figure of the run as JSON, for regression tracking ({@code report.json}). */
+final class JsonReport {
+    static final int FORMAT = 1;
+
+    private JsonReport() {
+    }
+
+    static String render(Results r) {
+        Map<String, Object> root = Json.object("format", FORMAT, "command", r.command, "startedAt", r.startedAt,
+                "seconds", r.seconds, "machine", r.machine, "backends", backends(r), "sweep", sweep(r),
+                "baselines", baselines(r), "http", http(r), "crossovers", crossovers(r), "notes", r.notes);
+        return Json.write(root);
+    }
+
+    private static List<Object> backends(Results r) {
+        List<Object> out = new ArrayList<>();
+        for (Results.BackendInfo b : r.backends) {
+            out.add(Json.object("id", b.id(), "kind", b.kind(), "device", b.device(), "schemes", b.schemes()));
+        }
+        return out;
+    }
+
+    private static List<Object> sweep(Results r) {
+        List<Object> out = new ArrayList<>();
+        for (Results.SweepPoint p : r.sweep) {
+            out.add(Json.object("backend", p.backend(), "scheme", p.scheme(), "batch", p.batch(),
+                    "itemsPerSecond", p.itemsPerSecond(), "meanBatchMicros", p.meanBatchMicros(),
+                    "p50BatchMicros", p.p50BatchMicros(), "p99BatchMicros", p.p99BatchMicros(),
+                    "batches", p.batches(), "mismatches", p.mismatches(),
+                    "vsPlainBc", ratio(p.itemsPerSecond(), r.plainBc(p.scheme())),
+                    "vsOpenssl", ratio(p.itemsPerSecond(), r.openssl(p.scheme()))));
+        }
+        return out;
+    }
+
+    private static List<Object> baselines(Results r) {
+        List<Object> out = new ArrayList<>();
+        for (Results.Baseline b : r.baselines) {
+            out.add(Json.object("source", b.source(), "scheme", b.scheme(), "threads", b.threads(),
+                    "itemsPerSecond", b.itemsPerSecond(), "vsPlainBc", ratio(b.itemsPerSecond(), r.plainBc(b.scheme()))));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> http(Results r) {
+        List<Object> steps = new ArrayList<>();
+        for (Results.LoadStep s : r.load) {
+            steps.add(Json.object("offeredRequestsPerSecond", s.offeredRequestsPerSecond(),
+                    "offeredItemsPerSecond", s.offeredItemsPerSecond(), "itemsPerRequest", s.itemsPerRequest(),
+                    "scheduled", s.scheduled(), "ok", s.ok(), "errors", s.errors(),
+                    "achievedRequestsPerSecond", s.achievedRequestsPerSecond(),
+                    "achievedItemsPerSecond", s.achievedItemsPerSecond(),
+                    "achievedOverOffered", s.achievedItemsPerSecond() / s.offeredItemsPerSecond(),
+                    "p50Ms", s.p50Ms(), "p99Ms", s.p99Ms(), "p999Ms", s.p999Ms(), "maxMs", s.maxMs(),
+                    "saturated", s.saturated()));
+        }
+        return Json.object("status", r.httpStatus, "target", r.httpTarget, "serviceBackends", r.serviceBackends,
+                "inProcessCapacityItemsPerSecond", r.capacityItemsPerSecond, "steps", steps);
+    }
+
+    private static List<Object> crossovers(Results r) {
+        List<Object> out = new ArrayList<>();
+        for (Results.Crossover c : r.crossovers()) {
+            out.add(Json.object("backend", c.backend(), "scheme", c.scheme(), "batch", c.batch().orElse(null),
+                    "bestSpeedup", c.bestSpeedup()));
+        }
+        return out;
+    }
+
+    private static Double ratio(double v, java.util.Optional<Results.Baseline> base) {
+        return base.filter(b -> b.itemsPerSecond() > 0).map(b -> v / b.itemsPerSecond()).orElse(null);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.sigil.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiPredicate;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * An open-loop load generator: request i of a step is due at {@code start + i / rate}, is sent then whether or not
+ * earlier ones have answered, and its latency is measured from that scheduled time. A stalled server therefore
+ * shows as growing latency instead of a slower send rate (no coordinated omission). A request that would exceed
+ * {@code maxInFlight} is not sent and counts as an error, as does any non-accepted answer or timeout.
+ */
+final class LoadGenerator implements AutoCloseable {
+
+    /** One request body and the check its answer must pass (status code, body). */
+    record Body(byte[] bytes, BiPredicate<Integer, byte[]> accepts) {
+    }
+
+    /** The outcome of one step; latencies in microseconds. */
+    record Step(double offeredRate, long scheduled, long ok, long errors, long unsent, double achievedRate,
+            Histogram latencyMicros) {
+    }
+
+    private final URI endpoint;
+    private final List<Body> bodies;
+    private final Duration timeout;
+    private final int maxInFlight;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "load-generator-http");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient client;
+
+    LoadGenerator(URI endpoint, List<Body> bodies, Duration timeout, int maxInFlight) {
+        if (bodies.isEmpty()) {
+            throw new IllegalArgumentException("no request bodies");
+        }
+        this.endpoint = endpoint;
+        this.bodies = List.copyOf(bodies);
+        this.timeout = timeout;
+        this.maxInFlight = maxInFlight;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+    }
+
+    /** Sends at {@code rate} requests per second for {@code duration}, then waits for the answers. */
+    Step run(double rate, Duration duration) {
+        long count = Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
+        double interval = 1e9 / rate;
+        ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+        LongAdder ok = new LongAdder();
+        LongAdder errors = new LongAdder();
+        LongAdder unsent = new LongAdder();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicLong lastDone = new AtomicLong();
+        CompletableFuture<?>[] all = new CompletableFuture<?>[(int) count];
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+        for (int i = 0; i < count; i++) {
+            long due = start + Math.round(i * interval);
+            waitUntil(due);
+            if (inFlight.get() >= maxInFlight) {
+                unsent.increment();
+                errors.increment();
+                all[i] = CompletableFuture.completedFuture(null);
+                continue;
+            }
+            inFlight.incrementAndGet();
+            Body body = bodies.get(i % bodies.size());
+            all[i] = client.sendAsync(request(body), HttpResponse.BodyHandlers.ofByteArray())
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((resp, ex) -> {
+                        long now = System.nanoTime();
+                        latency.recordValue(Math.min(latency.getHighestTrackableValue(), Math.max(1, (now - due) / 1000)));
+                        boolean good = ex == null && accepted(body, resp);
+                        (good ? ok : errors).increment();
+                        lastDone.accumulateAndGet(now, Math::max);
+                        inFlight.decrementAndGet();
+                        return null;
+                    });
+        }
+        CompletableFuture.allOf(all).join();
+        double elapsed = Math.max(1, lastDone.get() - start) / 1e9;
+        return new Step(rate, count, ok.sum(), errors.sum(), unsent.sum(), ok.sum() / elapsed, latency);
+    }
+
+    private static boolean accepted(Body body, HttpResponse<byte[]> resp) {
+        try {
+            return body.accepts().test(resp.statusCode(), resp.body());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private HttpRequest request(Body body) {
+        return HttpRequest.newBuilder(endpoint).timeout(timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
+    }
+
+    private static void waitUntil(long due) {
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    /** Counts occurrences of a quoted JSON word, e.g. {@code "valid"} (which {@code "invalid"} does not contain). */
+    static int countWord(byte[] body, String word) {
+        byte[] needle = ('"' + word + '"').getBytes(StandardCharsets.UTF_8);
+        int n = 0;
+        outer:
+        for (int i = 0; i <= body.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (body[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.sigil.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Every figure of one bench run, in the order it was measured. */
+final class Results {
+
+    /** A backend as the sweep found it. */
+    record BackendInfo(String id, String kind, String device, List<String> schemes) {
+    }
+
+    /**
+     * Verify throughput of one backend for one scheme at one batch size, with the wall time of one batch call.
+     * {@code mismatches} counts items whose outcome differed from the expected one (always 0 for a correct backend).
+     */
+    record SweepPoint(String backend, String scheme, int batch, double itemsPerSecond, double meanBatchMicros,
+            double p50BatchMicros, double p99BatchMicros, long batches, int mismatches) {
+    }
+
+    /** A reference figure: {@code plain-bc} (Bouncy Castle loop) or {@code openssl} ({@code openssl speed}). */
+    record Baseline(String source, String scheme, int threads, double itemsPerSecond) {
+    }
+
+    /** One rate step of the HTTP load test. Latencies in milliseconds from each request's scheduled send time. */
+    record LoadStep(double offeredRequestsPerSecond, int itemsPerRequest, long scheduled, long ok, long errors,
+            double achievedRequestsPerSecond, double p50Ms, double p99Ms, double p999Ms, double maxMs,
+            boolean saturated) {
+
+        double offeredItemsPerSecond() {
+            return offeredRequestsPerSecond * itemsPerRequest;
+        }
+
+        double achievedItemsPerSecond() {
+            return achievedRequestsPerSecond * itemsPerRequest;
+        }
+    }
+
+    /** The smallest batch size from which an accelerator beats the CPU backend; empty when it never does. */
+    record Crossover(String backend, String scheme, Optional<Integer> batch, double bestSpeedup) {
+    }
+
+    final List<BackendInfo> backends = new ArrayList<>();
+    final List<SweepPoint> sweep = new ArrayList<>();
+    final List<Baseline> baselines = new ArrayList<>();
+    final List<LoadStep> load = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    String httpTarget;
+    String httpStatus = "not run";
+    String serviceBackends;
+    final java.util.Map<String, Object> machine = new java.util.LinkedHashMap<>();
+    double capacityItemsPerSecond;
+    String command = "./sigil bench";
+    String startedAt;
+    double seconds;
+
+    Optional<Baseline> baseline(String source, String scheme, int threads) {
+        return baselines.stream()
+                .filter(b -> b.source().equals(source) && b.scheme().equals(scheme) && b.threads() == threads)
+                .findFirst();
+    }
+
+    /** The best plain Bouncy Castle figure for a scheme (the one on the most threads). */
+    Optional<Baseline> plainBc(String scheme) {
+        return baselines.stream().filter(b -> b.source().equals("plain-bc") && b.scheme().equals(scheme))
+                .max(java.util.Comparator.comparingInt(Baseline::threads));
+    }
+
+    Optional<Baseline> openssl(String scheme) {
+        return baselines.stream().filter(b -> b.source().equals("openssl") && b.scheme().equals(scheme))
+                .findFirst();
+    }
+
+    List<String> schemes() {
+        return sweep.stream().map(SweepPoint::scheme).distinct().toList();
+    }
+
+    List<String> backendIds() {
+        return sweep.stream().map(SweepPoint::backend).distinct().toList();
+    }
+
+    List<SweepPoint> points(String backend, String scheme) {
+        return sweep.stream().filter(p -> p.backend().equals(backend) && p.scheme().equals(scheme)).toList();
+    }
+
+    /** For every non-CPU backend and scheme: the smallest batch where it beats the CPU at the same batch size. */
+    List<Crossover> crossovers() {
+        List<Crossover> out = new ArrayList<>();
+        for (String b : backendIds()) {
+            if (b.equals("cpu")) {
+                continue;
+            }
+            for (String s : schemes()) {
+                List<SweepPoint> cpu = points("cpu", s);
+                List<SweepPoint> acc = points(b, s);
+                if (!cpu.isEmpty() && !acc.isEmpty()) {
+                    out.add(crossover(b, s, acc, cpu));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Crossover crossover(String backend, String scheme, List<SweepPoint> acc, List<SweepPoint> cpu) {
+        Integer first = null;
+        double best = 0;
+        for (SweepPoint a : acc) {
+            Optional<SweepPoint> c = cpu.stream().filter(p -> p.batch() == a.batch()).findFirst();
+            if (c.isEmpty() || c.get().itemsPerSecond() <= 0) {
+                continue;
+            }
+            double ratio = a.itemsPerSecond() / c.get().itemsPerSecond();
+            best = Math.max(best, ratio);
+            if (ratio > 1 && first == null) {
+                first = a.batch();
+            } else if (ratio <= 1) {
+                first = null;
+            }
+        }
+        return new Crossover(backend, scheme, Optional.ofNullable(first), best);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.sigil.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real service ({@code dev.sigil.service.Main}) started as a child JVM on a free local port, with this JVM's
+ * class path, so the load generator and the service do not share a heap or a garbage collector. Its output goes to
+ * a log file in the report directory.
+ */
+final class ServiceProcess implements AutoCloseable {
+    static final String MAIN = "dev.sigil.service.Main";
+
+    private final Process process;
+    private final URI base;
+
+    private ServiceProcess(Process process, URI base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    /** True when the service's main class is on the class path. */
+    static boolean isPresent(String mainClass) {
+        try {
+            Class.forName(mainClass, false, ServiceProcess.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    static ServiceProcess start(Path log, Path dataDir, Duration readyTimeout) throws IOException {
+        int port = freePort();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseZGC", "-cp",
+                System.getProperty("java.class.path"), MAIN, "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--data-dir", dataDir.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        p.getOutputStream().close();
+        ServiceProcess sp = new ServiceProcess(p, URI.create("http://127.0.0.1:" + port));
+        try {
+            sp.awaitReady(readyTimeout);
+            return sp;
+        } catch (IOException | RuntimeException e) {
+            sp.close();
+            throw e;
+        }
+    }
+
+    URI base() {
+        return base;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException {
+        long end = System.nanoTime() + timeout.toNanos();
+        try (HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            while (System.nanoTime() < end) {
+                if (!process.isAlive()) {
+                    throw new IOException("the service exited with status " + process.exitValue());
+                }
+                if (get(c, base.resolve("/health/ready")).map(r -> r.statusCode() == 200).orElse(false)) {
+                    return;
+                }
+                sleep(200);
+            }
+        }
+        throw new IOException("the service was not ready within " + timeout.toSeconds() + " s");
+    }
+
+    /** GET {@code /v1/backends} of a service, as its raw JSON body. */
+    static Optional<String> backends(URI base) {
+        try (HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            return get(c, base.resolve("/v1/backends")).filter(r -> r.statusCode() == 200).map(HttpResponse::body);
+        }
+    }
+
+    private static Optional<HttpResponse<String>> get(HttpClient c, URI uri) {
+        try {
+            return Optional.of(c.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

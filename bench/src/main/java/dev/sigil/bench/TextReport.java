@@ -1,0 +1,51 @@
+package dev.sigil.bench;
+
+import java.util.Map;
+
+/** The tables as plain text (stdout, {@code table.txt}) and as Markdown for the README ({@code report.md}). */
+final class TextReport {
+    private TextReport() {
+    }
+
+    static String text(Results r) {
+        ReportTables t = new ReportTables(r);
+        StringBuilder out = new StringBuilder();
+        out.append("Sigil bench — ").append(r.command).append(" — ").append(machine(r.machine)).append("\n\n");
+        out.append("In-process verify (one item in eight tampered; ratios: to plain Bouncy Castle on every core, ")
+                .append("to openssl speed on one thread)\n").append(t.sweep().text()).append('\n');
+        out.append("Baselines\n").append(t.baselines().text()).append('\n');
+        out.append("HTTP load test (POST /v1/verify, open loop): ").append(r.httpStatus).append('\n');
+        if (!r.load.isEmpty()) {
+            out.append(t.load(r.capacityItemsPerSecond).text());
+        }
+        out.append('\n');
+        out.append(t.crossovers().isEmpty() ? "Crossover: only the CPU backend is available.\n"
+                : "Crossover (accelerator against cpu)\n" + t.crossovers().text());
+        r.notes.forEach(n -> out.append("note: ").append(n).append('\n'));
+        return out.toString();
+    }
+
+    static String markdown(Results r) {
+        ReportTables t = new ReportTables(r);
+        StringBuilder out = new StringBuilder();
+        out.append("Measured with `").append(r.command).append("` on ").append(machine(r.machine)).append(" (")
+                .append(r.startedAt).append(").\n\n");
+        out.append("In-process verify, items per second (one item in eight is a tampered message; ratios are to a ")
+                .append("plain Bouncy Castle loop on every core and to `openssl speed` on one thread):\n\n")
+                .append(t.sweep().markdown()).append('\n');
+        out.append("Baselines:\n\n").append(t.baselines().markdown()).append('\n');
+        out.append("HTTP load test, `POST /v1/verify`, open loop, latency from the scheduled send time (")
+                .append(r.httpStatus).append("):\n\n");
+        out.append(r.load.isEmpty() ? "(no HTTP figures)\n" : t.load(r.capacityItemsPerSecond).markdown());
+        out.append('\n');
+        out.append(t.crossovers().isEmpty() ? "Crossover: only the CPU backend was available.\n"
+                : "Crossover batch size (where each accelerator beats the CPU backend):\n\n"
+                        + t.crossovers().markdown());
+        return out.toString();
+    }
+
+    static String machine(Map<String, Object> m) {
+        return m.getOrDefault("cpu", "?") + ", " + m.getOrDefault("cores", "?") + " cores, Java "
+                + m.getOrDefault("java", "?");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sigil.bench;
+
+import dev.sigil.crypto.Hex;
+import dev.sigil.crypto.Scheme;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * POST /v1/verify bodies for the load test: each request mixes the schemes round-robin and carries the pools'
+ * tampered items too, and its answer is accepted only with status 200 and exactly the expected number of
+ * {@code "valid"} results.
+ */
+final class VerifyRequests {
+    private VerifyRequests() {
+    }
+
+    static List<LoadGenerator.Body> bodies(BenchPools pools, List<Scheme> schemes, int itemsPerRequest, int count) {
+        int perScheme = (itemsPerRequest * count + schemes.size() - 1) / schemes.size();
+        List<List<BenchItems.Signed>> items = new ArrayList<>();
+        List<boolean[]> valid = new ArrayList<>();
+        for (Scheme s : schemes) {
+            items.add(pools.items(s, perScheme));
+            valid.add(pools.expectedValid(s, perScheme));
+        }
+        List<LoadGenerator.Body> out = new ArrayList<>();
+        int[] next = new int[schemes.size()];
+        for (int r = 0; r < count; r++) {
+            StringBuilder json = new StringBuilder(itemsPerRequest * 400).append("{\"rules\":\"standard\",\"items\":[");
+            int expected = 0;
+            for (int k = 0; k < itemsPerRequest; k++) {
+                int si = (r * itemsPerRequest + k) % schemes.size();
+                int idx = next[si]++ % perScheme;
+                if (k > 0) {
+                    json.append(',');
+                }
+                item(json, schemes.get(si), items.get(si).get(idx));
+                expected += valid.get(si)[idx] ? 1 : 0;
+            }
+            json.append("]}");
+            int want = expected;
+            out.add(new LoadGenerator.Body(json.toString().getBytes(StandardCharsets.UTF_8),
+                    (status, body) -> status == 200 && LoadGenerator.countWord(body, "valid") == want));
+        }
+        return out;
+    }
+
+    private static void item(StringBuilder json, Scheme scheme, BenchItems.Signed s) {
+        json.append("{\"scheme\":\"").append(scheme.wireName())
+                .append("\",\"publicKey\":\"").append(Hex.encode(s.key().publicKey().encoded()))
+                .append("\",\"message\":\"").append(Hex.encode(s.message()))
+                .append("\",\"signature\":\"").append(Hex.encode(s.signature())).append("\"}");
+    }
+}
