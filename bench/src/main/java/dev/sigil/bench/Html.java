@@ -27,7 +27,7 @@ final class Html {
 
     static String render(Results r) {
         ReportTables t = new ReportTables(r);
-        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<title>Sigil bench report</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<h1>Sigil bench report</h1>\n");
         h.append("<p>Command: <code>").append(escape(r.command)).append("</code> — started ")

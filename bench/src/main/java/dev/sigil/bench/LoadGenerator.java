@@ -137,7 +137,7 @@ final class LoadGenerator implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        client.shutdownNow();
         executor.shutdownNow();
     }
 }

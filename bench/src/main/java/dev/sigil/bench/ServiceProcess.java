@@ -44,7 +44,7 @@ final class ServiceProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseZGC", "-cp",
-                System.getProperty("java.class.path"), MAIN, "--host", "127.0.0.1", "--port", Integer.toString(port),
+                classPath(), MAIN, "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         p.getOutputStream().close();
@@ -56,6 +56,11 @@ final class ServiceProcess implements AutoCloseable {
             sp.close();
             throw e;
         }
+    }
+
+    /** This JVM's class path (under Surefire the test class path, not its booter jar). */
+    static String classPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
     URI base() {

@@ -1,0 +1,114 @@
+package dev.sigil.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * Runs {@code ./sigil bench --quick} once (CPU backend, HTTP phase against a minimal local verify endpoint) and
+ * checks that the table, JSON, Markdown and HTML are produced and well-formed. Timings are not checked.
+ */
+class BenchQuickRunTest {
+    private static final List<String> SCHEMES = List.of("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519");
+
+    @TempDir
+    static Path dir;
+    static int status;
+    static String stdout;
+    static String stderr;
+
+    @BeforeAll
+    static void runQuickBench() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (TinyVerifyServer server = new TinyVerifyServer()) {
+            status = BenchMain.run(new String[] {"--quick", "--backends", "cpu", "--out", dir.toString(),
+                "--url", server.base().toString(), "--max-steps", "2", "--step-ms", "600"},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    ServiceProcess.MAIN);
+        }
+        stdout = out.toString(StandardCharsets.UTF_8);
+        stderr = err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void quickRun_exitsWithZero_andReportsProgressPerStep() {
+        assertThat(status).as(stderr).isZero();
+        assertThat(stderr.lines().filter(l -> l.matches("\\[\\s*\\d+\\.\\ds] .*")).count()).isGreaterThan(12);
+    }
+
+    @Test
+    void quickRun_printsTable_withEverySchemeAndBatchSize() {
+        assertThat(stdout).contains("items/s", "× plain BC", "Baselines", "HTTP load test");
+        for (String s : SCHEMES) {
+            for (int batch : List.of(1, 16, 256)) {
+                assertThat(stdout).containsPattern("(?m)^cpu\\s+" + s + "\\s+" + batch + "\\s+[\\d,.]+");
+            }
+        }
+        assertThat(Files.exists(dir.resolve("table.txt"))).isTrue();
+    }
+
+    @Test
+    void quickRun_writesJson_withEveryFigure() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        assertThat(json.get("format").asInt()).isEqualTo(JsonReport.FORMAT);
+        List<String> problems = new ArrayList<>();
+        for (JsonNode p : json.get("sweep")) {
+            if (p.get("itemsPerSecond").asDouble() <= 0 || p.get("mismatches").asInt() != 0) {
+                problems.add(p.toString());
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(json.get("sweep")).hasSize(SCHEMES.size() * 3);
+        assertThat(json.get("baselines").findValuesAsText("source")).contains("plain-bc");
+        JsonNode steps = json.get("http").get("steps");
+        assertThat(steps).isNotEmpty();
+        assertThat(steps.get(0).get("ok").asLong()).isPositive();
+        assertThat(steps.get(0).get("errors").asLong()).isZero();
+        assertThat(json.get("http").get("target").asText()).startsWith("http://127.0.0.1:");
+    }
+
+    @Test
+    void quickRun_writesMarkdown_withThePastableTableAndTheCommand() throws Exception {
+        String md = Files.readString(dir.resolve("report.md"));
+        assertThat(md).contains("`./sigil bench --quick", "| backend | scheme | batch | items/s");
+        assertThat(md).containsPattern("(?m)^\\| cpu \\| ed25519 \\| 256 \\| [\\d,.]+ \\|");
+    }
+
+    @Test
+    void quickRun_writesHtml_thatIsWellFormed_withSvgCharts_andNoExternalResources() throws Exception {
+        String html = Files.readString(dir.resolve("report.html"));
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve("report.html").toFile());
+        assertThat(doc.getElementsByTagName("svg").getLength()).isGreaterThanOrEqualTo(SCHEMES.size() + 2);
+        assertThat(doc.getElementsByTagName("polyline").getLength()).isGreaterThanOrEqualTo(SCHEMES.size() + 3);
+        assertThat(doc.getElementsByTagName("script").getLength()).isZero();
+        assertThat(externalReferences(html)).isEmpty();
+    }
+
+    /** src/href attributes, CSS url(...) and @import that point anywhere outside the file. */
+    static List<String> externalReferences(String html) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("(?i)(?:src|href|xlink:href)\\s*=\\s*[\"']?\\s*((?:https?:)?//[^\"'\\s>]*)"
+                + "|url\\(\\s*[\"']?\\s*((?:https?:)?//[^)\"']*)|@import").matcher(html);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+}

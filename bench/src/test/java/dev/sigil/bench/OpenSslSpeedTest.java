@@ -1,0 +1,42 @@
+package dev.sigil.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sigil.crypto.Scheme;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OpenSslSpeedTest {
+    private static final String OUTPUT = """
+            Doing 256 bits sign ecdsa's for 1s: 41230 256 bits ECDSA signs in 0.60s
+            Doing 256 bits verify ecdsa's for 1s: 13684 256 bits ECDSA verify in 0.60s
+            version: 3.0.19
+            options: bn(64,64)
+            CPUINFO: OPENSSL_ia32cap=0xfffa3203078bffff:0x405fc6f1bf07ab
+                                          sign    verify    sign/s verify/s
+             256 bits ecdsa (nistp256)   0.0000s   0.0000s  68587.5  22807.3
+                                          sign    verify    sign/s verify/s
+             253 bits EdDSA (Ed25519)   0.0000s   0.0001s  42344.6  15792.2
+                                          sign    verify    sign/s verify/s
+             256 bits SM2 (CurveSM2)   0.0002s   0.0002s   4066.7   4451.0
+            """;
+
+    @Test
+    void parse_readsVerifyPerSecondOfEveryRow() {
+        List<OpenSslSpeed.Figure> figures = OpenSslSpeed.parse(OUTPUT);
+        assertThat(figures).containsExactly(new OpenSslSpeed.Figure(Scheme.ECDSA_P256, 68587.5, 22807.3),
+                new OpenSslSpeed.Figure(Scheme.ED25519, 42344.6, 15792.2),
+                new OpenSslSpeed.Figure(Scheme.SM2, 4066.7, 4451.0));
+    }
+
+    @Test
+    void parse_ignoresOtherCurvesAndNoise() {
+        String other = """
+                                              sign    verify    sign/s verify/s
+                 384 bits ecdsa (nistp384)   0.0010s   0.0008s   1000.0   1250.0
+                speed: Unknown algorithm sm2
+                """;
+        assertThat(OpenSslSpeed.parse(other)).isEmpty();
+        assertThat(OpenSslSpeed.parse("")).isEmpty();
+    }
+}
