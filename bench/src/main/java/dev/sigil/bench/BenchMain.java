@@ -46,7 +46,12 @@ public final class BenchMain {
         machine(results.machine);
         progress.step("sigil bench%s: %s", options.quick() ? " (quick)" : "", TextReport.machine(results.machine));
         BenchPools pools = new BenchPools(options.quick() ? 256 : 2048, progress);
-        new BackendSweep(options, progress, pools, Files.createTempDirectory("sigil-bench-backends")).run(results);
+        Path backendData = Files.createTempDirectory("sigil-bench-backends");
+        try {
+            new BackendSweep(options, progress, pools, backendData).run(results);
+        } finally {
+            TempDirs.delete(backendData);
+        }
         List<Scheme> schemes = schemes(results, options);
         new Baselines(options, progress, pools).run(results, schemes);
         results.capacityItemsPerSecond = capacity(results, schemes);

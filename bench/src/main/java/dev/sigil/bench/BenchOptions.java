@@ -16,18 +16,21 @@ import java.util.Set;
  */
 record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration warmup, Duration measure,
         Set<String> backends, Set<String> schemes, boolean http, URI url, int itemsPerRequest,
-        Duration stepDuration, int maxSteps, boolean openssl, Map<String, Map<String, Object>> settings) {
+        Duration stepDuration, int maxSteps, boolean openssl, Map<String, Map<String, Object>> settings,
+        Path serviceConfig) {
 
     static final String USAGE = """
             usage: ./sigil bench [--quick] [--out DIR] [--backends cpu,opencl,...] [--schemes ecdsa-p256,...]
                                  [--batch-sizes 1,16,256] [--measure-ms N] [--warmup-ms N]
                                  [--url http://host:port | --no-http] [--items-per-request N]
                                  [--step-ms N] [--max-steps N] [--no-openssl] [--set backend.key=value ...]
+                                 [--service-config FILE]
               --quick         small batch sizes and short durations (a smoke run, about a minute)
               --out DIR       where report.html, report.json, report.md and table.txt go (default bench-report/)
               --url URL       load-test a running service instead of starting one
               --no-http       skip the HTTP load test
-              --set id.k=v    a setting for one backend provider (e.g. --set hsm.module=/usr/lib/softhsm/libsofthsm2.so)
+              --set id.k=v    a setting for one backend provider (e.g. --set hsm.verify=true)
+              --service-config FILE   the --config given to the service the bench starts
             """;
 
     static BenchOptions parse(String... args) {
@@ -45,6 +48,7 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
         Duration step = Duration.ofMillis(quick ? 1500 : 5000);
         int maxSteps = quick ? 4 : 10;
         Map<String, Map<String, Object>> settings = new HashMap<>();
+        Path serviceConfig = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -62,11 +66,12 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
                 case "--step-ms" -> step = Duration.ofMillis(positive(value(args, ++i, a), a));
                 case "--max-steps" -> maxSteps = positive(value(args, ++i, a), a);
                 case "--set" -> setting(settings, value(args, ++i, a));
+                case "--service-config" -> serviceConfig = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown flag " + a + "\n" + USAGE);
             }
         }
         return new BenchOptions(out, quick, sizes, warmup, measure, backends, schemes, http, url, perRequest,
-                step, maxSteps, openssl, settings);
+                step, maxSteps, openssl, settings, serviceConfig);
     }
 
     /** The settings given for one backend provider with {@code --set id.key=value}. */
@@ -89,7 +94,15 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
             throw new IllegalArgumentException("--set wants backend.key=value, got " + spec);
         }
         settings.computeIfAbsent(spec.substring(0, dot), k -> new LinkedHashMap<>())
-                .put(spec.substring(dot + 1, eq), spec.substring(eq + 1));
+                .put(spec.substring(dot + 1, eq), typed(spec.substring(eq + 1)));
+    }
+
+    /** {@code true}/{@code false} and integers become Boolean and Integer, as a YAML loader would give them. */
+    private static Object typed(String v) {
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        return v.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(v) : v;
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -46,10 +46,13 @@ final class HttpPhase {
         Path data = Files.createTempDirectory("sigil-bench-data");
         Path log = options.out().resolve("service.log");
         progress.step("starting the service (%s), log in %s", mainClass, log);
-        try (ServiceProcess service = ServiceProcess.start(log, data, Duration.ofSeconds(180))) {
+        try (ServiceProcess service = ServiceProcess.start(log, data, options.serviceConfig(),
+                Duration.ofSeconds(180))) {
             load(results, service.base(), schemes, capacityItemsPerSecond);
         } catch (IOException e) {
             skip(results, "HTTP load test failed to start the service: " + e.getMessage() + " (see " + log + ")");
+        } finally {
+            TempDirs.delete(data);
         }
     }
 

@@ -39,13 +39,17 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static ServiceProcess start(Path log, Path dataDir, Duration readyTimeout) throws IOException {
+    /** Starts the service with {@code --config config} when config is not null, and waits until it is ready. */
+    static ServiceProcess start(Path log, Path dataDir, Path config, Duration readyTimeout) throws IOException {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseZGC", "-cp",
                 classPath(), MAIN, "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
+        if (config != null) {
+            cmd.addAll(List.of("--config", config.toString()));
+        }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         p.getOutputStream().close();
         ServiceProcess sp = new ServiceProcess(p, URI.create("http://127.0.0.1:" + port));

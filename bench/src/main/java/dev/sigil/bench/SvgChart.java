@@ -19,10 +19,10 @@ final class SvgChart {
     record Series(String name, String color, boolean dashed, List<Point> points) {
     }
 
-    private static final int W = 640;
+    private static final int W = 600;
     private static final int H = 360;
     private static final int LEFT = 78;
-    private static final int RIGHT = 170;
+    private static final int RIGHT = 190;
     private static final int TOP = 34;
     private static final int BOTTOM = 48;
 

@@ -61,13 +61,14 @@ class ReportFormatTest {
     @Test
     void options_parseFlags_andRejectUnknownOnes() {
         BenchOptions o = BenchOptions.parse("--quick", "--out", "x", "--backends", "cpu,opencl", "--batch-sizes",
-                "64,1,64", "--no-http", "--set", "hsm.module=/lib/p11.so", "--set", "hsm.slot=0");
+                "64,1,64", "--no-http", "--set", "hsm.module=/lib/p11.so", "--set", "hsm.sessions=4", "--set", "hsm.verify=true");
         assertThat(o.out()).isEqualTo(Path.of("x"));
         assertThat(o.batchSizes()).containsExactly(1, 64);
         assertThat(o.wantsBackend("opencl")).isTrue();
         assertThat(o.wantsBackend("hsm")).isFalse();
         assertThat(o.http()).isFalse();
-        assertThat(o.settingsFor("hsm")).containsEntry("module", "/lib/p11.so").containsEntry("slot", "0");
+        assertThat(o.settingsFor("hsm")).containsEntry("module", "/lib/p11.so").containsEntry("sessions", 4)
+                .containsEntry("verify", true);
         assertThat(BenchOptions.parse().batchSizes()).contains(1, 16384);
         assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("unknown flag --fast");
         assertThatThrownBy(() -> BenchOptions.parse("--out")).hasMessageContaining("needs a value");

@@ -1,0 +1,83 @@
+package dev.sigil.bench;
+
+import dev.sigil.crypto.EcPublicKey;
+import dev.sigil.crypto.EncodedItem;
+import dev.sigil.crypto.Hashes;
+import dev.sigil.crypto.RuleSet;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.Sm2;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.VerifyBatchBuilder;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The edge's parsing: {@link VerifyBatchBuilder#add} of encoded items (key from the key cache, strict DER or raw
+ * signature, range checks), once with a {@code message} (so including the scheme's hash) and once with a
+ * precomputed {@code digest} (parsing alone; not for Ed25519, which has no digest form). Scores are items per
+ * second on one thread.
+ *
+ * <pre>./sigil jmh ParseBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ParseBenchmark {
+    static final int ITEMS = 1024;
+
+    @Param({"ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519"})
+    public String scheme;
+
+    private Scheme s;
+    private EncodedItem[] withMessage;
+    private EncodedItem[] withDigest;
+
+    @Setup
+    public void setUp() {
+        s = Scheme.fromWire(scheme).orElseThrow();
+        List<BenchItems.Signed> items = BenchItems.generate(s, ITEMS, 64, 7);
+        withMessage = items.stream().map(BenchItems.Signed::encoded).toArray(EncodedItem[]::new);
+        withDigest = items.stream().map(i -> s == Scheme.ED25519 ? i.encoded()
+                : EncodedItem.ofDigest(i.key().publicKey().encoded(),
+                        Hashes.signedDigest(s, (EcPublicKey) i.key().publicKey(), Sm2.DEFAULT_USER_ID, i.message()),
+                        i.signature())).toArray(EncodedItem[]::new);
+        if (build(withMessage).pendingCount() != ITEMS || build(withDigest).pendingCount() != ITEMS) {
+            throw new IllegalStateException("benchmark items did not all parse");
+        }
+    }
+
+    private VerifyBatch build(EncodedItem[] items) {
+        VerifyBatchBuilder b = VerifyBatch.builder(s, RuleSet.STANDARD, items.length);
+        for (EncodedItem e : items) {
+            b.add(e);
+        }
+        return b.build();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public VerifyBatch addWithMessage() {
+        return build(withMessage);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public VerifyBatch addWithDigest() {
+        return build(withDigest);
+    }
+}
