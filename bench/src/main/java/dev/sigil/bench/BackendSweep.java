@@ -87,8 +87,7 @@ final class BackendSweep {
         boolean[] expected = pools.expectedValid(scheme, size);
         int mismatches = mismatches(backend.verify(batch), expected);
         Timed t = time(() -> backend.verify(batch), options.warmup(), options.measure());
-        double seconds = t.nanos() / 1e9;
-        return new Results.SweepPoint(backend.id(), scheme.wireName(), size, t.calls() * (double) size / seconds,
+        return new Results.SweepPoint(backend.id(), scheme.wireName(), size, t.medianCallsPerSecond() * size,
                 t.histogram().getMean(), t.histogram().getValueAtPercentile(50),
                 t.histogram().getValueAtPercentile(99), t.calls(), mismatches);
     }
@@ -101,29 +100,54 @@ final class BackendSweep {
         return n;
     }
 
-    /** Calls, elapsed nanoseconds and a histogram of microseconds per call. */
-    record Timed(long calls, long nanos, Histogram histogram) {
+    /**
+     * Calls, elapsed nanoseconds, a histogram of microseconds per call, and the median of the call rates of
+     * {@value #SLICES} consecutive slices of the measuring time (robust against a burst of other work on a shared
+     * machine, which a plain mean over the whole time is not).
+     */
+    record Timed(long calls, long nanos, Histogram histogram, double medianCallsPerSecond) {
     }
 
-    /** Runs the task for the warm-up, then at least once and until the measuring time is over. */
+    static final int SLICES = 5;
+
+    /**
+     * Runs the task for the warm-up, then for the measuring time in slices of at least one call each (fewer slices
+     * when single calls outlast them).
+     */
     static Timed time(Supplier<?> task, Duration warmup, Duration measure) {
         long end = System.nanoTime() + warmup.toNanos();
         while (System.nanoTime() < end) {
             task.get();
         }
         Histogram h = new Histogram(3_600_000_000L, 3);
+        double[] rates = new double[SLICES];
         long start = System.nanoTime();
-        end = start + measure.toNanos();
-        long calls = 0;
         long now = start;
-        do {
-            long t0 = now;
-            task.get();
-            now = System.nanoTime();
-            h.recordValue(Math.max(1, (now - t0) / 1000));
-            calls++;
-        } while (now < end);
-        return new Timed(calls, now - start, h);
+        long calls = 0;
+        int slices = 0;
+        for (int slice = 0; slice < SLICES && (slice == 0 || now < start + measure.toNanos()); slice++) {
+            long sliceStart = now;
+            long sliceEnd = start + measure.toNanos() * (slice + 1) / SLICES;
+            long sliceCalls = 0;
+            do {
+                long t0 = now;
+                task.get();
+                now = System.nanoTime();
+                h.recordValue(Math.max(1, (now - t0) / 1000));
+                sliceCalls++;
+            } while (now < sliceEnd);
+            calls += sliceCalls;
+            rates[slice] = sliceCalls / ((now - sliceStart) / 1e9);
+            slices++;
+        }
+        return new Timed(calls, now - start, h, median(java.util.Arrays.copyOf(rates, slices)));
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
     private void note(Results results, String text) {

@@ -38,15 +38,22 @@ final class Baselines {
         }
     }
 
-    /** Items per second of the plain loop on {@code threads} threads, each walking the whole item list. */
+    /**
+     * Items per second of the plain loop on {@code threads} threads, each walking the item list: the median over
+     * slices of the measuring time, as for the backends.
+     */
     static double measure(PlainBouncyCastle plain, int threads, Duration warmup, Duration measure) {
         plain.verify(0, plain.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             run(plain, pool, threads, warmup.toNanos());
-            long start = System.nanoTime();
-            long items = run(plain, pool, threads, measure.toNanos());
-            return items / ((System.nanoTime() - start) / 1e9);
+            double[] rates = new double[BackendSweep.SLICES];
+            for (int i = 0; i < rates.length; i++) {
+                long start = System.nanoTime();
+                long items = run(plain, pool, threads, measure.toNanos() / rates.length);
+                rates[i] = items / ((System.nanoTime() - start) / 1e9);
+            }
+            return BackendSweep.median(rates);
         } finally {
             pool.shutdownNow();
         }

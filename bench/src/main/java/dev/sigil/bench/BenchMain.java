@@ -3,6 +3,7 @@ package dev.sigil.bench;
 import dev.sigil.crypto.Scheme;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,8 @@ public final class BenchMain {
         results.capacityItemsPerSecond = capacity(results, schemes);
         new HttpPhase(options, progress, pools, serviceMain).run(results, schemes, results.capacityItemsPerSecond);
         results.seconds = progress.elapsedSeconds();
+        results.machine.put("loadAverageAtEnd", loadAverage());
+        busy(results);
         write(options.out(), results, out, progress);
         return results.sweep.stream().anyMatch(p -> p.mismatches() > 0) ? 3 : 0;
     }
@@ -103,6 +106,22 @@ public final class BenchMain {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
+        m.put("loadAverageAtStart", loadAverage());
+    }
+
+    private static double loadAverage() {
+        return Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
+    }
+
+    /** Warns when other work shared the cores: the figures are then lower and noisier than the machine can do. */
+    private static void busy(Results results) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double start = (double) results.machine.get("loadAverageAtStart");
+        if (start > cores * 0.5) {
+            results.notes.add(String.format(java.util.Locale.ROOT, "the machine was busy before the run began "
+                    + "(1-minute load average %.2f on %d cores): figures are lower and noisier than on an idle "
+                    + "machine", start, cores));
+        }
     }
 
     private static String cpuModel() {

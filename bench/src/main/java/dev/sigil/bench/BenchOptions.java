@@ -17,20 +17,21 @@ import java.util.Set;
 record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration warmup, Duration measure,
         Set<String> backends, Set<String> schemes, boolean http, URI url, int itemsPerRequest,
         Duration stepDuration, int maxSteps, boolean openssl, Map<String, Map<String, Object>> settings,
-        Path serviceConfig) {
+        Path serviceConfig, String httpBackend) {
 
     static final String USAGE = """
             usage: ./sigil bench [--quick] [--out DIR] [--backends cpu,opencl,...] [--schemes ecdsa-p256,...]
                                  [--batch-sizes 1,16,256] [--measure-ms N] [--warmup-ms N]
                                  [--url http://host:port | --no-http] [--items-per-request N]
                                  [--step-ms N] [--max-steps N] [--no-openssl] [--set backend.key=value ...]
-                                 [--service-config FILE]
+                                 [--service-config FILE] [--http-backend ID]
               --quick         small batch sizes and short durations (a smoke run, about a minute)
               --out DIR       where report.html, report.json, report.md and table.txt go (default bench-report/)
               --url URL       load-test a running service instead of starting one
               --no-http       skip the HTTP load test
               --set id.k=v    a setting for one backend provider (e.g. --set hsm.verify=true)
               --service-config FILE   the --config given to the service the bench starts
+              --http-backend ID       pin every load-test request to one backend ("backend": ID)
             """;
 
     static BenchOptions parse(String... args) {
@@ -46,9 +47,10 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
         URI url = null;
         int perRequest = quick ? 16 : 64;
         Duration step = Duration.ofMillis(quick ? 1500 : 5000);
-        int maxSteps = quick ? 4 : 10;
+        int maxSteps = quick ? 5 : 14;
         Map<String, Map<String, Object>> settings = new HashMap<>();
         Path serviceConfig = null;
+        String httpBackend = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -67,11 +69,12 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
                 case "--max-steps" -> maxSteps = positive(value(args, ++i, a), a);
                 case "--set" -> setting(settings, value(args, ++i, a));
                 case "--service-config" -> serviceConfig = Path.of(value(args, ++i, a));
+                case "--http-backend" -> httpBackend = value(args, ++i, a);
                 default -> throw new IllegalArgumentException("unknown flag " + a + "\n" + USAGE);
             }
         }
         return new BenchOptions(out, quick, sizes, warmup, measure, backends, schemes, http, url, perRequest,
-                step, maxSteps, openssl, settings, serviceConfig);
+                step, maxSteps, openssl, settings, serviceConfig, httpBackend);
     }
 
     /** The settings given for one backend provider with {@code --set id.key=value}. */

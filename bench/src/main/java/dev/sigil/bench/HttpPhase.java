@@ -14,8 +14,8 @@ import java.util.List;
  * (achieved throughput below 90 % of the offered rate, more than 1 % errors, or p99 above two seconds).
  */
 final class HttpPhase {
-    static final double[] QUICK_STEPS = {0.2, 0.5, 1.0, 2.0};
-    static final double[] FULL_STEPS = {0.1, 0.25, 0.5, 0.7, 0.85, 1.0, 1.2, 1.5, 2.0, 3.0};
+    static final double[] QUICK_STEPS = {0.05, 0.15, 0.4, 1.0, 2.0};
+    static final double[] FULL_STEPS = {0.03, 0.05, 0.07, 0.1, 0.14, 0.2, 0.28, 0.4, 0.55, 0.75, 1.0, 1.4, 2.0, 3.0};
 
     private final BenchOptions options;
     private final Progress progress;
@@ -57,11 +57,12 @@ final class HttpPhase {
     }
 
     private void load(Results results, URI base, List<Scheme> schemes, double capacity) {
-        results.httpTarget = base.toString();
+        results.httpTarget = base + (options.httpBackend() == null ? "" : " (pinned to " + options.httpBackend() + ")");
         results.serviceBackends = ServiceProcess.backends(base).orElse(null);
         int per = options.itemsPerRequest();
         double capacityRps = Math.max(1, capacity / per);
-        List<LoadGenerator.Body> bodies = VerifyRequests.bodies(pools, schemes, per, 32);
+        List<LoadGenerator.Body> bodies = VerifyRequests.bodies(pools, schemes, per, 32,
+                options.httpBackend());
         double[] fractions = options.quick() ? QUICK_STEPS : FULL_STEPS;
         try (LoadGenerator gen = new LoadGenerator(base.resolve("/v1/verify"), bodies, Duration.ofSeconds(30),
                 4096)) {

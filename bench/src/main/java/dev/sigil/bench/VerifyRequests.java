@@ -15,7 +15,9 @@ final class VerifyRequests {
     private VerifyRequests() {
     }
 
-    static List<LoadGenerator.Body> bodies(BenchPools pools, List<Scheme> schemes, int itemsPerRequest, int count) {
+    /** {@code count} bodies of {@code itemsPerRequest} items; {@code backend} (may be null) pins them to one backend. */
+    static List<LoadGenerator.Body> bodies(BenchPools pools, List<Scheme> schemes, int itemsPerRequest, int count,
+            String backend) {
         int perScheme = (itemsPerRequest * count + schemes.size() - 1) / schemes.size();
         List<List<BenchItems.Signed>> items = new ArrayList<>();
         List<boolean[]> valid = new ArrayList<>();
@@ -26,7 +28,11 @@ final class VerifyRequests {
         List<LoadGenerator.Body> out = new ArrayList<>();
         int[] next = new int[schemes.size()];
         for (int r = 0; r < count; r++) {
-            StringBuilder json = new StringBuilder(itemsPerRequest * 400).append("{\"rules\":\"standard\",\"items\":[");
+            StringBuilder json = new StringBuilder(itemsPerRequest * 400).append("{\"rules\":\"standard\",");
+            if (backend != null) {
+                json.append("\"backend\":").append(Json.quote(backend)).append(',');
+            }
+            json.append("\"items\":[");
             int expected = 0;
             for (int k = 0; k < itemsPerRequest; k++) {
                 int si = (r * itemsPerRequest + k) % schemes.size();

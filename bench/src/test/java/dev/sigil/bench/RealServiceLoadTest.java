@@ -24,7 +24,7 @@ class RealServiceLoadTest {
     void realService_answersEveryMixedRequestCorrectly_underOpenLoopLoad(@TempDir Path dir) throws Exception {
         assumeTrue(ServiceProcess.isPresent(ServiceProcess.MAIN), "the service is not on the class path");
         BenchPools pools = new BenchPools(64, new Progress(new PrintStream(OutputStream.nullOutputStream())));
-        List<LoadGenerator.Body> bodies = VerifyRequests.bodies(pools, List.of(Scheme.values()), 8, 8);
+        List<LoadGenerator.Body> bodies = VerifyRequests.bodies(pools, List.of(Scheme.values()), 8, 8, null);
         Path data = Files.createDirectories(dir.resolve("data"));
         Path log = dir.resolve("service.log");
         try (ServiceProcess service = ServiceProcess.start(log, data, null, Duration.ofSeconds(180));

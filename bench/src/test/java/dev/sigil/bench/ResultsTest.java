@@ -48,4 +48,31 @@ class ResultsTest {
         double c = BenchMain.capacity(r, List.of(dev.sigil.crypto.Scheme.ECDSA_P256, dev.sigil.crypto.Scheme.ED25519));
         assertThat(c).isCloseTo(1500.0, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void median_ofOddAndEvenCounts() {
+        assertThat(BackendSweep.median(new double[] {5, 1, 100})).isEqualTo(5.0);
+        assertThat(BackendSweep.median(new double[] {4, 1, 100, 2})).isEqualTo(3.0);
+    }
+
+    @Test
+    void time_callThatOutlastsTheMeasuringTime_runsOnceNotOncePerSlice() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        BackendSweep.Timed t = BackendSweep.time(() -> {
+            calls.incrementAndGet();
+            java.util.concurrent.locks.LockSupport.parkNanos(60_000_000L);
+            return null;
+        }, java.time.Duration.ZERO, java.time.Duration.ofMillis(20));
+        assertThat(t.calls()).isEqualTo(1);
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(t.histogram().getTotalCount()).isEqualTo(1);
+        assertThat(t.medianCallsPerSecond()).isPositive();
+    }
+
+    @Test
+    void time_shortCalls_fillEverySlice() {
+        BackendSweep.Timed t = BackendSweep.time(() -> 1, java.time.Duration.ZERO, java.time.Duration.ofMillis(50));
+        assertThat(t.calls()).isGreaterThanOrEqualTo(BackendSweep.SLICES);
+        assertThat(t.histogram().getTotalCount()).isEqualTo(t.calls());
+    }
 }
