@@ -46,6 +46,9 @@ final class Charts {
             }
         }
         c.reference("break-even", "#57606a", 1.0);
+        for (Results.Crossover x : r.crossovers()) {
+            x.batch().ifPresent(b -> c.marker(b, x.backend() + " " + x.scheme() + " from " + b, "#57606a"));
+        }
         return c.render();
     }
 

@@ -67,7 +67,8 @@ final class HttpPhase {
         try (LoadGenerator gen = new LoadGenerator(base.resolve("/v1/verify"), bodies, Duration.ofSeconds(30),
                 4096)) {
             progress.step("HTTP %s: warming up", base);
-            gen.run(Math.max(1, capacityRps * 0.2), Duration.ofMillis(Math.min(2000, options.stepDuration().toMillis())));
+            gen.run(Math.max(1, capacityRps * fractions[0]),
+                    Duration.ofMillis(Math.min(2000, options.stepDuration().toMillis())));
             for (int i = 0; i < Math.min(options.maxSteps(), fractions.length); i++) {
                 Results.LoadStep step = step(gen, capacityRps * fractions[i], per);
                 results.load.add(step);
@@ -87,10 +88,11 @@ final class HttpPhase {
         boolean saturated = s.achievedRate() < 0.9 * rps || s.errors() > 0.01 * s.scheduled() || p99 > 2000;
         Results.LoadStep step = new Results.LoadStep(rps, per, s.scheduled(), s.ok(), s.errors(), s.achievedRate(),
                 h.getValueAtPercentile(50) / 1000.0, p99, h.getValueAtPercentile(99.9) / 1000.0,
-                h.getMaxValue() / 1000.0, saturated);
+                h.getMaxValue() / 1000.0, saturated, s.errorKinds());
         progress.step("HTTP offered %,8.1f req/s (%,9.0f items/s): achieved %,9.0f items/s, p50 %.1f ms, p99 %.1f ms,"
-                + " p99.9 %.1f ms, errors %d%s", rps, rps * per, step.achievedItemsPerSecond(), step.p50Ms(), p99,
-                step.p999Ms(), s.errors(), saturated ? "  (saturated)" : "");
+                + " p99.9 %.1f ms, errors %d%s%s", rps, rps * per, step.achievedItemsPerSecond(), step.p50Ms(), p99,
+                step.p999Ms(), s.errors(), s.errorKinds().isEmpty() ? "" : " " + s.errorKinds(),
+                saturated ? "  (saturated)" : "");
         return step;
     }
 

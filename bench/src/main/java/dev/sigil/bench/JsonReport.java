@@ -58,7 +58,7 @@ final class JsonReport {
                     "achievedItemsPerSecond", s.achievedItemsPerSecond(),
                     "achievedOverOffered", s.achievedItemsPerSecond() / s.offeredItemsPerSecond(),
                     "p50Ms", s.p50Ms(), "p99Ms", s.p99Ms(), "p999Ms", s.p999Ms(), "maxMs", s.maxMs(),
-                    "saturated", s.saturated()));
+                    "saturated", s.saturated(), "errorKinds", s.errorKinds()));
         }
         return Json.object("status", r.httpStatus, "target", r.httpTarget, "serviceBackends", r.serviceBackends,
                 "inProcessCapacityItemsPerSecond", r.capacityItemsPerSecond, "steps", steps);
@@ -68,6 +68,7 @@ final class JsonReport {
         List<Object> out = new ArrayList<>();
         for (Results.Crossover c : r.crossovers()) {
             out.add(Json.object("backend", c.backend(), "scheme", c.scheme(), "batch", c.batch().orElse(null),
+                    "aheadAt", c.aheadAt(),
                     "bestSpeedup", c.bestSpeedup()));
         }
         return out;

@@ -7,7 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +34,12 @@ final class LoadGenerator implements AutoCloseable {
     record Body(byte[] bytes, BiPredicate<Integer, byte[]> accepts) {
     }
 
-    /** The outcome of one step; latencies in microseconds. */
+    /**
+     * The outcome of one step; latencies in microseconds. {@code errorKinds} counts errors by kind: {@code unsent},
+     * {@code timeout}, {@code io} (connection failed or reset), {@code status NNN}, {@code wrong results}.
+     */
     record Step(double offeredRate, long scheduled, long ok, long errors, long unsent, double achievedRate,
-            Histogram latencyMicros) {
+            Histogram latencyMicros, Map<String, Long> errorKinds) {
     }
 
     private final URI endpoint;
@@ -67,6 +73,7 @@ final class LoadGenerator implements AutoCloseable {
         LongAdder ok = new LongAdder();
         LongAdder errors = new LongAdder();
         LongAdder unsent = new LongAdder();
+        Map<String, LongAdder> kinds = new ConcurrentSkipListMap<>();
         AtomicInteger inFlight = new AtomicInteger();
         AtomicLong lastDone = new AtomicLong();
         CompletableFuture<?>[] all = new CompletableFuture<?>[(int) count];
@@ -77,6 +84,7 @@ final class LoadGenerator implements AutoCloseable {
             if (inFlight.get() >= maxInFlight) {
                 unsent.increment();
                 errors.increment();
+                kinds.computeIfAbsent("unsent", k -> new LongAdder()).increment();
                 all[i] = CompletableFuture.completedFuture(null);
                 continue;
             }
@@ -87,8 +95,12 @@ final class LoadGenerator implements AutoCloseable {
                     .handle((resp, ex) -> {
                         long now = System.nanoTime();
                         latency.recordValue(Math.min(latency.getHighestTrackableValue(), Math.max(1, (now - due) / 1000)));
-                        boolean good = ex == null && accepted(body, resp);
-                        (good ? ok : errors).increment();
+                        String error = ex != null ? kind(ex) : accepted(body, resp) ? null
+                                : resp.statusCode() != 200 ? "status " + resp.statusCode() : "wrong results";
+                        (error == null ? ok : errors).increment();
+                        if (error != null) {
+                            kinds.computeIfAbsent(error, k -> new LongAdder()).increment();
+                        }
                         lastDone.accumulateAndGet(now, Math::max);
                         inFlight.decrementAndGet();
                         return null;
@@ -96,7 +108,18 @@ final class LoadGenerator implements AutoCloseable {
         }
         CompletableFuture.allOf(all).join();
         double elapsed = Math.max(1, lastDone.get() - start) / 1e9;
-        return new Step(rate, count, ok.sum(), errors.sum(), unsent.sum(), ok.sum() / elapsed, latency);
+        Map<String, Long> byKind = new TreeMap<>();
+        kinds.forEach((k, v) -> byKind.put(k, v.sum()));
+        return new Step(rate, count, ok.sum(), errors.sum(), unsent.sum(), ok.sum() / elapsed, latency, byKind);
+    }
+
+    private static String kind(Throwable ex) {
+        Throwable t = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null
+                ? ex.getCause() : ex;
+        if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.http.HttpTimeoutException) {
+            return "timeout";
+        }
+        return t instanceof java.io.IOException ? "io" : t.getClass().getSimpleName();
     }
 
     private static boolean accepted(Body body, HttpResponse<byte[]> resp) {

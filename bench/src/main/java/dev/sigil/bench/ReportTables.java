@@ -51,9 +51,11 @@ final class ReportTables {
 
     /** Where each accelerator starts to beat the CPU backend. */
     Table crossovers() {
-        Table t = new Table("backend", "scheme", "beats cpu from batch", "best × cpu");
+        Table t = new Table("backend", "scheme", "beats cpu from batch", "ahead at batch sizes", "best × cpu");
         for (Results.Crossover c : r.crossovers()) {
-            t.row(c.backend(), c.scheme(), c.batch().map(String::valueOf).orElse("never (up to the largest batch)"),
+            t.row(c.backend(), c.scheme(), c.batch().map(String::valueOf).orElse("not at the largest batch"),
+                    c.aheadAt().isEmpty() ? "none" : c.aheadAt().stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")),
                     Table.ratio(c.bestSpeedup()));
         }
         return t;

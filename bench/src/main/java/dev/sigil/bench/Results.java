@@ -26,7 +26,7 @@ final class Results {
     /** One rate step of the HTTP load test. Latencies in milliseconds from each request's scheduled send time. */
     record LoadStep(double offeredRequestsPerSecond, int itemsPerRequest, long scheduled, long ok, long errors,
             double achievedRequestsPerSecond, double p50Ms, double p99Ms, double p999Ms, double maxMs,
-            boolean saturated) {
+            boolean saturated, java.util.Map<String, Long> errorKinds) {
 
         double offeredItemsPerSecond() {
             return offeredRequestsPerSecond * itemsPerRequest;
@@ -37,8 +37,12 @@ final class Results {
         }
     }
 
-    /** The smallest batch size from which an accelerator beats the CPU backend; empty when it never does. */
-    record Crossover(String backend, String scheme, Optional<Integer> batch, double bestSpeedup) {
+    /**
+     * The smallest batch size from which an accelerator beats the CPU backend at every larger measured size (empty
+     * when it is behind at the largest), every size at which it is ahead, and its best speed-up.
+     */
+    record Crossover(String backend, String scheme, Optional<Integer> batch, List<Integer> aheadAt,
+            double bestSpeedup) {
     }
 
     final List<BackendInfo> backends = new ArrayList<>();
@@ -105,6 +109,7 @@ final class Results {
     static Crossover crossover(String backend, String scheme, List<SweepPoint> acc, List<SweepPoint> cpu) {
         Integer first = null;
         double best = 0;
+        List<Integer> ahead = new ArrayList<>();
         for (SweepPoint a : acc) {
             Optional<SweepPoint> c = cpu.stream().filter(p -> p.batch() == a.batch()).findFirst();
             if (c.isEmpty() || c.get().itemsPerSecond() <= 0) {
@@ -112,12 +117,15 @@ final class Results {
             }
             double ratio = a.itemsPerSecond() / c.get().itemsPerSecond();
             best = Math.max(best, ratio);
+            if (ratio > 1) {
+                ahead.add(a.batch());
+            }
             if (ratio > 1 && first == null) {
                 first = a.batch();
             } else if (ratio <= 1) {
                 first = null;
             }
         }
-        return new Crossover(backend, scheme, Optional.ofNullable(first), best);
+        return new Crossover(backend, scheme, Optional.ofNullable(first), List.copyOf(ahead), best);
     }
 }

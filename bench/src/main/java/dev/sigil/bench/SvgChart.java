@@ -32,6 +32,11 @@ final class SvgChart {
     private final boolean logX;
     private final boolean logY;
     private final List<Series> series = new ArrayList<>();
+    private final List<Marker> markers = new ArrayList<>();
+
+    /** A labelled vertical line at one x value (e.g. a crossover batch size). */
+    private record Marker(double x, String label, String color) {
+    }
 
     SvgChart(String title, String xLabel, String yLabel, boolean logX, boolean logY) {
         this.title = title;
@@ -54,6 +59,12 @@ final class SvgChart {
         return this;
     }
 
+    /** A vertical dashed line at {@code x} with a short label at its top. */
+    SvgChart marker(double x, String label, String color) {
+        markers.add(new Marker(x, label, color));
+        return this;
+    }
+
     String render() {
         Axis x = new Axis(range(true), logX, LEFT, W - RIGHT);
         Axis y = new Axis(range(false), logY, H - BOTTOM, TOP);
@@ -67,6 +78,13 @@ final class SvgChart {
         for (int i = 0; i < series.size(); i++) {
             line(svg, series.get(i), x, y);
             legend(svg, series.get(i), i);
+        }
+        for (int i = 0; i < markers.size(); i++) {
+            Marker m = markers.get(i);
+            double px = x.map(m.x());
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
+                    + "stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>%n", px, TOP, px, H - BOTTOM, m.color()));
+            text(svg, px + 4, TOP + 14 + 14 * i, "start", 10, "normal", m.label());
         }
         return svg.append("</svg>\n").toString();
     }

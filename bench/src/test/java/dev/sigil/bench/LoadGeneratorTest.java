@@ -77,6 +77,7 @@ class LoadGeneratorTest {
             assertThat(n.get()).isEqualTo(40);
             assertThat(s.ok()).isEqualTo(20);
             assertThat(s.errors()).isEqualTo(20);
+            assertThat(s.errorKinds()).isEqualTo(java.util.Map.of("status 503", 10L, "wrong results", 10L));
             assertThat(s.latencyMicros().getTotalCount()).isEqualTo(40);
         }
     }
@@ -116,6 +117,7 @@ class LoadGeneratorTest {
             assertThat(s.scheduled()).isEqualTo(20);
             assertThat(s.unsent()).isEqualTo(16);
             assertThat(s.errors()).isEqualTo(20);
+            assertThat(s.errorKinds()).isEqualTo(java.util.Map.of("unsent", 16L, "timeout", 4L));
             assertThat(s.ok()).isZero();
         }
     }

@@ -21,6 +21,7 @@ class ResultsTest {
                 p("opencl", 4096, 8000));
         Results.Crossover c = Results.crossover("opencl", "ecdsa-p256", gpu, cpu());
         assertThat(c.batch()).contains(256);
+        assertThat(c.aheadAt()).containsExactly(256, 4096);
         assertThat(c.bestSpeedup()).isEqualTo(8.0);
     }
 
@@ -28,7 +29,9 @@ class ResultsTest {
     void crossover_aheadThenBehind_isNotACrossover() {
         List<Results.SweepPoint> gpu = List.of(p("opencl", 1, 10), p("opencl", 16, 1200), p("opencl", 256, 900),
                 p("opencl", 4096, 500));
-        assertThat(Results.crossover("opencl", "ecdsa-p256", gpu, cpu()).batch()).isEmpty();
+        Results.Crossover c = Results.crossover("opencl", "ecdsa-p256", gpu, cpu());
+        assertThat(c.batch()).isEmpty();
+        assertThat(c.aheadAt()).containsExactly(16);
     }
 
     @Test
@@ -37,7 +40,7 @@ class ResultsTest {
         r.sweep.addAll(cpu());
         r.sweep.addAll(List.of(p("opencl", 1, 10), p("opencl", 4096, 5000)));
         assertThat(r.crossovers()).containsExactly(
-                new Results.Crossover("opencl", "ecdsa-p256", Optional.of(4096), 5.0));
+                new Results.Crossover("opencl", "ecdsa-p256", Optional.of(4096), List.of(4096), 5.0));
     }
 
     @Test
