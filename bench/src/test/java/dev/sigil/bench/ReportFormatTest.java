@@ -85,4 +85,31 @@ class ReportFormatTest {
         assertThat(r.load).isEmpty();
         assertThat(r.notes).contains(r.httpStatus);
     }
+
+    @Test
+    void html_withAnAcceleratorAndLoadSteps_drawsCrossoverMarkerAndHttpCharts() throws Exception {
+        Results r = new Results();
+        r.startedAt = "2026-01-01T00:00:00Z";
+        r.httpStatus = "ran to saturation";
+        r.httpTarget = "http://127.0.0.1:1";
+        r.capacityItemsPerSecond = 5000;
+        for (int batch : List.of(1, 64, 4096)) {
+            r.sweep.add(new Results.SweepPoint("cpu", "ed25519", batch, 4000, 1, 1, 1, 1, 0));
+            r.sweep.add(new Results.SweepPoint("opencl", "ed25519", batch, batch >= 64 ? 9000 : 100, 1, 1, 1, 1, 0));
+        }
+        r.baselines.add(new Results.Baseline("plain-bc", "ed25519", 2, 3000));
+        r.baselines.add(new Results.Baseline("openssl", "ed25519", 1, 15000));
+        for (double rate : List.of(10.0, 50.0, 100.0)) {
+            r.load.add(new Results.LoadStep(rate, 64, 100, 100, 0, rate * 0.95, 5, 20, 30, 40, rate >= 100,
+                    Map.of()));
+        }
+        String html = Html.render(r);
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(4);
+        assertThat(html).contains("opencl ed25519 from 64", "HTTP latency against offered load", "HTTP throughput");
+        assertThat(TextReport.markdown(r)).contains("| opencl | ed25519 | 64 | 64, 4096 | 2.25× |");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(JsonReport.render(r))
+                .get("crossovers").get(0).get("batch").asInt()).isEqualTo(64);
+    }
 }
