@@ -111,8 +111,8 @@ final class BackendSweep {
     static final int SLICES = 5;
 
     /**
-     * Runs the task for the warm-up, then for the measuring time in slices of at least one call each (fewer slices
-     * when single calls outlast them).
+     * Runs the task for the warm-up, then for {@value #SLICES} slices of a fifth of the measuring time each, every
+     * slice at least one call. When a typical call outlasts a slice, it stops once the measuring time is over.
      */
     static Timed time(Supplier<?> task, Duration warmup, Duration measure) {
         long end = System.nanoTime() + warmup.toNanos();
@@ -120,14 +120,14 @@ final class BackendSweep {
             task.get();
         }
         Histogram h = new Histogram(3_600_000_000L, 3);
+        long sliceNanos = Math.max(1, measure.toNanos() / SLICES);
         double[] rates = new double[SLICES];
         long start = System.nanoTime();
         long now = start;
         long calls = 0;
         int slices = 0;
-        for (int slice = 0; slice < SLICES && (slice == 0 || now < start + measure.toNanos()); slice++) {
+        while (slices < SLICES) {
             long sliceStart = now;
-            long sliceEnd = start + measure.toNanos() * (slice + 1) / SLICES;
             long sliceCalls = 0;
             do {
                 long t0 = now;
@@ -135,10 +135,12 @@ final class BackendSweep {
                 now = System.nanoTime();
                 h.recordValue(Math.max(1, (now - t0) / 1000));
                 sliceCalls++;
-            } while (now < sliceEnd);
+            } while (now < sliceStart + sliceNanos);
             calls += sliceCalls;
-            rates[slice] = sliceCalls / ((now - sliceStart) / 1e9);
-            slices++;
+            rates[slices++] = sliceCalls / ((now - sliceStart) / 1e9);
+            if (now - start >= measure.toNanos() && h.getValueAtPercentile(50) * 1000 > sliceNanos) {
+                break;
+            }
         }
         return new Timed(calls, now - start, h, median(java.util.Arrays.copyOf(rates, slices)));
     }

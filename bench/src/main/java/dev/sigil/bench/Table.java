@@ -60,13 +60,18 @@ final class Table {
         out.append(l.toString().stripTrailing()).append('\n');
     }
 
-    /** A column is left-aligned when its first value is not a number. */
+    /** A column is left-aligned unless every value in it is a number (or a dash for none). */
     private boolean isText(int column) {
         if (rows.isEmpty()) {
             return column == 0;
         }
-        String c = rows.getFirst().get(column);
-        return c.isEmpty() || !(Character.isDigit(c.charAt(0)) || c.charAt(0) == '–' || c.charAt(0) == '-');
+        for (List<String> r : rows) {
+            String c = r.get(column);
+            if (c.isEmpty() || !(Character.isDigit(c.charAt(0)) || c.charAt(0) == '–' || c.charAt(0) == '-')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String markdown() {
