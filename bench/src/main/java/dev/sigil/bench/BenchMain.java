@@ -23,6 +23,10 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(BenchOptions.USAGE);
+            return;
+        }
         int status;
         try {
             status = run(args, System.out, System.err, ServiceProcess.MAIN);
