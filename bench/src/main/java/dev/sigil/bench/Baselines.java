@@ -34,7 +34,7 @@ final class Baselines {
             }
         }
         if (options.openssl()) {
-            OpenSslSpeed.run(schemes, progress, results);
+            OpenSslSpeed.run(schemes, progress, results, options.out());
         }
     }
 

@@ -22,7 +22,8 @@ final class OpenSslSpeed {
 
     /** A result row: {@code 256 bits ecdsa (nistp256)   0.0000s   0.0000s  68587.5  22807.3}. */
     private static final Pattern ROW = Pattern.compile(
-            "^\\s*\\d+\\s+bits\\s+\\S+\\s+\\(([^)]+)\\)\\s+[\\d.]+s\\s+[\\d.]+s\\s+([\\d.]+)\\s+([\\d.]+)\\s*$");
+            "^\\s*\\d+\\s+bits\\s+\\S+\\s+\\(([^)]+)\\)\\s+\\S+s\\s+\\S+s\\s*([\\d.]+(?:[eE][+-]?\\d+)?)\\s+"
+            + "([\\d.]+(?:[eE][+-]?\\d+)?)\\s*$");
 
     private static final Map<String, Scheme> CURVES = Map.of("nistp256", Scheme.ECDSA_P256, "Ed25519", Scheme.ED25519,
             "CurveSM2", Scheme.SM2, "secp256k1", Scheme.ECDSA_SECP256K1);
@@ -34,7 +35,7 @@ final class OpenSslSpeed {
     record Figure(Scheme scheme, double signPerSecond, double verifyPerSecond) {
     }
 
-    static void run(List<Scheme> schemes, Progress progress, Results results) {
+    static void run(List<Scheme> schemes, Progress progress, Results results, java.nio.file.Path out) {
         for (Scheme s : schemes) {
             String alg = ALGORITHMS.get(s);
             if (alg == null) {
@@ -48,11 +49,22 @@ final class OpenSslSpeed {
                 results.baselines.add(new Results.Baseline("openssl", s.wireName(), 1, f.get().verifyPerSecond()));
                 progress.step("openssl speed %-16s 1 thread:    %,12.0f verify/s", s, f.get().verifyPerSecond());
             } else {
-                String why = output.isEmpty() ? "openssl is not installed or failed" : "no figure in its output";
+                String why = output.isEmpty() ? "openssl is not installed or failed"
+                        : "no figure in its output (kept in " + keep(out, alg, output.get()) + ")";
                 results.notes.add("openssl speed " + alg + ": " + why + " (skipped)");
                 progress.step("openssl speed %s: %s (skipped)", alg, why);
             }
         }
+    }
+
+    private static java.nio.file.Path keep(java.nio.file.Path out, String alg, String output) {
+        java.nio.file.Path file = out.resolve("openssl-speed-" + alg + ".txt");
+        try {
+            java.nio.file.Files.writeString(file, output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return java.nio.file.Path.of("(could not be written)");
+        }
+        return file;
     }
 
     /** Parses every result row of openssl speed's output. */

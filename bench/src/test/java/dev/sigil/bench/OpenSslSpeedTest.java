@@ -39,4 +39,16 @@ class OpenSslSpeedTest {
         assertThat(OpenSslSpeed.parse(other)).isEmpty();
         assertThat(OpenSslSpeed.parse("")).isEmpty();
     }
+
+    @Test
+    void parse_readsWideNumbersThatTouchTheTimeColumn() {
+        String wide = """
+                                              sign    verify    sign/s verify/s
+                 256 bits ecdsa (nistp256)   0.0000s   0.0000s110500.0  27880.0
+                 256 bits ecdsa (nistp256)   0.0000s   0.0000s 1.2e+05  4.5e+04
+                """;
+        assertThat(OpenSslSpeed.parse(wide)).containsExactly(
+                new OpenSslSpeed.Figure(Scheme.ECDSA_P256, 110500.0, 27880.0),
+                new OpenSslSpeed.Figure(Scheme.ECDSA_P256, 120000.0, 45000.0));
+    }
 }
