@@ -62,7 +62,7 @@ final class Section {
             return fallback;
         }
         if (!(v instanceof String s)) {
-            throw new ConfigException(field(name) + ": must be a string");
+            throw new ConfigException(field(name) + ": must be a string (quote it)");
         }
         return s;
     }

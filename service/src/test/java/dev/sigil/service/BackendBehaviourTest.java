@@ -1,0 +1,103 @@
+package dev.sigil.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.service.config.ConfigException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackendBehaviourTest {
+    @TempDir
+    Path dir;
+
+    private static JsonArray mixed() {
+        JsonArray items = new JsonArray();
+        for (Scheme s : Scheme.values()) {
+            JsonObject ok = Items.signed(Items.key(s), ("m " + s).getBytes(StandardCharsets.UTF_8), false);
+            items.add(ok).add(Items.tampered(ok));
+        }
+        return items;
+    }
+
+    @Test
+    void aFailingPinnedBackend_isReRunOnCpu_withTheSameResults() {
+        try (TestServer s = TestServer.start(dir, "", TestBackends.provider("flaky",
+                c -> TestBackends.verifier("flaky", b -> TestBackends.failing("flaky"))))) {
+            TestServer.Response r = s.post("/v1/verify", Items.body(mixed(), Map.of("backend", "flaky")), null);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().getJsonArray("results").getList()).containsExactly("valid", "invalid", "valid",
+                    "invalid", "valid", "invalid", "valid", "invalid");
+            assertThat(r.json().getJsonObject("backends").getMap()).isEqualTo(Map.of("cpu", 8));
+            assertThat(s.get("/metrics", null).body()).contains("sigil_backend_failures_total{backend=\"flaky\"}");
+        }
+    }
+
+    @Test
+    void aBackendThatFailsToStart_isLeftOut_andReportedByReadiness() {
+        try (TestServer s = TestServer.start(dir, "", TestBackends.provider("broken", c -> {
+            throw new BackendException.Unavailable("broken", "no device", null);
+        }))) {
+            TestServer.Response ready = s.get("/health/ready", null);
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.body()).contains("backend:broken").contains("no device");
+            assertThat(s.get("/v1/backends", null).json().getJsonArray("backends")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBackendDisabledInTheConfig_isNotStarted_andUnknownIdsStopTheStart() {
+        String yaml = "backends: {slow: {enabled: false}}";
+        try (TestServer s = TestServer.start(dir, yaml, TestBackends.provider("slow",
+                c -> TestBackends.verifier("slow", b -> TestBackends.slowCpu(b, 1))))) {
+            assertThat(s.get("/v1/backends", null).body()).doesNotContain("\"slow\"");
+        }
+        assertThatThrownBy(() -> TestServer.start(dir, "backends: {gpu9: {}}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("backends.gpu9");
+    }
+
+    @Test
+    void stopping_answersTheRequestsAlreadyAccepted() throws Exception {
+        TestServer s = TestServer.start(dir, "", TestBackends.provider("slow",
+                c -> TestBackends.verifier("slow", b -> TestBackends.slowCpu(b, 1500))));
+        CompletableFuture<TestServer.Response> inFlight = CompletableFuture.supplyAsync(() ->
+                s.post("/v1/verify", Items.body(mixed(), Map.of("backend", "slow")), null));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!s.get("/metrics", null).body().contains("sigil_backend_queue_depth{backend=\"slow\"} 8.0")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        s.close();
+        TestServer.Response r = inFlight.get();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().getJsonObject("backends").getMap()).isEqualTo(Map.of("slow", 8));
+    }
+
+    @Test
+    void tokenKeys_areCreatedListedAndUsedThroughTheTokenBackend() {
+        try (TestServer s = TestServer.start(dir, "hsm: {module: /nowhere}", TestBackends.provider("hsm",
+                c -> TestBackends.token()))) {
+            TestServer.Response created = s.post("/v1/keys",
+                    "{\"keyId\":\"cold-1\",\"scheme\":\"ecdsa-secp256k1\",\"store\":\"hsm\"}", TestServer.ADMIN);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.json().getString("store")).isEqualTo("hsm");
+            assertThat(s.post("/v1/keys", "{\"keyId\":\"cold-2\",\"scheme\":\"sm2\",\"store\":\"hsm\"}",
+                    TestServer.ADMIN).errorCode()).isEqualTo("backend-unavailable");
+            assertThat(s.get("/v1/keys", TestServer.ADMIN).json().getJsonArray("keys").getJsonObject(0)
+                    .getString("store")).isEqualTo("hsm");
+            TestServer.Response signed = s.post("/v1/sign", "{\"keyId\":\"cold-1\",\"signatureFormat\":"
+                    + "\"raw-recoverable\",\"items\":[{\"message\":\"01\"}]}", TestServer.ADMIN);
+            assertThat(signed.json().getString("backend")).isEqualTo("hsm");
+            assertThat(signed.json().getJsonArray("signatures").getString(0)).hasSize(130);
+            assertThat(s.get("/health/ready", null).body()).contains("keystore:hsm");
+        }
+    }
+}
