@@ -63,7 +63,7 @@ public final class BackendRegistry implements AutoCloseable {
             return Optional.empty();
         }
         Map<String, Object> settings = id.equals(HSM) ? config.hsm().orElse(Map.of()) : bc.settings();
-        BackendContext context = new BackendContext(settings, dataDir, config.server().workerThreads());
+        BackendContext context = new BackendContext(settings, dataDir, config.server().backendThreads());
         try {
             if (!provider.isAvailable(context)) {
                 LOG.info("backend " + id + ": not available on this machine or not configured");

@@ -67,7 +67,8 @@ public final class ConfigLoader {
                 s.integer("port", 8080, 0, 65535),
                 s.number("maxBodyBytes", ServiceConfig.DEFAULT_MAX_BODY_BYTES, 1024, Integer.MAX_VALUE),
                 s.integer("maxBatchItems", ServiceConfig.DEFAULT_MAX_BATCH_ITEMS, 1, 100_000),
-                s.integer("workerThreads", Math.max(2, cores), 1, 1024),
+                s.integer("workerThreads", Math.max(4, 2 * cores), 1, 1024),
+                s.integer("backendThreads", cores, 1, 1024),
                 s.integer("queueCapacity", 256, 1, 1_000_000),
                 s.integer("shutdownGraceSeconds", 30, 0, 3600));
         if (out.host().isBlank()) {

@@ -35,15 +35,10 @@ public record ServiceConfig(Server server, Auth auth, Keys keys, Map<String, Bac
     }
 
     public record Server(String host, int port, long maxBodyBytes, int maxBatchItems, int workerThreads,
-            int queueCapacity, int shutdownGraceSeconds) {
+            int backendThreads, int queueCapacity, int shutdownGraceSeconds) {
         public Server withAddress(String newHost, int newPort) {
-            return new Server(newHost, newPort, maxBodyBytes, maxBatchItems, workerThreads, queueCapacity,
-                    shutdownGraceSeconds);
-        }
-
-        public Server withLimits(long newMaxBody, int newMaxItems) {
-            return new Server(host, port, newMaxBody, newMaxItems, workerThreads, queueCapacity,
-                    shutdownGraceSeconds);
+            return new Server(newHost, newPort, maxBodyBytes, maxBatchItems, workerThreads, backendThreads,
+                    queueCapacity, shutdownGraceSeconds);
         }
     }
 
