@@ -62,7 +62,11 @@ public final class BackendRegistry implements AutoCloseable {
             LOG.info("backend " + id + ": disabled by configuration");
             return Optional.empty();
         }
-        Map<String, Object> settings = id.equals(HSM) ? config.hsm().orElse(Map.of()) : bc.settings();
+        if (id.equals(HSM) && config.hsm().isEmpty()) {
+            LOG.info("backend hsm: not configured (no hsm section)");
+            return Optional.empty();
+        }
+        Map<String, Object> settings = id.equals(HSM) ? config.hsm().orElseThrow() : bc.settings();
         BackendContext context = new BackendContext(settings, dataDir, config.server().backendThreads());
         try {
             if (!provider.isAvailable(context)) {
@@ -73,7 +77,7 @@ public final class BackendRegistry implements AutoCloseable {
             LOG.info("backend " + id + ": " + backend.kind().wireName() + ", " + backend.device() + ", verify "
                     + backend.schemes(Operation.VERIFY) + ", sign " + backend.schemes(Operation.SIGN));
             return Optional.of(backend);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warning("backend " + id + ": failed to start, going on without it (" + message + ")");
             failed.add(new Failure(id, message));

@@ -30,10 +30,11 @@ public final class Passphrases {
                 AtomicFiles.createPrivateDirectories(dataDir);
                 byte[] random = KeyStoreCipher.randomBytes(32);
                 AtomicFiles.write(file, (Hex.encode(random) + "\n").getBytes(StandardCharsets.US_ASCII));
-                LOG.warning("no keys.passphrase configured: software keys are encrypted with a generated passphrase "
-                        + "in " + file + " (mode 0600); keep it with the data directory or configure "
-                        + "keys.passphrase (env:NAME or file:/path)");
+                LOG.warning("no keys.passphrase configured: created a random passphrase in " + file + " (mode 0600)");
             }
+            LOG.warning("software keys are encrypted with the generated passphrase in " + file + ": whoever reads "
+                    + "the data directory can decrypt them; configure keys.passphrase (env:NAME or file:/path) "
+                    + "to keep it elsewhere");
             String value = Files.readString(file, StandardCharsets.US_ASCII).strip();
             if (value.isEmpty()) {
                 throw new KeyStoreFailure("passphrase file " + file + " is empty");
