@@ -22,13 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verify throughput over HTTP + JSON against the CPU backend called in-process, on the same secp256k1 items:
- * {@code clients} threads each send batches of {@code batch} items for {@code seconds} after a warm-up. The service
+ * {@code clients} threads each send batches of {@code batch} items for {@code seconds}, after a warm-up, in
+ * {@code rounds} that alternate the two paths (so a machine shared with other work disturbs both alike). The service
  * runs in this JVM on a loopback port with its default configuration (CPU backend only).
  *
  * <pre>
  * ./mvnw -B -q -pl bench -am install -DskipTests
  * java --enable-native-access=ALL-UNNAMED -cp 'bench/target/sigil-bench.jar:bench/target/lib/*' \
- *     dev.sigil.bench.HttpVsInProcessBenchmark [--clients 4] [--batch 1000] [--batches 8] [--seconds 20] [--warmup 10]
+ *     dev.sigil.bench.HttpVsInProcessBenchmark [--clients 4] [--batch 1000] [--batches 8] [--seconds 10] [--warmup 10] [--rounds 3]
  * </pre>
  */
 public final class HttpVsInProcessBenchmark {
@@ -52,30 +53,38 @@ public final class HttpVsInProcessBenchmark {
                 + "%d threads, %d HTTP worker threads%n", clients, batchSize, seconds, warmup, threads,
                 config.server().workerThreads());
 
-        double inProcess;
-        try (CpuBackend cpu = new CpuBackend(threads)) {
-            inProcess = measure("in-process", clients, warmup, seconds, batches.size(), i -> {
-                Outcome[] out = cpu.verify(BenchItems.batch(Scheme.ECDSA_SECP256K1, RuleSet.LOW_S, batches.get(i)));
-                for (Outcome o : out) {
-                    if (!o.isValid()) {
-                        throw new IllegalStateException("in-process verification gave " + o);
-                    }
-                }
-                return out.length;
-            });
-        }
         List<byte[]> bodies = batches.stream().map(HttpVsInProcessBenchmark::json).toList();
         Path dataDir = Files.createTempDirectory("sigil-bench");
-        double http;
-        try (SigilServer server = SigilServer.start(config.withServer(config.server().withAddress("127.0.0.1", 0)),
-                dataDir, Map.of(), List.of(new CpuBackendProvider()))) {
+        try (CpuBackend cpu = new CpuBackend(threads);
+                SigilServer server = SigilServer.start(config.withServer(config.server().withAddress("127.0.0.1", 0)),
+                        dataDir, Map.of(), List.of(new CpuBackendProvider()))) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/verify");
-            http = measure("http+json", clients, warmup, seconds, bodies.size(), i -> post(client, uri, bodies.get(i),
-                    batchSize));
+            Call local = i -> inProcess(cpu, batches.get(i));
+            Call remote = i -> post(client, uri, bodies.get(i), batchSize);
+            run(clients, warmup, batches.size(), local);
+            run(clients, warmup, batches.size(), remote);
+            double localSum = 0;
+            double remoteSum = 0;
+            for (int round = 1; round <= opt.get("rounds"); round++) {
+                double l = measure("round " + round + " in-process", clients, seconds, batches.size(), local);
+                double h = measure("round " + round + " http+json", clients, seconds, batches.size(), remote);
+                localSum += l;
+                remoteSum += h;
+            }
+            System.out.printf("HTTP/in-process throughput ratio over all rounds: %.3f (HTTP+JSON costs %.1f %% of "
+                    + "throughput)%n", remoteSum / localSum, 100 * (1 - remoteSum / localSum));
         }
-        System.out.printf("HTTP/in-process throughput ratio: %.3f (HTTP+JSON costs %.1f %% of throughput)%n",
-                http / inProcess, 100 * (1 - http / inProcess));
+    }
+
+    private static int inProcess(CpuBackend cpu, List<BenchItems.Signed> batch) {
+        Outcome[] out = cpu.verify(BenchItems.batch(Scheme.ECDSA_SECP256K1, RuleSet.LOW_S, batch));
+        for (Outcome o : out) {
+            if (!o.isValid()) {
+                throw new IllegalStateException("in-process verification gave " + o);
+            }
+        }
+        return out.length;
     }
 
     private static int post(HttpClient client, URI uri, byte[] body, int expected) throws Exception {
@@ -91,12 +100,11 @@ public final class HttpVsInProcessBenchmark {
         return expected;
     }
 
-    private static double measure(String name, int clients, int warmup, int seconds, int batchCount, Call call)
+    private static double measure(String name, int clients, int seconds, int batchCount, Call call)
             throws InterruptedException {
-        run(clients, warmup, batchCount, call);
         long items = run(clients, seconds, batchCount, call);
         double rate = items / (double) seconds;
-        System.out.printf("%-12s %,12.0f items/s%n", name, rate);
+        System.out.printf("%-22s %,10.0f items/s%n", name, rate);
         return rate;
     }
 
@@ -150,7 +158,7 @@ public final class HttpVsInProcessBenchmark {
 
     private static Map<String, Integer> options(String[] args) {
         Map<String, Integer> opt = new java.util.HashMap<>(Map.of("clients", 4, "batch", 1000, "batches", 8,
-                "seconds", 20, "warmup", 10));
+                "seconds", 10, "warmup", 10, "rounds", 3));
         for (int i = 0; i + 1 < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!opt.containsKey(name)) {
