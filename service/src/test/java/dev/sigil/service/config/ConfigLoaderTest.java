@@ -87,4 +87,15 @@ class ConfigLoaderTest {
         assertThat(SecretRef.parse("x", "env:P").resolve(Map.of("P", "v"))).isEqualTo("v".toCharArray());
         assertThatThrownBy(() -> SecretRef.parse("x", "env:P").resolve(Map.of())).hasMessageContaining("P");
     }
+
+    @Test
+    void theExampleFile_isValid_andStatesTheDefaults() {
+        Path example = Path.of("config", "sigil.example.yaml");
+        ServiceConfig c = ConfigLoader.load(example);
+        ServiceConfig d = ServiceConfig.defaults();
+        assertThat(c.server()).isEqualTo(d.server());
+        assertThat(c.auth()).isEqualTo(d.auth());
+        assertThat(c.keys()).isEqualTo(d.keys());
+        assertThat(c.backend("cpu").enabled()).isTrue();
+    }
 }
