@@ -55,6 +55,21 @@ class BackendBehaviourTest {
     }
 
     @Test
+    void aConfiguredBackendThatIsNotAvailable_isReported_andAnUnconfiguredOneIsQuietlySkipped() {
+        try (TestServer s = TestServer.start(dir, "backends: {shy: {device: 3}}",
+                TestBackends.provider("shy", false, c -> {
+                    throw new AssertionError("an unavailable backend is never created");
+                }), TestBackends.provider("absent", false, c -> {
+                    throw new AssertionError("an unavailable backend is never created");
+                }))) {
+            TestServer.Response ready = s.get("/health/ready", null);
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.body()).contains("backend:shy").contains("configured but not available")
+                    .doesNotContain("backend:absent");
+        }
+    }
+
+    @Test
     void aBackendDisabledInTheConfig_isNotStarted_andUnknownIdsStopTheStart() {
         String yaml = "backends: {slow: {enabled: false}}";
         try (TestServer s = TestServer.start(dir, yaml, TestBackends.provider("slow",

@@ -27,6 +27,10 @@ final class TestBackends {
     }
 
     static BackendProvider provider(String id, Function<BackendContext, Backend> create) {
+        return provider(id, true, create);
+    }
+
+    static BackendProvider provider(String id, boolean available, Function<BackendContext, Backend> create) {
         return new BackendProvider() {
             @Override
             public String id() {
@@ -35,7 +39,7 @@ final class TestBackends {
 
             @Override
             public boolean isAvailable(BackendContext context) {
-                return true;
+                return available;
             }
 
             @Override

@@ -70,7 +70,12 @@ public final class BackendRegistry implements AutoCloseable {
         BackendContext context = new BackendContext(settings, dataDir, config.server().backendThreads());
         try {
             if (!provider.isAvailable(context)) {
-                LOG.info("backend " + id + ": not available on this machine or not configured");
+                boolean configured = id.equals(HSM) || config.backends().containsKey(id);
+                LOG.log(configured ? java.util.logging.Level.WARNING : java.util.logging.Level.INFO,
+                        "backend " + id + ": not available on this machine or not configured");
+                if (configured) {
+                    failed.add(new Failure(id, "configured but not available (library, device or module missing)"));
+                }
                 return Optional.empty();
             }
             Backend backend = provider.create(context);
