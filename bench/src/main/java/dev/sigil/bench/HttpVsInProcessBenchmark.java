@@ -64,16 +64,17 @@ public final class HttpVsInProcessBenchmark {
             Call remote = i -> post(client, uri, bodies.get(i), batchSize);
             run(clients, warmup, batches.size(), local);
             run(clients, warmup, batches.size(), remote);
-            double localSum = 0;
-            double remoteSum = 0;
+            double[] localSum = new double[2];
+            double[] remoteSum = new double[2];
             for (int round = 1; round <= opt.get("rounds"); round++) {
-                double l = measure("round " + round + " in-process", clients, seconds, batches.size(), local);
-                double h = measure("round " + round + " http+json", clients, seconds, batches.size(), remote);
-                localSum += l;
-                remoteSum += h;
+                add(localSum, measure("round " + round + " in-process", clients, seconds, batches.size(), local));
+                add(remoteSum, measure("round " + round + " http+json", clients, seconds, batches.size(), remote));
             }
             System.out.printf("HTTP/in-process throughput ratio over all rounds: %.3f (HTTP+JSON costs %.1f %% of "
-                    + "throughput)%n", remoteSum / localSum, 100 * (1 - remoteSum / localSum));
+                    + "throughput)%n", remoteSum[0] / localSum[0], 100 * (1 - remoteSum[0] / localSum[0]));
+            System.out.printf("HTTP/in-process items per CPU-second of this process (client included): %.3f "
+                    + "(HTTP+JSON costs %.1f %% of the CPU work)%n", remoteSum[1] / localSum[1],
+                    100 * (1 - remoteSum[1] / localSum[1]));
         }
     }
 
@@ -100,12 +101,23 @@ public final class HttpVsInProcessBenchmark {
         return expected;
     }
 
-    private static double measure(String name, int clients, int seconds, int batchCount, Call call)
+    private static void add(double[] sum, double[] value) {
+        sum[0] += value[0];
+        sum[1] += value[1];
+    }
+
+    /** Items per wall-clock second and items per CPU-second of this process (robust to other work on the host). */
+    private static double[] measure(String name, int clients, int seconds, int batchCount, Call call)
             throws InterruptedException {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long items = run(clients, seconds, batchCount, call);
+        double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         double rate = items / (double) seconds;
-        System.out.printf("%-22s %,10.0f items/s%n", name, rate);
-        return rate;
+        double perCpu = items / cpuSeconds;
+        System.out.printf("%-22s %,10.0f items/s  %,8.0f items per CPU-second%n", name, rate, perCpu);
+        return new double[] {rate, perCpu};
     }
 
     private static long run(int clients, int seconds, int batchCount, Call call) throws InterruptedException {
