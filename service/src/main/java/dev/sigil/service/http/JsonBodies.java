@@ -2,12 +2,15 @@ package dev.sigil.service.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Decoding of the small JSON bodies (sign, keys): wrong JSON is {@code malformed-json}, wrong types are
- * {@code invalid-request} naming the field. */
+/**
+ * Decoding of the small JSON bodies (sign, keys): wrong JSON is {@code malformed-json}, wrong types are
+ * {@code invalid-request} naming the field.
+ */
 public final class JsonBodies {
     private JsonBodies() {
     }
@@ -28,7 +31,7 @@ public final class JsonBodies {
         }
         Object value;
         try {
-            value = Json.decode(body);
+            value = Json.decodeValue(body);
         } catch (DecodeException | IllegalStateException | ClassCastException e) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON");
         }
@@ -59,15 +62,5 @@ public final class JsonBodies {
             throw ApiException.invalid(field + " must be an array");
         }
         return a;
-    }
-
-    /** Minimal decoding wrapper so one place decides how JSON is read. */
-    static final class Json {
-        private Json() {
-        }
-
-        static Object decode(Buffer body) {
-            return io.vertx.core.json.Json.decodeValue(body);
-        }
     }
 }
