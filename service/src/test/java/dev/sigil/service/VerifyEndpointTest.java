@@ -131,6 +131,51 @@ class VerifyEndpointTest {
     }
 
     @Test
+    void verify_bodyOverTheLimit_overHttp11_is413_andTheConnectionIsClosed() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + server.server.port() + "/v1/verify"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"pad\":\"" + "0".repeat(70_000) + "\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(new JsonObject(r.body()).getJsonObject("error").getString("code")).isEqualTo("payload-too-large");
+        assertThat(r.headers().firstValue("Connection")).contains("close");
+        byte[] chunked = ("{\"pad\":\"" + "0".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> streamed = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.server.port() + "/v1/verify"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(chunked)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void verify_bodiesDeclaredAsFormsOrUntyped_areStillReadAsJson() throws Exception {
+        JsonArray items = new JsonArray();
+        for (int i = 0; i < 40; i++) {
+            items.add(Items.signed(keys.get(Scheme.ED25519), msg("form " + i), false));
+        }
+        byte[] body = Items.body(items).getBytes(StandardCharsets.UTF_8);
+        assertThat(body.length).isGreaterThan(8192);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String type : new String[] {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "text/plain", null}) {
+            java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + server.server.port() + "/v1/verify"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+            if (type != null) {
+                b.header("Content-Type", type);
+            }
+            java.net.http.HttpResponse<String> r = client.send(b.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(type + ": " + r.body()).isEqualTo(200);
+            assertThat(new JsonObject(r.body()).getJsonArray("results").stream()).hasSize(40)
+                    .allMatch("valid"::equals);
+        }
+    }
+
+    @Test
     void verify_requestShapeErrors_areInvalidRequestOrMalformedJson() {
         assertThat(server.post("/v1/verify", "{\"items\":[]}", null).errorCode()).isEqualTo("invalid-request");
         assertThat(server.post("/v1/verify", "{}", null).errorCode()).isEqualTo("invalid-request");

@@ -17,8 +17,7 @@ public final class JsonBodies {
 
     /** The request body (empty when there is none). */
     public static Buffer buffer(RoutingContext ctx) {
-        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
-        return body == null ? Buffer.buffer() : body;
+        return JsonBodyHandler.body(ctx);
     }
 
     public static JsonObject object(RoutingContext ctx) {

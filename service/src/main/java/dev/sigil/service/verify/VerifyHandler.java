@@ -1,6 +1,7 @@
 package dev.sigil.service.verify;
 
 import dev.sigil.service.auth.Authenticator;
+import dev.sigil.service.http.JsonBodies;
 import dev.sigil.service.http.Reply;
 import dev.sigil.service.http.Worker;
 import io.vertx.core.Handler;
@@ -24,7 +25,7 @@ public final class VerifyHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         auth.requireVerify(ctx.request().getHeader("Authorization"));
-        Buffer body = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+        Buffer body = JsonBodies.buffer(ctx);
         worker.respond(ctx, () -> {
             VerifyResult result = service.verify(parser.parse(body.getBytes()));
             return new Reply(200, VerifyResponseWriter.write(result));
