@@ -74,6 +74,34 @@ class GarbageInputTest {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void badPathsAndRequestLines_overARawSocket_areAnswered4xx_never5xx() throws Exception {
+        List<String> requests = List.of("GET /v1/keys/%ZZ HTTP/1.1", "GET /% HTTP/1.1", "GET /v1/keys/%4 HTTP/1.1",
+                "POST /v1/verify?x=%zz HTTP/1.1", "GET /v1/keys/" + "a".repeat(5000) + " HTTP/1.1",
+                "BREW /v1/verify HTTP/1.1", "GET /../../etc/passwd HTTP/1.1", "GET /v1/keys/%00 HTTP/1.1");
+        List<String> failures = new ArrayList<>();
+        for (String line : requests) {
+            String status = rawStatus(line + "\r\nHost: x\r\nAuthorization: Bearer " + TestServer.ADMIN
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            if (!status.matches("HTTP/1\\.[01] 4\\d\\d .*")) {
+                failures.add(line.substring(0, Math.min(60, line.length())) + " -> " + status);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static String rawStatus(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String first = in.readLine();
+            return first == null ? "(no answer)" : first;
+        }
+    }
+
     private static boolean acceptable(TestServer.Response r) {
         if (r.status() == 200) {
             return new JsonObject(r.body()).containsKey("results");

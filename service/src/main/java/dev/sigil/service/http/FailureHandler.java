@@ -1,6 +1,7 @@
 package dev.sigil.service.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -38,6 +39,33 @@ public final class FailureHandler implements Handler<RoutingContext> {
         response.setStatusCode(error.status())
                 .putHeader("Content-Type", "application/json")
                 .end(body.encode());
+    }
+
+    /**
+     * Answers requests whose path the router cannot decode (a {@code %} not followed by two hex digits) with
+     * {@code invalid-request}, before routing; every other request goes to the router.
+     */
+    public static Handler<HttpServerRequest> guardPaths(Handler<HttpServerRequest> router) {
+        return request -> {
+            if (hasValidEscapes(request.path())) {
+                router.handle(request);
+            } else {
+                send(request.response(), ApiException.invalid("the path has a bad percent escape"));
+            }
+        };
+    }
+
+    static boolean hasValidEscapes(String path) {
+        if (path == null) {
+            return false;
+        }
+        for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
+                    || Character.digit(path.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static ApiException toApiException(Throwable failure, int status) {
