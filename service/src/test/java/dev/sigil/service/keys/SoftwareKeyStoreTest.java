@@ -75,4 +75,19 @@ class SoftwareKeyStoreTest {
                     "x.key");
         }
     }
+
+    @Test
+    void oddButValidKeyIds_stayInsideTheStore_andSurviveReopening() throws Exception {
+        SoftwareKeyStore store = SoftwareKeyStore.open(dir, "p".toCharArray(), ITERATIONS);
+        java.util.List<String> ids = java.util.List.of(".", "..", "-", "a.key", "keystore", "x".repeat(64));
+        for (String id : ids) {
+            store.put(CpuKeys.generate(id, Scheme.ED25519));
+        }
+        SoftwareKeyStore reopened = SoftwareKeyStore.open(dir, "p".toCharArray(), ITERATIONS);
+        assertThat(reopened.list().stream().map(SigningKey::keyId)).containsExactlyInAnyOrderElementsOf(ids);
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".key"))).hasSize(ids.size());
+        }
+        assertThat(Files.exists(dir.getParent().resolve(".key"))).isFalse();
+    }
 }
