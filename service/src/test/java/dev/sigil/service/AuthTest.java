@@ -90,4 +90,16 @@ class AuthTest {
         JsonObject admin = server.post("/v1/sign", signBody("treasury"), TestServer.ADMIN).json();
         assertThat(admin.getString("keyId")).isEqualTo("treasury");
     }
+
+    @Test
+    void aSignTokenLimitedToAPattern_seesOnlyTheKeysItMayUse() {
+        TestServer.Response list = server.get("/v1/keys", "signer-token");
+        assertThat(list.json().getJsonArray("keys").stream().map(k -> ((JsonObject) k).getString("keyId")))
+                .containsExactly("validator-1");
+        assertThat(server.get("/v1/keys/validator-1", "signer-token").status()).isEqualTo(200);
+        TestServer.Response other = server.get("/v1/keys/treasury", "signer-token");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.errorCode()).isEqualTo("forbidden");
+        assertThat(server.get("/v1/keys", "ops-token").json().getJsonArray("keys")).hasSize(2);
+    }
 }

@@ -3,8 +3,10 @@ package dev.sigil.service.keys;
 import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.service.auth.Authenticator;
+import dev.sigil.service.auth.Principal;
 import dev.sigil.service.auth.Role;
 import dev.sigil.service.http.ApiException;
+import dev.sigil.service.http.ErrorCode;
 import dev.sigil.service.http.JsonBodies;
 import dev.sigil.service.http.Reply;
 import dev.sigil.service.http.Worker;
@@ -25,19 +27,24 @@ public final class KeysHandler {
         this.worker = worker;
     }
 
+    /** Lists the keys; a token without {@code admin} sees only the keys it may sign with. */
     public void list(RoutingContext ctx) {
-        auth.requireAny(ctx.request().getHeader("Authorization"), Role.SIGN, Role.ADMIN);
+        Principal p = auth.requireAny(ctx.request().getHeader("Authorization"), Role.SIGN, Role.ADMIN);
         worker.respond(ctx, () -> {
             JsonArray array = new JsonArray();
-            keys.list().forEach(k -> array.add(encode(k)));
+            keys.list().stream().filter(k -> p.has(Role.ADMIN) || p.maySignWith(k.keyId()))
+                    .forEach(k -> array.add(encode(k)));
             return Reply.ok(new JsonObject().put("keys", array));
         });
     }
 
     public void get(RoutingContext ctx) {
-        auth.requireAny(ctx.request().getHeader("Authorization"), Role.SIGN, Role.ADMIN);
+        Principal p = auth.requireAny(ctx.request().getHeader("Authorization"), Role.SIGN, Role.ADMIN);
         String keyId = ctx.pathParam("keyId");
         KeyService.checkKeyId(keyId);
+        if (!p.has(Role.ADMIN) && !p.maySignWith(keyId)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "the token may not use this key");
+        }
         worker.respond(ctx, () -> Reply.ok(encode(keys.get(keyId))));
     }
 
