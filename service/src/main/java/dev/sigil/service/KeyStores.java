@@ -22,8 +22,9 @@ final class KeyStores {
     }
 
     static KeyService open(ServiceConfig config, Path dataDir, Map<String, String> env, BackendRegistry registry) {
-        char[] passphrase = Passphrases.resolve(config.keys(), dataDir, env);
+        char[] passphrase = new char[0];
         try {
+            passphrase = Passphrases.resolve(config.keys(), dataDir, env);
             SoftwareKeyStore store = SoftwareKeyStore.open(dataDir.resolve(KEYS_DIR), passphrase,
                     config.keys().pbkdf2Iterations());
             LOG.info("software key store: " + store.list().size() + " keys in " + dataDir.resolve(KEYS_DIR));

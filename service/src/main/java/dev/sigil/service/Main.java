@@ -40,8 +40,8 @@ public final class Main {
             System.err.println("sigil: " + e.getMessage());
             System.exit(2);
             return;
-        } catch (IllegalStateException e) {
-            System.err.println("sigil: " + e.getMessage());
+        } catch (RuntimeException e) {
+            System.err.println("sigil: cannot start: " + e.getMessage());
             System.exit(1);
             return;
         }

@@ -61,4 +61,12 @@ class RestartTest {
             assertThat(second.get("/health/live", null).status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void aPassphraseReferenceThatResolvesToNothing_stopsTheStart_namingTheField() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestServer.start(dir,
+                        "keys: {passphrase: 'env:SIGIL_TEST_UNSET_VARIABLE'}"))
+                .isInstanceOf(dev.sigil.service.config.ConfigException.class)
+                .hasMessageContaining("keys.passphrase").hasMessageContaining("SIGIL_TEST_UNSET_VARIABLE");
+    }
 }

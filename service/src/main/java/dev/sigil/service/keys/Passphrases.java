@@ -1,6 +1,7 @@
 package dev.sigil.service.keys;
 
 import dev.sigil.crypto.Hex;
+import dev.sigil.service.config.ConfigException;
 import dev.sigil.service.config.ServiceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,11 @@ public final class Passphrases {
 
     public static char[] resolve(ServiceConfig.Keys keys, Path dataDir, Map<String, String> env) {
         if (keys.passphrase().isPresent()) {
-            return keys.passphrase().get().resolve(env);
+            try {
+                return keys.passphrase().get().resolve(env);
+            } catch (ConfigException e) {
+                throw new ConfigException("keys.passphrase: " + e.getMessage());
+            }
         }
         Path file = dataDir.resolve(GENERATED_FILE);
         try {
