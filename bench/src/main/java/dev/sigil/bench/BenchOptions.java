@@ -47,7 +47,7 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
         URI url = null;
         int perRequest = quick ? 16 : 64;
         Duration step = Duration.ofMillis(quick ? 1500 : 5000);
-        int maxSteps = quick ? 5 : 14;
+        int maxSteps = quick ? 7 : 16;
         Map<String, Map<String, Object>> settings = new HashMap<>();
         Path serviceConfig = null;
         String httpBackend = null;

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The HTTP load test against POST /v1/verify: a service given with {@code --url}, or the real one started as a
- * child process. Rate steps are fractions of the capacity the in-process sweep measured and stop at saturation
+ * child process. Rate steps are fractions of the capacity the in-process sweep measured (doubling past the list)
+ * and stop at saturation
  * (achieved throughput below 90 % of the offered rate, more than 1 % errors, or p99 above two seconds).
  */
 final class HttpPhase {
@@ -69,8 +70,8 @@ final class HttpPhase {
             progress.step("HTTP %s: warming up", base);
             gen.run(Math.max(1, capacityRps * fractions[0]),
                     Duration.ofMillis(Math.min(2000, options.stepDuration().toMillis())));
-            for (int i = 0; i < Math.min(options.maxSteps(), fractions.length); i++) {
-                Results.LoadStep step = step(gen, capacityRps * fractions[i], per);
+            for (int i = 0; i < options.maxSteps(); i++) {
+                Results.LoadStep step = step(gen, capacityRps * fraction(fractions, i), per);
                 results.load.add(step);
                 if (step.saturated()) {
                     break;
@@ -79,6 +80,12 @@ final class HttpPhase {
         }
         results.httpStatus = results.load.stream().anyMatch(Results.LoadStep::saturated) ? "ran to saturation"
                 : "ran; not saturated within " + results.load.size() + " steps";
+    }
+
+    /** The i-th fraction of capacity; past the list, doubling (the in-process estimate may be low). */
+    static double fraction(double[] fractions, int i) {
+        int last = fractions.length - 1;
+        return i <= last ? fractions[i] : fractions[last] * Math.pow(2, i - last);
     }
 
     private Results.LoadStep step(LoadGenerator gen, double rps, int per) {

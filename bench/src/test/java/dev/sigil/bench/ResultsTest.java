@@ -78,4 +78,13 @@ class ResultsTest {
         assertThat(t.calls()).isGreaterThanOrEqualTo(BackendSweep.SLICES);
         assertThat(t.histogram().getTotalCount()).isEqualTo(t.calls());
     }
+
+    @Test
+    void httpSteps_followTheFractions_thenDouble() {
+        double[] f = {0.1, 0.5, 1.0};
+        assertThat(HttpPhase.fraction(f, 0)).isEqualTo(0.1);
+        assertThat(HttpPhase.fraction(f, 2)).isEqualTo(1.0);
+        assertThat(HttpPhase.fraction(f, 3)).isEqualTo(2.0);
+        assertThat(HttpPhase.fraction(f, 5)).isEqualTo(8.0);
+    }
 }
