@@ -8,6 +8,7 @@ import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendProvider;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,8 +72,8 @@ final class BackendSweep {
             for (int size : options.batchSizes()) {
                 Results.SweepPoint p = point(backend, scheme, size);
                 results.sweep.add(p);
-                progress.step("%-7s %-16s batch %6d: %,12.0f items/s  (%,.0f µs per batch)%s", backend.id(), s,
-                        size, p.itemsPerSecond(), p.meanBatchMicros(),
+                progress.step("%-7s %-16s batch %6d: %,12.0f items/s, %,10.0f items/CPU-s  (%,.0f µs per batch)%s",
+                        backend.id(), s, size, p.itemsPerSecond(), p.itemsPerCpuSecond(), p.meanBatchMicros(),
                         p.mismatches() == 0 ? "" : "  WRONG OUTCOMES: " + p.mismatches());
                 if (p.mismatches() > 0) {
                     note(results, backend.id() + " " + s + " batch " + size + ": " + p.mismatches()
@@ -89,7 +90,7 @@ final class BackendSweep {
         Timed t = time(() -> backend.verify(batch), options.warmup(), options.measure());
         return new Results.SweepPoint(backend.id(), scheme.wireName(), size, t.medianCallsPerSecond() * size,
                 t.histogram().getMean(), t.histogram().getValueAtPercentile(50),
-                t.histogram().getValueAtPercentile(99), t.calls(), mismatches);
+                t.histogram().getValueAtPercentile(99), t.calls(), mismatches, t.callsPerCpuSecond() * size);
     }
 
     static int mismatches(Outcome[] out, boolean[] expectedValid) {
@@ -105,7 +106,17 @@ final class BackendSweep {
      * {@value #SLICES} consecutive slices of the measuring time (robust against a burst of other work on a shared
      * machine, which a plain mean over the whole time is not).
      */
-    record Timed(long calls, long nanos, Histogram histogram, double medianCallsPerSecond) {
+    record Timed(long calls, long nanos, Histogram histogram, double medianCallsPerSecond, long cpuNanos) {
+
+        double callsPerCpuSecond() {
+            return cpuNanos > 0 ? calls / (cpuNanos / 1e9) : Double.NaN;
+        }
+    }
+
+    /** CPU time used so far by every thread of this process (including native library threads), or -1. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     static final int SLICES = 5;
@@ -122,6 +133,7 @@ final class BackendSweep {
         Histogram h = new Histogram(3_600_000_000L, 3);
         long sliceNanos = Math.max(1, measure.toNanos() / SLICES);
         double[] rates = new double[SLICES];
+        long cpu0 = processCpuNanos();
         long start = System.nanoTime();
         long now = start;
         long calls = 0;
@@ -142,7 +154,8 @@ final class BackendSweep {
                 break;
             }
         }
-        return new Timed(calls, now - start, h, median(java.util.Arrays.copyOf(rates, slices)));
+        long cpu = cpu0 < 0 ? -1 : processCpuNanos() - cpu0;
+        return new Timed(calls, now - start, h, median(java.util.Arrays.copyOf(rates, slices)), cpu);
     }
 
     static double median(double[] values) {

@@ -28,9 +28,10 @@ final class Baselines {
         for (Scheme s : schemes) {
             PlainBouncyCastle plain = new PlainBouncyCastle(s, pools.items(s, 256));
             for (int threads : cores > 1 ? List.of(1, cores) : List.of(1)) {
-                double rate = measure(plain, threads, options.warmup(), options.measure());
-                results.baselines.add(new Results.Baseline("plain-bc", s.wireName(), threads, rate));
-                progress.step("plain Bouncy Castle %-16s %d thread(s): %,12.0f items/s", s, threads, rate);
+                double[] rate = measure(plain, threads, options.warmup(), options.measure());
+                results.baselines.add(new Results.Baseline("plain-bc", s.wireName(), threads, rate[0], rate[1]));
+                progress.step("plain Bouncy Castle %-16s %d thread(s): %,12.0f items/s, %,10.0f items/CPU-s", s,
+                        threads, rate[0], rate[1]);
             }
         }
         if (options.openssl()) {
@@ -39,21 +40,25 @@ final class Baselines {
     }
 
     /**
-     * Items per second of the plain loop on {@code threads} threads, each walking the item list: the median over
-     * slices of the measuring time, as for the backends.
+     * Items per second of the plain loop on {@code threads} threads, each walking the item list (the median over
+     * slices of the measuring time, as for the backends), and items per CPU-second of this process.
      */
-    static double measure(PlainBouncyCastle plain, int threads, Duration warmup, Duration measure) {
+    static double[] measure(PlainBouncyCastle plain, int threads, Duration warmup, Duration measure) {
         plain.verify(0, plain.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             run(plain, pool, threads, warmup.toNanos());
             double[] rates = new double[BackendSweep.SLICES];
+            long cpu0 = BackendSweep.processCpuNanos();
+            long total = 0;
             for (int i = 0; i < rates.length; i++) {
                 long start = System.nanoTime();
                 long items = run(plain, pool, threads, measure.toNanos() / rates.length);
                 rates[i] = items / ((System.nanoTime() - start) / 1e9);
+                total += items;
             }
-            return BackendSweep.median(rates);
+            long cpu = BackendSweep.processCpuNanos() - cpu0;
+            return new double[] {BackendSweep.median(rates), cpu0 < 0 || cpu <= 0 ? Double.NaN : total / (cpu / 1e9)};
         } finally {
             pool.shutdownNow();
         }

@@ -30,7 +30,8 @@ final class JsonReport {
         List<Object> out = new ArrayList<>();
         for (Results.SweepPoint p : r.sweep) {
             out.add(Json.object("backend", p.backend(), "scheme", p.scheme(), "batch", p.batch(),
-                    "itemsPerSecond", p.itemsPerSecond(), "meanBatchMicros", p.meanBatchMicros(),
+                    "itemsPerSecond", p.itemsPerSecond(), "itemsPerCpuSecond", p.itemsPerCpuSecond(),
+                    "meanBatchMicros", p.meanBatchMicros(),
                     "p50BatchMicros", p.p50BatchMicros(), "p99BatchMicros", p.p99BatchMicros(),
                     "batches", p.batches(), "mismatches", p.mismatches(),
                     "vsPlainBc", ratio(p.itemsPerSecond(), r.plainBc(p.scheme())),
@@ -43,7 +44,8 @@ final class JsonReport {
         List<Object> out = new ArrayList<>();
         for (Results.Baseline b : r.baselines) {
             out.add(Json.object("source", b.source(), "scheme", b.scheme(), "threads", b.threads(),
-                    "itemsPerSecond", b.itemsPerSecond(), "vsPlainBc", ratio(b.itemsPerSecond(), r.plainBc(b.scheme()))));
+                    "itemsPerSecond", b.itemsPerSecond(), "itemsPerCpuSecond", b.itemsPerCpuSecond(),
+                    "vsPlainBc", ratio(b.itemsPerSecond(), r.plainBc(b.scheme()))));
         }
         return out;
     }

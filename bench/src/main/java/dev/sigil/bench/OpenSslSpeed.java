@@ -46,7 +46,8 @@ final class OpenSslSpeed {
             List<Figure> figures = output.map(OpenSslSpeed::parse).orElse(List.of());
             Optional<Figure> f = figures.stream().filter(x -> x.scheme() == s).findFirst();
             if (f.isPresent()) {
-                results.baselines.add(new Results.Baseline("openssl", s.wireName(), 1, f.get().verifyPerSecond()));
+                results.baselines.add(new Results.Baseline("openssl", s.wireName(), 1, f.get().verifyPerSecond(),
+                        f.get().verifyPerSecond()));
                 progress.step("openssl speed %-16s 1 thread:    %,12.0f verify/s", s, f.get().verifyPerSecond());
             } else {
                 String why = output.isEmpty() ? "openssl is not installed or failed"

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Every figure of one bench run, in the order it was measured. */
+/**
+ * Every figure of one bench run, in the order it was measured. Rates are wall-clock items per second; the
+ * {@code itemsPerCpuSecond} figures divide by the CPU time this process used instead, which other load on a shared
+ * machine distorts much less.
+ */
 final class Results {
 
     /** A backend as the sweep found it. */
@@ -16,11 +20,24 @@ final class Results {
      * {@code mismatches} counts items whose outcome differed from the expected one (always 0 for a correct backend).
      */
     record SweepPoint(String backend, String scheme, int batch, double itemsPerSecond, double meanBatchMicros,
-            double p50BatchMicros, double p99BatchMicros, long batches, int mismatches) {
+            double p50BatchMicros, double p99BatchMicros, long batches, int mismatches, double itemsPerCpuSecond) {
+
+        SweepPoint(String backend, String scheme, int batch, double itemsPerSecond, double meanBatchMicros,
+                double p50BatchMicros, double p99BatchMicros, long batches, int mismatches) {
+            this(backend, scheme, batch, itemsPerSecond, meanBatchMicros, p50BatchMicros, p99BatchMicros, batches,
+                    mismatches, Double.NaN);
+        }
     }
 
-    /** A reference figure: {@code plain-bc} (Bouncy Castle loop) or {@code openssl} ({@code openssl speed}). */
-    record Baseline(String source, String scheme, int threads, double itemsPerSecond) {
+    /**
+     * A reference figure: {@code plain-bc} (Bouncy Castle loop) or {@code openssl} ({@code openssl speed}, whose
+     * own figure is already per CPU-second).
+     */
+    record Baseline(String source, String scheme, int threads, double itemsPerSecond, double itemsPerCpuSecond) {
+
+        Baseline(String source, String scheme, int threads, double itemsPerSecond) {
+            this(source, scheme, threads, itemsPerSecond, Double.NaN);
+        }
     }
 
     /** One rate step of the HTTP load test. Latencies in milliseconds from each request's scheduled send time. */

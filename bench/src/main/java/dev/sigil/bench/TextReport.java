@@ -11,8 +11,8 @@ final class TextReport {
         ReportTables t = new ReportTables(r);
         StringBuilder out = new StringBuilder();
         out.append("Sigil bench — ").append(r.command).append(" — ").append(machine(r.machine)).append("\n\n");
-        out.append("In-process verify (one item in eight tampered; ratios: to plain Bouncy Castle on every core, ")
-                .append("to openssl speed on one thread)\n").append(t.sweep().text()).append('\n');
+        out.append("In-process verify (one item in eight tampered; items/CPU-s divides by this process's CPU time; ")
+                .append("ratios: to plain Bouncy Castle on every core, to openssl speed on one thread)\n").append(t.sweep().text()).append('\n');
         out.append("Baselines\n").append(t.baselines().text()).append('\n');
         out.append("HTTP load test (POST /v1/verify, open loop): ").append(r.httpStatus).append('\n');
         if (!r.load.isEmpty()) {
@@ -30,8 +30,10 @@ final class TextReport {
         StringBuilder out = new StringBuilder();
         out.append("Measured with `").append(r.command).append("` on ").append(machine(r.machine)).append(" (")
                 .append(r.startedAt).append(").\n\n");
-        out.append("In-process verify, items per second (one item in eight is a tampered message; ratios are to a ")
-                .append("plain Bouncy Castle loop on every core and to `openssl speed` on one thread):\n\n")
+        out.append("In-process verify, items per second (one item in eight is a tampered message; items/CPU-s ")
+                .append("divides by the CPU time the process used, which other load on the machine distorts less; ")
+                .append("ratios are to a plain Bouncy Castle loop on every core and to `openssl speed` on one ")
+                .append("thread):\n\n")
                 .append(t.sweep().markdown()).append('\n');
         out.append("Baselines:\n\n").append(t.baselines().markdown()).append('\n');
         out.append("HTTP load test, `POST /v1/verify`, open loop, latency from the scheduled send time (")

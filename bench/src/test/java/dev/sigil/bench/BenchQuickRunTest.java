@@ -69,7 +69,8 @@ class BenchQuickRunTest {
         assertThat(json.get("format").asInt()).isEqualTo(JsonReport.FORMAT);
         List<String> problems = new ArrayList<>();
         for (JsonNode p : json.get("sweep")) {
-            if (p.get("itemsPerSecond").asDouble() <= 0 || p.get("mismatches").asInt() != 0) {
+            if (p.get("itemsPerSecond").asDouble() <= 0 || p.get("itemsPerCpuSecond").asDouble() <= 0
+                    || p.get("mismatches").asInt() != 0) {
                 problems.add(p.toString());
             }
         }
