@@ -13,7 +13,7 @@ final class Html {
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1240px;
             color:#1f2328;padding:0 16px}h1{font-size:24px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ddd}
             table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border:1px solid #d0d7de;padding:3px 8px;
-            text-align:right}th{background:#f6f8fa}td:first-child,th:first-child{text-align:left}
+            text-align:right}th{background:#f6f8fa}td.t,th.t{text-align:left}
             .charts{display:flex;flex-wrap:wrap;gap:12px}.chart{border:1px solid #d0d7de;max-width:100%;height:auto}
             code,pre{background:#f6f8fa;padding:1px 4px}.note{color:#57606a;font-size:13px}
             """;

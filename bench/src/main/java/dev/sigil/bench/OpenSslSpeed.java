@@ -22,8 +22,8 @@ final class OpenSslSpeed {
 
     /** A result row: {@code 256 bits ecdsa (nistp256)   0.0000s   0.0000s  68587.5  22807.3}. */
     private static final Pattern ROW = Pattern.compile(
-            "^\\s*\\d+\\s+bits\\s+\\S+\\s+\\(([^)]+)\\)\\s+\\S+s\\s+\\S+s\\s*([\\d.]+(?:[eE][+-]?\\d+)?)\\s+"
-            + "([\\d.]+(?:[eE][+-]?\\d+)?)\\s*$");
+            "^\\s*\\d+\\s+bits\\s+\\S+\\s+\\(([^)]+)\\)\\s+\\S+s\\s+\\S+s\\s*([\\d.]+(?:[eE][+-]?\\d+)?|inf|-?nan)\\s+"
+            + "([\\d.]+(?:[eE][+-]?\\d+)?|inf|-?nan)\\s*$");
 
     private static final Map<String, Scheme> CURVES = Map.of("nistp256", Scheme.ECDSA_P256, "Ed25519", Scheme.ED25519,
             "CurveSM2", Scheme.SM2, "secp256k1", Scheme.ECDSA_SECP256K1);
@@ -73,12 +73,17 @@ final class OpenSslSpeed {
         List<Figure> out = new ArrayList<>();
         for (String line : output.split("\\R")) {
             Matcher m = ROW.matcher(line);
-            if (m.matches() && CURVES.containsKey(m.group(1))) {
-                out.add(new Figure(CURVES.get(m.group(1)), Double.parseDouble(m.group(2)),
-                        Double.parseDouble(m.group(3))));
+            if (m.matches() && CURVES.containsKey(m.group(1)) && Double.isFinite(rate(m.group(3)))) {
+                out.add(new Figure(CURVES.get(m.group(1)), rate(m.group(2)), rate(m.group(3))));
             }
         }
         return out;
+    }
+
+    /** A rate column; openssl prints {@code inf} when it measured no CPU time for the operation. */
+    private static double rate(String column) {
+        return column.equals("inf") ? Double.POSITIVE_INFINITY : column.endsWith("nan") ? Double.NaN
+                : Double.parseDouble(column);
     }
 
     private static Optional<String> speed(String alg) {

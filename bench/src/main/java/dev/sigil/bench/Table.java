@@ -89,11 +89,15 @@ final class Table {
 
     String html() {
         StringBuilder out = new StringBuilder("<table>\n<thead><tr>");
-        headers.forEach(h -> out.append("<th>").append(Html.escape(h)).append("</th>"));
+        for (int i = 0; i < headers.size(); i++) {
+            out.append(isText(i) ? "<th class=\"t\">" : "<th>").append(Html.escape(headers.get(i))).append("</th>");
+        }
         out.append("</tr></thead>\n<tbody>\n");
         for (List<String> r : rows) {
             out.append("<tr>");
-            r.forEach(c -> out.append("<td>").append(Html.escape(c)).append("</td>"));
+            for (int i = 0; i < r.size(); i++) {
+                out.append(isText(i) ? "<td class=\"t\">" : "<td>").append(Html.escape(r.get(i))).append("</td>");
+            }
             out.append("</tr>\n");
         }
         return out.append("</tbody>\n</table>\n").toString();

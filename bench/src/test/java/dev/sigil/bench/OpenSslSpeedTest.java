@@ -51,4 +51,15 @@ class OpenSslSpeedTest {
                 new OpenSslSpeed.Figure(Scheme.ECDSA_P256, 110500.0, 27880.0),
                 new OpenSslSpeed.Figure(Scheme.ECDSA_P256, 120000.0, 45000.0));
     }
+
+    @Test
+    void parse_signRateInfinite_keepsTheVerifyRate_butAnInfiniteVerifyRateIsNoFigure() {
+        String inf = """
+                                              sign    verify    sign/s verify/s
+                 256 bits ecdsa (nistp256)   0.0000s   0.0000s      inf  23222.2
+                 253 bits EdDSA (Ed25519)   0.0000s   0.0000s  42000.0      inf
+                """;
+        assertThat(OpenSslSpeed.parse(inf)).containsExactly(
+                new OpenSslSpeed.Figure(Scheme.ECDSA_P256, Double.POSITIVE_INFINITY, 23222.2));
+    }
 }
