@@ -43,6 +43,10 @@ final class TextReport {
         out.append(t.crossovers().isEmpty() ? "Crossover: only the CPU backend was available.\n"
                 : "Crossover batch size (where each accelerator beats the CPU backend):\n\n"
                         + t.crossovers().markdown());
+        if (!r.notes.isEmpty()) {
+            out.append("\nNotes:\n\n");
+            r.notes.forEach(n -> out.append("- ").append(n).append('\n'));
+        }
         return out.toString();
     }
 

@@ -89,6 +89,7 @@ class BenchQuickRunTest {
         String md = Files.readString(dir.resolve("report.md"));
         assertThat(md).contains("`./sigil bench --quick", "| backend | scheme | batch | items/s");
         assertThat(md).containsPattern("(?m)^\\| cpu \\| ed25519 \\| 256 \\| [\\d,.]+ \\|");
+        assertThat(md).contains("- openssl speed has no ecdsa-secp256k1 benchmark");
     }
 
     @Test
