@@ -138,6 +138,7 @@ public class HsmSignBenchmark {
     }
 
     /** Sets a variable in the C environment of this process, which is where SoftHSM2 looks for its configuration. */
+    @SuppressWarnings("restricted")
     private static void setNativeEnv(String name, String value) {
         Linker linker = Linker.nativeLinker();
         MethodHandle setenv = linker.downcallHandle(linker.defaultLookup().find("setenv").orElseThrow(),
