@@ -95,7 +95,7 @@ public final class HsmBackend implements Backend {
             HsmBackend backend = new HsmBackend(config, module, pool, mechanisms, device);
             backend.keys.refresh();
             LOG.log(Level.INFO, "{0}: {1} sessions, sign {2}, verify {3}, {4} keys", device, pool.size(),
-                    backend.schemes(Operation.SIGN), backend.schemes(Operation.VERIFY), backend.keys.list().size());
+                    backend.schemes(Operation.SIGN), backend.schemes(Operation.VERIFY), backend.keys.count());
             return backend;
         } catch (Pkcs11Exception e) {
             pool.close();

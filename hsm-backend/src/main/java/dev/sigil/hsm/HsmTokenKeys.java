@@ -41,6 +41,10 @@ final class HsmTokenKeys implements TokenKeys {
     private final SessionPool pool;
     private final Pkcs11Objects objects;
     private final Mechanisms mechanisms;
+    /** Serialises key generation (so two requests cannot both make one id). */
+    private final Object generating = new Object();
+    /** Guards the copy-on-write updates of {@link #keys}; never held while waiting for the token. */
+    private final Object updating = new Object();
     private volatile Map<String, KeyEntry> keys = Map.of();
 
     HsmTokenKeys(SessionPool pool, Pkcs11Objects objects, Mechanisms mechanisms) {
@@ -61,7 +65,13 @@ final class HsmTokenKeys implements TokenKeys {
     }
 
     @Override
-    public synchronized SigningKey.Token generate(String keyId, Scheme scheme) {
+    public SigningKey.Token generate(String keyId, Scheme scheme) {
+        synchronized (generating) {
+            return generateKey(keyId, scheme);
+        }
+    }
+
+    private SigningKey.Token generateKey(String keyId, Scheme scheme) {
         if (!KEY_ID.matcher(keyId).matches()) {
             throw new IllegalArgumentException("a key id matches [A-Za-z0-9._-]{1,64}");
         }
@@ -156,14 +166,24 @@ final class HsmTokenKeys implements TokenKeys {
         return found.get(0);
     }
 
-    private synchronized void update(KeyEntry entry) {
-        Map<String, KeyEntry> next = new LinkedHashMap<>(keys);
-        next.put(entry.keyId(), entry);
-        keys = Map.copyOf(next);
+    private void update(KeyEntry entry) {
+        synchronized (updating) {
+            Map<String, KeyEntry> next = new LinkedHashMap<>(keys);
+            next.put(entry.keyId(), entry);
+            keys = Map.copyOf(next);
+        }
+    }
+
+    /** How many usable key pairs the token held at the last listing. */
+    int count() {
+        return keys.size();
     }
 
     void refresh() {
-        keys = Map.copyOf(pool.call("list the token's keys", this::scan));
+        Map<String, KeyEntry> found = pool.call("list the token's keys", this::scan);
+        synchronized (updating) {
+            keys = Map.copyOf(found);
+        }
     }
 
     private Map<String, KeyEntry> scan(SessionHandle s) {
