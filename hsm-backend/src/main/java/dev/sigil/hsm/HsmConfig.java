@@ -70,7 +70,8 @@ public record HsmConfig(Path module, String tokenLabel, PinSource pin, int sessi
         int sessions = section.containsKey("sessions") ? integer("sessions", section.get("sessions"))
                 : defaultSessions();
         if (sessions < 1 || sessions > MAX_SESSIONS) {
-            throw new IllegalArgumentException("hsm.sessions must be between 1 and " + MAX_SESSIONS + ", got " + sessions);
+            throw new IllegalArgumentException("hsm.sessions must be between 1 and " + MAX_SESSIONS + ", got "
+                    + sessions);
         }
         Map<Scheme, Long> mechanisms = mechanisms(section.get("mechanisms"));
         boolean verify = section.containsKey("verify") && bool("verify", section.get("verify"));

@@ -200,7 +200,8 @@ final class HsmTokenKeys implements TokenKeys {
 
     /** The public half: same CKA_ID and label, else same CKA_ID, else (no id) same label. */
     private Optional<ObjectHandle> publicKeyOf(SessionHandle s, long keyType, String label, byte[] id) {
-        List<Attribute> base = List.of(Attribute.of(CKA_CLASS(), CKO_PUBLIC_KEY()), Attribute.of(CKA_KEY_TYPE(), keyType));
+        List<Attribute> base = List.of(Attribute.of(CKA_CLASS(), CKO_PUBLIC_KEY()),
+                Attribute.of(CKA_KEY_TYPE(), keyType));
         List<List<Attribute>> templates = new ArrayList<>();
         if (id.length > 0) {
             templates.add(with(base, Attribute.of(CKA_ID(), id), Attribute.of(CKA_LABEL(), label)));

@@ -89,6 +89,7 @@ final class SessionPool implements AutoCloseable {
             lock.readLock().lock();
             long seen = generation;
             try {
+                ensureOpen();
                 return work.run(handles[index]);
             } catch (Pkcs11Exception e) {
                 if (!Failures.sessionLost(e)) {
@@ -108,6 +109,7 @@ final class SessionPool implements AutoCloseable {
     private <T> T retry(String what, Work<T> work, int index) {
         lock.readLock().lock();
         try {
+            ensureOpen();
             return work.run(handles[index]);
         } catch (Pkcs11Exception e) {
             if (Failures.sessionLost(e)) {
@@ -124,9 +126,7 @@ final class SessionPool implements AutoCloseable {
     private void recover(long seen) {
         lock.writeLock().lock();
         try {
-            if (closed) {
-                throw new BackendException.DeviceFailure(HsmBackend.ID, "the HSM backend is closed", null);
-            }
+            ensureOpen();
             if (generation != seen) {
                 return;
             }
@@ -172,53 +172,56 @@ final class SessionPool implements AutoCloseable {
      * triggers the recovery; when every session is busy the pool is in use and counts as healthy.
      */
     boolean healthy() {
-        if (closed) {
-            return false;
-        }
+        Integer index = idle.poll();
         try {
-            if (!module.tokenPresent(slot)) {
+            lock.readLock().lock();
+            long seen = generation;
+            try {
+                if (closed || !module.tokenPresent(slot)) {
+                    return false;
+                }
+                if (index == null || module.sessionInfo(handles[index]).userLoggedIn()) {
+                    return true;
+                }
+            } catch (Pkcs11Exception e) {
+                LOG.log(Level.DEBUG, "health probe: {0}", e.name());
+            } finally {
+                lock.readLock().unlock();
+            }
+            if (index == null) {
                 return false;
             }
-            Integer index = idle.poll();
-            if (index == null) {
-                return true;
-            }
-            try {
-                return probe(index);
-            } finally {
-                idle.add(index);
-            }
+            recover(seen);
+            return locked(() -> module.sessionInfo(handles[index]).userLoggedIn());
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "health probe failed: {0}", e.getMessage());
             return false;
+        } finally {
+            if (index != null) {
+                idle.add(index);
+            }
         }
     }
 
-    private boolean probe(int index) {
+    /** Runs native work under the read lock, refusing once the pool is closed (the module may be unloaded). */
+    private <T> T locked(java.util.function.Supplier<T> work) {
         lock.readLock().lock();
-        long seen = generation;
         try {
-            if (module.sessionInfo(handles[index]).userLoggedIn()) {
-                return true;
-            }
-        } catch (Pkcs11Exception e) {
-            LOG.log(Level.DEBUG, "health probe: {0}", e.name());
+            ensureOpen();
+            return work.get();
         } finally {
             lock.readLock().unlock();
         }
-        recover(seen);
-        lock.readLock().lock();
-        try {
-            return module.sessionInfo(handles[index]).userLoggedIn();
-        } finally {
-            lock.readLock().unlock();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new BackendException.DeviceFailure(HsmBackend.ID, "the HSM backend is closed", null);
         }
     }
 
     private int borrow(String what) {
-        if (closed) {
-            throw new BackendException.DeviceFailure(HsmBackend.ID, "the HSM backend is closed", null);
-        }
+        ensureOpen();
         try {
             Integer index = idle.poll(BORROW_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (index == null) {

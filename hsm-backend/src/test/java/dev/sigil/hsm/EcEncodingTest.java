@@ -49,7 +49,8 @@ class EcEncodingTest {
     @Test
     void publicKey_ed25519_bareValueStartingLikeDer_isTakenAsBare() {
         byte[] a = HEX.parseHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
-        PublicKey wrapped = EcEncoding.publicKey(Scheme.ED25519, EcEncoding.ecPoint(PublicKey.parse(Scheme.ED25519, a)));
+        PublicKey wrapped = EcEncoding.publicKey(Scheme.ED25519,
+                EcEncoding.ecPoint(PublicKey.parse(Scheme.ED25519, a)));
         assertThat(wrapped.encoded()).isEqualTo(a);
         assertThat(EcEncoding.publicKey(Scheme.ED25519, a).encoded()).isEqualTo(a);
         byte[] looksWrapped = Arrays.copyOf(a, 32);

@@ -188,6 +188,40 @@ class HsmBackendProviderTest {
                 .isInstanceOf(BackendException.DeviceFailure.class);
     }
 
+    @Test
+    void close_whileThreadsSign_endsEveryCallWithASignatureOrDeviceFailure() throws Exception {
+        HsmBackend b = token.open("sessions", 2);
+        SigningKey.Token key = b.tokenKeys().orElseThrow().generate("closing-" + System.nanoTime(),
+                Scheme.ECDSA_P256);
+        List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger signed = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                while (true) {
+                    try {
+                        b.sign(key, List.of(new byte[32]));
+                        signed.incrementAndGet();
+                    } catch (BackendException.DeviceFailure e) {
+                        return;
+                    } catch (Throwable e) {
+                        unexpected.add(e);
+                        return;
+                    }
+                }
+            }));
+        }
+        while (signed.get() < 20) {
+            Thread.onSpinWait();
+        }
+        b.close();
+        for (Thread t : threads) {
+            t.join(30_000);
+        }
+        assertThat(threads).noneMatch(Thread::isAlive);
+        assertThat(unexpected).isEmpty();
+    }
+
     private static String everyMessage(Throwable t) {
         StringBuilder b = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {

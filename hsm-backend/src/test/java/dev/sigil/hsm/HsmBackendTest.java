@@ -255,7 +255,8 @@ class HsmBackendTest {
         SigningKey.Token foreign = new SigningKey.Token("p256-key", keys.get(Scheme.ECDSA_P256).publicKey(), "hsm2");
         assertThat(hsm.canSignWith(software)).isFalse();
         assertThat(hsm.canSignWith(foreign)).isFalse();
-        assertThatThrownBy(() -> hsm.sign(software, List.of(new byte[32]))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> hsm.sign(software, List.of(new byte[32])))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -22,7 +22,8 @@ public record Attribute(long type, byte[] value) {
 
     /** A {@code CK_ULONG} attribute (native byte order, 64 bits). */
     public static Attribute of(long type, long value) {
-        return new Attribute(type, ByteBuffer.allocate(Long.BYTES).order(ByteOrder.nativeOrder()).putLong(value).array());
+        return new Attribute(type,
+                ByteBuffer.allocate(Long.BYTES).order(ByteOrder.nativeOrder()).putLong(value).array());
     }
 
     /** A UTF-8 string attribute such as {@code CKA_LABEL}. */

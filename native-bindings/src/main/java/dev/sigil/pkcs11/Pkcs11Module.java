@@ -57,7 +57,7 @@ public final class Pkcs11Module implements AutoCloseable {
         this.arena = arena;
         this.functions = functions;
         this.initializedHere = initializedHere;
-        this.objects = new Pkcs11Objects(functions);
+        this.objects = new Pkcs11Objects(functions, arena);
         this.info = readInfo(listVersion);
     }
 
@@ -142,7 +142,7 @@ public final class Pkcs11Module implements AutoCloseable {
     private ModuleInfo readInfo(int[] listVersion) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment ci = CK_INFO.allocate(call);
-            check(CK_C_GetInfo.invoke(CK_FUNCTION_LIST.C_GetInfo(functions), ci), "C_GetInfo");
+            check(CK_C_GetInfo.invoke(bound(CK_FUNCTION_LIST.C_GetInfo(functions)), ci), "C_GetInfo");
             MemorySegment v = CK_INFO.cryptokiVersion(ci);
             return new ModuleInfo(text(CK_INFO.manufacturerID(ci)), text(CK_INFO.libraryDescription(ci)),
                     Byte.toUnsignedInt(CK_VERSION.major(v)), Byte.toUnsignedInt(CK_VERSION.minor(v)),
@@ -163,7 +163,7 @@ public final class Pkcs11Module implements AutoCloseable {
     /** The slots, all or only those with a token present. */
     public List<SlotId> slots(boolean tokenPresent) {
         ensureOpen();
-        MemorySegment fn = CK_FUNCTION_LIST.C_GetSlotList(functions);
+        MemorySegment fn = bound(CK_FUNCTION_LIST.C_GetSlotList(functions));
         byte present = (byte) (tokenPresent ? 1 : 0);
         try (Arena call = Arena.ofConfined()) {
             MemorySegment count = call.allocate(ValueLayout.JAVA_LONG);
@@ -185,7 +185,7 @@ public final class Pkcs11Module implements AutoCloseable {
         ensureOpen();
         try (Arena call = Arena.ofConfined()) {
             MemorySegment si = CK_SLOT_INFO.allocate(call);
-            check(CK_C_GetSlotInfo.invoke(CK_FUNCTION_LIST.C_GetSlotInfo(functions), slot.value(), si),
+            check(CK_C_GetSlotInfo.invoke(bound(CK_FUNCTION_LIST.C_GetSlotInfo(functions)), slot.value(), si),
                     "C_GetSlotInfo");
             return (CK_SLOT_INFO.flags(si) & pkcs11_h.CKF_TOKEN_PRESENT()) != 0;
         }
@@ -195,7 +195,7 @@ public final class Pkcs11Module implements AutoCloseable {
         ensureOpen();
         try (Arena call = Arena.ofConfined()) {
             MemorySegment ti = CK_TOKEN_INFO.allocate(call);
-            check(CK_C_GetTokenInfo.invoke(CK_FUNCTION_LIST.C_GetTokenInfo(functions), slot.value(), ti),
+            check(CK_C_GetTokenInfo.invoke(bound(CK_FUNCTION_LIST.C_GetTokenInfo(functions)), slot.value(), ti),
                     "C_GetTokenInfo");
             return new TokenInfo(text(CK_TOKEN_INFO.label(ti)), text(CK_TOKEN_INFO.manufacturerID(ti)),
                     text(CK_TOKEN_INFO.model(ti)), text(CK_TOKEN_INFO.serialNumber(ti)), CK_TOKEN_INFO.flags(ti));
@@ -215,7 +215,7 @@ public final class Pkcs11Module implements AutoCloseable {
     /** The mechanism types the token in the slot offers. */
     public long[] mechanisms(SlotId slot) {
         ensureOpen();
-        MemorySegment fn = CK_FUNCTION_LIST.C_GetMechanismList(functions);
+        MemorySegment fn = bound(CK_FUNCTION_LIST.C_GetMechanismList(functions));
         try (Arena call = Arena.ofConfined()) {
             MemorySegment count = call.allocate(ValueLayout.JAVA_LONG);
             check(CK_C_GetMechanismList.invoke(fn, slot.value(), MemorySegment.NULL, count), "C_GetMechanismList");
@@ -232,7 +232,7 @@ public final class Pkcs11Module implements AutoCloseable {
         long flags = pkcs11_h.CKF_SERIAL_SESSION() | (readWrite ? pkcs11_h.CKF_RW_SESSION() : 0);
         try (Arena call = Arena.ofConfined()) {
             MemorySegment out = call.allocate(ValueLayout.JAVA_LONG);
-            check(CK_C_OpenSession.invoke(CK_FUNCTION_LIST.C_OpenSession(functions), slot.value(), flags,
+            check(CK_C_OpenSession.invoke(bound(CK_FUNCTION_LIST.C_OpenSession(functions)), slot.value(), flags,
                     MemorySegment.NULL, MemorySegment.NULL, out), "C_OpenSession");
             return new SessionHandle(out.get(ValueLayout.JAVA_LONG, 0));
         }
@@ -240,13 +240,14 @@ public final class Pkcs11Module implements AutoCloseable {
 
     public void closeSession(SessionHandle session) {
         ensureOpen();
-        check(CK_C_CloseSession.invoke(CK_FUNCTION_LIST.C_CloseSession(functions), session.value()), "C_CloseSession");
+        check(CK_C_CloseSession.invoke(bound(CK_FUNCTION_LIST.C_CloseSession(functions)), session.value()),
+                "C_CloseSession");
     }
 
     /** Closes every session of this application on the slot (which also logs the application out). */
     public void closeAllSessions(SlotId slot) {
         ensureOpen();
-        check(CK_C_CloseAllSessions.invoke(CK_FUNCTION_LIST.C_CloseAllSessions(functions), slot.value()),
+        check(CK_C_CloseAllSessions.invoke(bound(CK_FUNCTION_LIST.C_CloseAllSessions(functions)), slot.value()),
                 "C_CloseAllSessions");
     }
 
@@ -254,7 +255,7 @@ public final class Pkcs11Module implements AutoCloseable {
         ensureOpen();
         try (Arena call = Arena.ofConfined()) {
             MemorySegment si = CK_SESSION_INFO.allocate(call);
-            check(CK_C_GetSessionInfo.invoke(CK_FUNCTION_LIST.C_GetSessionInfo(functions), session.value(), si),
+            check(CK_C_GetSessionInfo.invoke(bound(CK_FUNCTION_LIST.C_GetSessionInfo(functions)), session.value(), si),
                     "C_GetSessionInfo");
             return new SessionInfo(new SlotId(CK_SESSION_INFO.slotID(si)), CK_SESSION_INFO.state(si),
                     CK_SESSION_INFO.flags(si), CK_SESSION_INFO.ulDeviceError(si));
@@ -271,7 +272,7 @@ public final class Pkcs11Module implements AutoCloseable {
             MemorySegment p = call.allocate(Math.max(1, pin.length));
             MemorySegment.copy(pin, 0, p, ValueLayout.JAVA_BYTE, 0, pin.length);
             try {
-                check(CK_C_Login.invoke(CK_FUNCTION_LIST.C_Login(functions), session.value(), userType, p,
+                check(CK_C_Login.invoke(bound(CK_FUNCTION_LIST.C_Login(functions)), session.value(), userType, p,
                         pin.length), "C_Login");
             } finally {
                 p.fill((byte) 0);
@@ -281,7 +282,7 @@ public final class Pkcs11Module implements AutoCloseable {
 
     public void logout(SessionHandle session) {
         ensureOpen();
-        check(CK_C_Logout.invoke(CK_FUNCTION_LIST.C_Logout(functions), session.value()), "C_Logout");
+        check(CK_C_Logout.invoke(bound(CK_FUNCTION_LIST.C_Logout(functions)), session.value()), "C_Logout");
     }
 
     /** Finalizes the module (if this handle initialized it) and unloads the library. Idempotent. */
@@ -293,11 +294,21 @@ public final class Pkcs11Module implements AutoCloseable {
         closed = true;
         try {
             if (initializedHere) {
-                check(CK_C_Finalize.invoke(CK_FUNCTION_LIST.C_Finalize(functions), MemorySegment.NULL), "C_Finalize");
+                check(CK_C_Finalize.invoke(bound(CK_FUNCTION_LIST.C_Finalize(functions)), MemorySegment.NULL),
+                        "C_Finalize");
             }
         } finally {
             arena.close();
         }
+    }
+
+    /**
+     * The function pointer, scoped to the arena the library lives in: a call through it keeps the arena (and so the
+     * library) alive while it runs, and fails with {@link IllegalStateException} once the module is closed instead
+     * of jumping into unloaded code.
+     */
+    private MemorySegment bound(MemorySegment function) {
+        return function.reinterpret(arena, null);
     }
 
     private void ensureOpen() {

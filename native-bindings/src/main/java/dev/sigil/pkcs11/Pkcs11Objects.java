@@ -40,16 +40,23 @@ public final class Pkcs11Objects {
     private static final int SIGNATURE_BUFFER = 256;
 
     private final MemorySegment functions;
+    private final Arena module;
 
-    Pkcs11Objects(MemorySegment functions) {
+    Pkcs11Objects(MemorySegment functions, Arena module) {
         this.functions = functions;
+        this.module = module;
+    }
+
+    /** The function pointer, scoped to the module's arena: unusable once the module is closed. */
+    private MemorySegment bound(MemorySegment function) {
+        return function.reinterpret(module, null);
     }
 
     /** Every object matching the template. */
     public List<ObjectHandle> find(SessionHandle session, List<Attribute> template) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment t = template(call, template);
-            check(CK_C_FindObjectsInit.invoke(CK_FUNCTION_LIST.C_FindObjectsInit(functions), session.value(), t,
+            check(CK_C_FindObjectsInit.invoke(bound(CK_FUNCTION_LIST.C_FindObjectsInit(functions)), session.value(), t,
                     template.size()), "C_FindObjectsInit");
             List<ObjectHandle> out = new ArrayList<>();
             try {
@@ -57,7 +64,7 @@ public final class Pkcs11Objects {
                 MemorySegment count = call.allocate(ValueLayout.JAVA_LONG);
                 long n;
                 do {
-                    check(CK_C_FindObjects.invoke(CK_FUNCTION_LIST.C_FindObjects(functions), session.value(),
+                    check(CK_C_FindObjects.invoke(bound(CK_FUNCTION_LIST.C_FindObjects(functions)), session.value(),
                             handles, FIND_BATCH, count), "C_FindObjects");
                     n = count.get(ValueLayout.JAVA_LONG, 0);
                     for (long i = 0; i < n; i++) {
@@ -65,7 +72,8 @@ public final class Pkcs11Objects {
                     }
                 } while (n == FIND_BATCH);
             } finally {
-                check(CK_C_FindObjectsFinal.invoke(CK_FUNCTION_LIST.C_FindObjectsFinal(functions), session.value()),
+                check(CK_C_FindObjectsFinal.invoke(bound(CK_FUNCTION_LIST.C_FindObjectsFinal(functions)),
+                        session.value()),
                         "C_FindObjectsFinal");
             }
             return out;
@@ -77,7 +85,7 @@ public final class Pkcs11Objects {
      * sensitive or absent ones are left out.
      */
     public Map<Long, byte[]> attributes(SessionHandle session, ObjectHandle object, long... types) {
-        MemorySegment fn = CK_FUNCTION_LIST.C_GetAttributeValue(functions);
+        MemorySegment fn = bound(CK_FUNCTION_LIST.C_GetAttributeValue(functions));
         try (Arena call = Arena.ofConfined()) {
             MemorySegment t = CK_ATTRIBUTE.allocateArray(types.length, call);
             for (int i = 0; i < types.length; i++) {
@@ -123,7 +131,7 @@ public final class Pkcs11Objects {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment pub = call.allocate(ValueLayout.JAVA_LONG);
             MemorySegment priv = call.allocate(ValueLayout.JAVA_LONG);
-            check(CK_C_GenerateKeyPair.invoke(CK_FUNCTION_LIST.C_GenerateKeyPair(functions), session.value(),
+            check(CK_C_GenerateKeyPair.invoke(bound(CK_FUNCTION_LIST.C_GenerateKeyPair(functions)), session.value(),
                     mechanism(call, mechanism), template(call, publicTemplate), publicTemplate.size(),
                     template(call, privateTemplate), privateTemplate.size(), pub, priv), "C_GenerateKeyPair");
             return new KeyPairHandles(new ObjectHandle(pub.get(ValueLayout.JAVA_LONG, 0)),
@@ -135,27 +143,28 @@ public final class Pkcs11Objects {
     public ObjectHandle create(SessionHandle session, List<Attribute> template) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment out = call.allocate(ValueLayout.JAVA_LONG);
-            check(CK_C_CreateObject.invoke(CK_FUNCTION_LIST.C_CreateObject(functions), session.value(),
+            check(CK_C_CreateObject.invoke(bound(CK_FUNCTION_LIST.C_CreateObject(functions)), session.value(),
                     template(call, template), template.size(), out), "C_CreateObject");
             return new ObjectHandle(out.get(ValueLayout.JAVA_LONG, 0));
         }
     }
 
     public void destroy(SessionHandle session, ObjectHandle object) {
-        check(CK_C_DestroyObject.invoke(CK_FUNCTION_LIST.C_DestroyObject(functions), session.value(), object.value()),
+        check(CK_C_DestroyObject.invoke(bound(CK_FUNCTION_LIST.C_DestroyObject(functions)), session.value(),
+                object.value()),
                 "C_DestroyObject");
     }
 
     /** Signs {@code data} in one part ({@code C_SignInit} then {@code C_Sign}). */
     public byte[] sign(SessionHandle session, Mechanism mechanism, ObjectHandle key, byte[] data) {
         try (Arena call = Arena.ofConfined()) {
-            check(CK_C_SignInit.invoke(CK_FUNCTION_LIST.C_SignInit(functions), session.value(),
+            check(CK_C_SignInit.invoke(bound(CK_FUNCTION_LIST.C_SignInit(functions)), session.value(),
                     mechanism(call, mechanism), key.value()), "C_SignInit");
             MemorySegment in = bytes(call, data);
             MemorySegment len = call.allocate(ValueLayout.JAVA_LONG);
             len.set(ValueLayout.JAVA_LONG, 0, SIGNATURE_BUFFER);
             MemorySegment out = call.allocate(SIGNATURE_BUFFER);
-            MemorySegment fn = CK_FUNCTION_LIST.C_Sign(functions);
+            MemorySegment fn = bound(CK_FUNCTION_LIST.C_Sign(functions));
             long rv = CK_C_Sign.invoke(fn, session.value(), in, data.length, out, len);
             if (rv == CKR_BUFFER_TOO_SMALL()) {
                 out = call.allocate(len.get(ValueLayout.JAVA_LONG, 0));
@@ -173,10 +182,10 @@ public final class Pkcs11Objects {
     public boolean verify(SessionHandle session, Mechanism mechanism, ObjectHandle key, byte[] data,
             byte[] signature) {
         try (Arena call = Arena.ofConfined()) {
-            check(CK_C_VerifyInit.invoke(CK_FUNCTION_LIST.C_VerifyInit(functions), session.value(),
+            check(CK_C_VerifyInit.invoke(bound(CK_FUNCTION_LIST.C_VerifyInit(functions)), session.value(),
                     mechanism(call, mechanism), key.value()), "C_VerifyInit");
-            long rv = CK_C_Verify.invoke(CK_FUNCTION_LIST.C_Verify(functions), session.value(), bytes(call, data),
-                    data.length, bytes(call, signature), signature.length);
+            long rv = CK_C_Verify.invoke(bound(CK_FUNCTION_LIST.C_Verify(functions)), session.value(),
+                    bytes(call, data), data.length, bytes(call, signature), signature.length);
             if (rv == CKR_SIGNATURE_INVALID() || rv == CKR_SIGNATURE_LEN_RANGE()) {
                 return false;
             }

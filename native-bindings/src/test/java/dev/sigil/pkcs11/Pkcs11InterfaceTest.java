@@ -1,6 +1,7 @@
 package dev.sigil.pkcs11;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sigil.pkcs11.testing.SoftHsm;
 import java.nio.file.Files;
@@ -28,6 +29,17 @@ class Pkcs11InterfaceTest {
             assertThat(m.info().manufacturerId()).containsIgnoringCase("OpenSC");
             assertThat(m.slots(false)).doesNotContainNull();
         }
+    }
+
+    @Test
+    void objects_usedAfterTheModuleIsClosed_failWithoutCallingIntoTheUnloadedLibrary() {
+        Pkcs11Module m = Pkcs11Module.open(SoftHsm.get().library());
+        Pkcs11Objects objects = m.objects();
+        m.close();
+        m.close();
+        assertThatThrownBy(() -> objects.find(new SessionHandle(1), java.util.List.of()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> m.slots(true)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
