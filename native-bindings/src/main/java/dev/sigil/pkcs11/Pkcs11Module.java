@@ -55,9 +55,10 @@ public final class Pkcs11Module implements AutoCloseable {
 
     private Pkcs11Module(Arena arena, MemorySegment functions, boolean initializedHere, int[] listVersion) {
         this.arena = arena;
-        this.functions = functions;
+        // The function list lives in the library's memory: scoped to the arena, it is unreadable once unloaded.
+        this.functions = functions.reinterpret(arena, null);
         this.initializedHere = initializedHere;
-        this.objects = new Pkcs11Objects(functions, arena);
+        this.objects = new Pkcs11Objects(this.functions, arena);
         this.info = readInfo(listVersion);
     }
 
