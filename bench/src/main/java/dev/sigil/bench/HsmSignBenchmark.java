@@ -37,6 +37,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * HSM signing throughput: ECDSA P-256 through the {@code hsm} backend, one signature per call, with as many threads
@@ -50,7 +51,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <pre>
  * ./sigil build &amp;&amp; java --enable-native-access=ALL-UNNAMED \
- *     -cp bench/target/sigil-bench.jar:bench/target/lib/* dev.sigil.bench.HsmSignBenchmark   # 1, 2, 4, 8 sessions
+ *     -cp bench/target/sigil-bench.jar:bench/target/lib/* dev.sigil.bench.HsmSignBenchmark 3 # 1/2/4/8 sessions, 3 rounds
  * ./sigil jmh HsmSignBenchmark -t 4 -p sessions=4                                             # one configuration
  * </pre>
  */
@@ -155,18 +156,41 @@ public class HsmSignBenchmark {
         }
     }
 
-    /** Runs 1, 2, 4 and 8 sessions, each with as many threads, and prints the table with the speed-up over one. */
+    /**
+     * Runs 1, 2, 4 and 8 sessions (each with as many threads) in interleaved rounds, so a change in the machine's
+     * load hits every configuration alike, and prints each round and the median with the speed-up over one session.
+     * Argument: the number of rounds (default 3).
+     */
     public static void main(String[] args) throws RunnerException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int[] counts = {1, 2, 4, 8};
-        double[] scores = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            RunResult r = new Runner(new OptionsBuilder().include(HsmSignBenchmark.class.getName() + ".signP256")
-                    .param("sessions", String.valueOf(counts[i])).threads(counts[i]).build()).runSingle();
-            scores[i] = r.getPrimaryResult().getScore();
+        double[][] scores = new double[counts.length][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < counts.length; i++) {
+                RunResult r = new Runner(new OptionsBuilder()
+                        .include(HsmSignBenchmark.class.getName() + ".signP256")
+                        .param("sessions", String.valueOf(counts[i])).threads(counts[i])
+                        .warmupIterations(1).warmupTime(TimeValue.seconds(2))
+                        .measurementIterations(2).measurementTime(TimeValue.seconds(3)).build()).runSingle();
+                scores[i][round] = r.getPrimaryResult().getScore();
+            }
         }
-        System.out.printf("%n| sessions = threads | ECDSA P-256 signatures/s | vs 1 session |%n|---|---|---|%n");
+        System.out.printf("%n| sessions = threads | ECDSA P-256 signatures/s (median of %d) | rounds | vs 1 session |%n"
+                + "|---|---|---|---|%n", rounds);
+        double base = median(scores[0]);
         for (int i = 0; i < counts.length; i++) {
-            System.out.printf("| %d | %.0f | %.2fx |%n", counts[i], scores[i], scores[i] / scores[0]);
+            StringBuilder each = new StringBuilder();
+            for (double v : scores[i]) {
+                each.append(each.isEmpty() ? "" : ", ").append(Math.round(v));
+            }
+            System.out.printf("| %d | %.0f | %s | %.2fx |%n", counts[i], median(scores[i]), each,
+                    median(scores[i]) / base);
         }
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }
