@@ -52,7 +52,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * ./sigil build &amp;&amp; java --enable-native-access=ALL-UNNAMED \
  *     -cp bench/target/sigil-bench.jar:bench/target/lib/* dev.sigil.bench.HsmSignBenchmark 3 # 1/2/4/8 sessions, 3 rounds
- * ./sigil jmh HsmSignBenchmark -t 4 -p sessions=4                                             # one configuration
+ * ./sigil jmh HsmSignBenchmark -t 4 -p sessions=4 -p copies=true                             # one configuration
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -66,6 +66,10 @@ public class HsmSignBenchmark {
 
     @Param({"1", "2", "4", "8"})
     public int sessions;
+
+    /** hsm.sessionKeyCopies: each session signs with its own in-token session copy of the key. */
+    @Param({"true", "false"})
+    public boolean copies;
 
     private HsmBackend backend;
     private SigningKey.Token key;
@@ -96,6 +100,7 @@ public class HsmSignBenchmark {
             settings.putAll(softHsmToken());
         }
         settings.put("sessions", sessions);
+        settings.put("sessionKeyCopies", copies);
         backend = HsmBackend.open(HsmConfig.parse(settings));
         String keyId = "bench-p256-" + ProcessHandle.current().pid() + "-" + sessions;
         key = backend.tokenKeys().orElseThrow().generate(keyId, Scheme.ECDSA_P256);
@@ -157,35 +162,43 @@ public class HsmSignBenchmark {
     }
 
     /**
-     * Runs 1, 2, 4 and 8 sessions (each with as many threads) in interleaved rounds, so a change in the machine's
-     * load hits every configuration alike, and prints each round and the median with the speed-up over one session.
-     * Argument: the number of rounds (default 3).
+     * Runs 1, 2, 4 and 8 sessions (each with as many threads), with and without session key copies, in interleaved
+     * rounds so a change in the machine's load hits every configuration alike, and prints each round and the median
+     * with the speed-up over one session. Argument: the number of rounds (default 3).
      */
     public static void main(String[] args) throws RunnerException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int[] counts = {1, 2, 4, 8};
-        double[][] scores = new double[counts.length][rounds];
+        boolean[] modes = {true, false};
+        double[][][] scores = new double[modes.length][counts.length][rounds];
         for (int round = 0; round < rounds; round++) {
+            for (int m = 0; m < modes.length; m++) {
+                for (int i = 0; i < counts.length; i++) {
+                    scores[m][i][round] = run(counts[i], modes[m]);
+                }
+            }
+        }
+        for (int m = 0; m < modes.length; m++) {
+            System.out.printf("%nsessionKeyCopies: %s%n| sessions = threads | ECDSA P-256 signatures/s (median of %d)"
+                    + " | rounds | vs 1 session |%n|---|---|---|---|%n", modes[m], rounds);
+            double base = median(scores[m][0]);
             for (int i = 0; i < counts.length; i++) {
-                RunResult r = new Runner(new OptionsBuilder()
-                        .include(HsmSignBenchmark.class.getName() + ".signP256")
-                        .param("sessions", String.valueOf(counts[i])).threads(counts[i])
-                        .warmupIterations(1).warmupTime(TimeValue.seconds(2))
-                        .measurementIterations(2).measurementTime(TimeValue.seconds(3)).build()).runSingle();
-                scores[i][round] = r.getPrimaryResult().getScore();
+                StringBuilder each = new StringBuilder();
+                for (double v : scores[m][i]) {
+                    each.append(each.isEmpty() ? "" : ", ").append(Math.round(v));
+                }
+                System.out.printf("| %d | %.0f | %s | %.2fx |%n", counts[i], median(scores[m][i]), each,
+                        median(scores[m][i]) / base);
             }
         }
-        System.out.printf("%n| sessions = threads | ECDSA P-256 signatures/s (median of %d) | rounds | vs 1 session |%n"
-                + "|---|---|---|---|%n", rounds);
-        double base = median(scores[0]);
-        for (int i = 0; i < counts.length; i++) {
-            StringBuilder each = new StringBuilder();
-            for (double v : scores[i]) {
-                each.append(each.isEmpty() ? "" : ", ").append(Math.round(v));
-            }
-            System.out.printf("| %d | %.0f | %s | %.2fx |%n", counts[i], median(scores[i]), each,
-                    median(scores[i]) / base);
-        }
+    }
+
+    private static double run(int sessions, boolean copies) throws RunnerException {
+        RunResult r = new Runner(new OptionsBuilder().include(HsmSignBenchmark.class.getName() + ".signP256")
+                .param("sessions", String.valueOf(sessions)).param("copies", String.valueOf(copies))
+                .threads(sessions).warmupIterations(1).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(2).measurementTime(TimeValue.seconds(3)).build()).runSingle();
+        return r.getPrimaryResult().getScore();
     }
 
     private static double median(double[] values) {

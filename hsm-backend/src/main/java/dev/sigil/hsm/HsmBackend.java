@@ -50,7 +50,8 @@ public final class HsmBackend implements Backend {
         this.mechanisms = mechanisms;
         this.device = device;
         this.keys = new HsmTokenKeys(pool, module.objects(), mechanisms);
-        this.signer = new HsmSigner(pool, module.objects(), mechanisms, keys);
+        this.signer = new HsmSigner(pool, module.objects(), mechanisms, keys,
+                new SessionKeyCopies(module.objects(), config.sessionKeyCopies()));
         this.verifier = new HsmVerifier(pool, module.objects(), mechanisms);
     }
 

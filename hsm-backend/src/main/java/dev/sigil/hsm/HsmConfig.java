@@ -20,15 +20,20 @@ import java.util.Objects;
  *   mechanisms:                                # scheme -> mechanism code, overriding the standard ones
  *     sm2: 0x80000000                          #   (SM2 has no standard mechanism: set the vendor's)
  *   verify: false                              # also verify through the token (default false)
+ *   sessionKeyCopies: false                    # sign with per-session in-token copies of keys (default false)
  * </pre>
  *
  * @param mechanisms explicit mechanism codes per scheme; schemes not named use the PKCS #11 standard mechanism
+ * @param sessionKeyCopies whether each session signs with its own in-token session copy of a key
+ *     ({@code C_CopyObject}, see {@code SessionKeyCopies}), which lets tokens that serialise token-object use (such
+ *     as SoftHSM2) sign in parallel. Off by default: a session object lives only as long as its session, and a module
+ *     may not survive another handle of the process closing that session while a signature with it runs
  */
 public record HsmConfig(Path module, String tokenLabel, PinSource pin, int sessions, Map<Scheme, Long> mechanisms,
-        boolean verify) {
+        boolean verify, boolean sessionKeyCopies) {
     /** The fields of the section. */
     public static final List<String> FIELDS = List.of("module", "tokenLabel", "pin", "sessions", "mechanisms",
-            "verify");
+            "verify", "sessionKeyCopies");
     static final int MAX_SESSIONS = 1024;
 
     public HsmConfig {
@@ -75,7 +80,9 @@ public record HsmConfig(Path module, String tokenLabel, PinSource pin, int sessi
         }
         Map<Scheme, Long> mechanisms = mechanisms(section.get("mechanisms"));
         boolean verify = section.containsKey("verify") && bool("verify", section.get("verify"));
-        return new HsmConfig(module, label, pin, sessions, mechanisms, verify);
+        boolean copies = section.containsKey("sessionKeyCopies") && bool("sessionKeyCopies",
+                section.get("sessionKeyCopies"));
+        return new HsmConfig(module, label, pin, sessions, mechanisms, verify, copies);
     }
 
     private static String requiredString(Map<String, Object> section, String field) {
@@ -157,6 +164,6 @@ public record HsmConfig(Path module, String tokenLabel, PinSource pin, int sessi
     @Override
     public String toString() {
         return "HsmConfig[module=" + module + ", tokenLabel=" + tokenLabel + ", pin=" + pin + ", sessions=" + sessions
-                + ", mechanisms=" + mechanisms + ", verify=" + verify + "]";
+                + ", mechanisms=" + mechanisms + ", verify=" + verify + ", sessionKeyCopies=" + sessionKeyCopies + "]";
     }
 }

@@ -157,7 +157,7 @@ final class HsmTokenKeys implements TokenKeys {
             return known.privateKey();
         }
         List<ObjectHandle> found = objects.find(session, List.of(Attribute.of(CKA_CLASS(), CKO_PRIVATE_KEY()),
-                Attribute.of(CKA_LABEL(), entry.keyId())));
+                Attribute.of(CKA_TOKEN(), true), Attribute.of(CKA_LABEL(), entry.keyId())));
         if (found.isEmpty()) {
             throw new BackendException.KeyFailure(HsmBackend.ID, "the token no longer holds key " + entry.keyId(),
                     null);
@@ -188,7 +188,9 @@ final class HsmTokenKeys implements TokenKeys {
 
     private Map<String, KeyEntry> scan(SessionHandle s) {
         Map<String, KeyEntry> found = new LinkedHashMap<>();
-        for (ObjectHandle priv : objects.find(s, List.of(Attribute.of(CKA_CLASS(), CKO_PRIVATE_KEY())))) {
+        List<Attribute> tokenPrivateKeys = List.of(Attribute.of(CKA_CLASS(), CKO_PRIVATE_KEY()),
+                Attribute.of(CKA_TOKEN(), true));
+        for (ObjectHandle priv : objects.find(s, tokenPrivateKeys)) {
             entryOf(s, priv).ifPresent(e -> {
                 if (found.putIfAbsent(e.keyId(), e) != null) {
                     LOG.log(Level.WARNING, "the token holds several keys labelled {0}; using the first", e.keyId());

@@ -9,10 +9,12 @@ import dev.sigil.pkcs11.Pkcs11Module;
 import dev.sigil.pkcs11.SessionHandle;
 import dev.sigil.pkcs11.SlotId;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.Supplier;
 
 /**
  * A fixed pool of read-write sessions on one token, logged in once for the application. Each session serves one
@@ -20,6 +22,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * the pool re-opens every session and logs in again (once, however many threads saw the failure; a read-write lock
  * keeps calls out while handles are replaced, so a stale handle is never reused by two threads), then retries the
  * call once; a second failure is a {@link BackendException.DeviceFailure}.
+ *
+ * <p>Borrowing is lock-free while sessions are free (a permit per free session, a CAS per session), and a thread
+ * goes back to the session it used last when that one is free.
  */
 final class SessionPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SessionPool.class.getName());
@@ -35,8 +40,10 @@ final class SessionPool implements AutoCloseable {
     private final SlotId slot;
     private final PinSource pin;
     private final SessionHandle[] handles;
-    private final BlockingQueue<Integer> idle;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Semaphore free;
+    private final AtomicIntegerArray busy;
+    private final ThreadLocal<int[]> lastUsed;
+    private final StampedLock lock = new StampedLock();
     private volatile long generation;
     private volatile boolean closed;
 
@@ -45,7 +52,9 @@ final class SessionPool implements AutoCloseable {
         this.slot = slot;
         this.pin = pin;
         this.handles = new SessionHandle[size];
-        this.idle = new ArrayBlockingQueue<>(size);
+        this.free = new Semaphore(0);
+        this.busy = new AtomicIntegerArray(size);
+        this.lastUsed = ThreadLocal.withInitial(() -> new int[] {ThreadLocalRandom.current().nextInt(size)});
     }
 
     /**
@@ -55,18 +64,16 @@ final class SessionPool implements AutoCloseable {
      */
     static SessionPool open(Pkcs11Module module, SlotId slot, PinSource pin, int size) {
         SessionPool pool = new SessionPool(module, slot, pin, size);
-        pool.lock.writeLock().lock();
+        long stamp = pool.lock.writeLock();
         try {
             pool.openAll();
         } catch (RuntimeException e) {
             pool.closeQuietly();
             throw e;
         } finally {
-            pool.lock.writeLock().unlock();
+            pool.lock.unlockWrite(stamp);
         }
-        for (int i = 0; i < size; i++) {
-            pool.idle.add(i);
-        }
+        pool.free.release(size);
         return pool;
     }
 
@@ -86,7 +93,7 @@ final class SessionPool implements AutoCloseable {
     <T> T call(String what, Work<T> work) {
         int index = borrow(what);
         try {
-            lock.readLock().lock();
+            long stamp = lock.readLock();
             long seen = generation;
             try {
                 ensureOpen();
@@ -97,17 +104,17 @@ final class SessionPool implements AutoCloseable {
                 }
                 LOG.log(Level.WARNING, "{0}: {1}; re-opening the sessions and logging in again", what, e.name());
             } finally {
-                lock.readLock().unlock();
+                lock.unlockRead(stamp);
             }
             recover(seen);
             return retry(what, work, index);
         } finally {
-            idle.add(index);
+            giveBack(index);
         }
     }
 
     private <T> T retry(String what, Work<T> work, int index) {
-        lock.readLock().lock();
+        long stamp = lock.readLock();
         try {
             ensureOpen();
             return work.run(handles[index]);
@@ -118,13 +125,13 @@ final class SessionPool implements AutoCloseable {
             }
             throw Failures.of(what, e);
         } finally {
-            lock.readLock().unlock();
+            lock.unlockRead(stamp);
         }
     }
 
     /** Re-opens every session and logs in, unless another thread already did since {@code seen}. */
     private void recover(long seen) {
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             ensureOpen();
             if (generation != seen) {
@@ -142,7 +149,7 @@ final class SessionPool implements AutoCloseable {
             throw new BackendException.DeviceFailure(HsmBackend.ID, "cannot re-open the token sessions: "
                     + e.getMessage(), e);
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
@@ -172,23 +179,23 @@ final class SessionPool implements AutoCloseable {
      * triggers the recovery; when every session is busy the pool is in use and counts as healthy.
      */
     boolean healthy() {
-        Integer index = idle.poll();
+        int index = free.tryAcquire() ? claim() : -1;
         try {
-            lock.readLock().lock();
+            long stamp = lock.readLock();
             long seen = generation;
             try {
                 if (closed || !module.tokenPresent(slot)) {
                     return false;
                 }
-                if (index == null || module.sessionInfo(handles[index]).userLoggedIn()) {
+                if (index < 0 || module.sessionInfo(handles[index]).userLoggedIn()) {
                     return true;
                 }
             } catch (Pkcs11Exception e) {
                 LOG.log(Level.DEBUG, "health probe: {0}", e.name());
             } finally {
-                lock.readLock().unlock();
+                lock.unlockRead(stamp);
             }
-            if (index == null) {
+            if (index < 0) {
                 return false;
             }
             recover(seen);
@@ -197,20 +204,20 @@ final class SessionPool implements AutoCloseable {
             LOG.log(Level.DEBUG, "health probe failed: {0}", e.getMessage());
             return false;
         } finally {
-            if (index != null) {
-                idle.add(index);
+            if (index >= 0) {
+                giveBack(index);
             }
         }
     }
 
     /** Runs native work under the read lock, refusing once the pool is closed (the module may be unloaded). */
-    private <T> T locked(java.util.function.Supplier<T> work) {
-        lock.readLock().lock();
+    private <T> T locked(Supplier<T> work) {
+        long stamp = lock.readLock();
         try {
             ensureOpen();
             return work.get();
         } finally {
-            lock.readLock().unlock();
+            lock.unlockRead(stamp);
         }
     }
 
@@ -223,29 +230,49 @@ final class SessionPool implements AutoCloseable {
     private int borrow(String what) {
         ensureOpen();
         try {
-            Integer index = idle.poll(BORROW_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (index == null) {
+            if (!free.tryAcquire(BORROW_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new BackendException.DeviceFailure(HsmBackend.ID,
                         what + ": no token session became free within " + BORROW_TIMEOUT_SECONDS + " s", null);
             }
-            return index;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException.DeviceFailure(HsmBackend.ID, what + ": interrupted waiting for a session", e);
         }
+        return claim();
+    }
+
+    /** Takes a free session (the caller holds a permit, so one is free), preferring the one this thread used last. */
+    private int claim() {
+        int[] last = lastUsed.get();
+        int n = handles.length;
+        while (true) {
+            for (int k = 0; k < n; k++) {
+                int i = (last[0] + k) % n;
+                if (busy.compareAndSet(i, 0, 1)) {
+                    last[0] = i;
+                    return i;
+                }
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private void giveBack(int index) {
+        busy.set(index, 0);
+        free.release();
     }
 
     /** Closes every session of the pool (logging the application out). Idempotent. */
     @Override
     public void close() {
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             if (!closed) {
                 closed = true;
                 closeQuietly();
             }
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 

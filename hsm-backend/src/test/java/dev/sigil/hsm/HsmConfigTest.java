@@ -28,6 +28,7 @@ class HsmConfigTest {
         assertThat(c.sessions()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(c.mechanisms()).isEmpty();
         assertThat(c.verify()).isFalse();
+        assertThat(c.sessionKeyCopies()).isFalse();
     }
 
     @Test
@@ -37,12 +38,14 @@ class HsmConfigTest {
         m.put("sessions", 6);
         m.put("mechanisms", Map.of("sm2", 0x80000000L, "ecdsa-p256", "0x1041", "ed25519", "4183"));
         m.put("verify", true);
+        m.put("sessionKeyCopies", true);
         HsmConfig c = HsmConfig.parse(m);
         assertThat(c.pin()).isEqualTo(new PinSource.File(Path.of("/run/secrets/hsm-pin")));
         assertThat(c.sessions()).isEqualTo(6);
         assertThat(c.mechanisms()).containsExactlyInAnyOrderEntriesOf(Map.of(Scheme.SM2, 0x80000000L,
                 Scheme.ECDSA_P256, 0x1041L, Scheme.ED25519, 4183L));
         assertThat(c.verify()).isTrue();
+        assertThat(c.sessionKeyCopies()).isTrue();
     }
 
     @Test
@@ -67,6 +70,7 @@ class HsmConfigTest {
         assertThat(rejection("sessions", 0)).contains("hsm.sessions");
         assertThat(rejection("sessions", "many")).contains("hsm.sessions");
         assertThat(rejection("verify", "yes")).contains("hsm.verify");
+        assertThat(rejection("sessionKeyCopies", 1)).contains("hsm.sessionKeyCopies");
         assertThat(rejection("mechanisms", Map.of("sm3", 1))).contains("hsm.mechanisms.sm3");
         assertThat(rejection("mechanisms", Map.of("sm2", "vendor"))).contains("hsm.mechanisms.sm2");
         assertThat(rejection("mechanisms", Map.of("sm2", 0x1_0000_0000L))).contains("hsm.mechanisms.sm2");

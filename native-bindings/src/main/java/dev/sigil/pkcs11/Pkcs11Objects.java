@@ -10,6 +10,7 @@ import static dev.sigil.pkcs11.gen.pkcs11_h.CKR_SIGNATURE_LEN_RANGE;
 import static dev.sigil.pkcs11.gen.pkcs11_h.CK_UNAVAILABLE_INFORMATION;
 
 import dev.sigil.pkcs11.gen.CK_ATTRIBUTE;
+import dev.sigil.pkcs11.gen.CK_C_CopyObject;
 import dev.sigil.pkcs11.gen.CK_C_CreateObject;
 import dev.sigil.pkcs11.gen.CK_C_DestroyObject;
 import dev.sigil.pkcs11.gen.CK_C_FindObjects;
@@ -145,6 +146,19 @@ public final class Pkcs11Objects {
             MemorySegment out = call.allocate(ValueLayout.JAVA_LONG);
             check(CK_C_CreateObject.invoke(bound(CK_FUNCTION_LIST.C_CreateObject(functions)), session.value(),
                     template(call, template), template.size(), out), "C_CreateObject");
+            return new ObjectHandle(out.get(ValueLayout.JAVA_LONG, 0));
+        }
+    }
+
+    /**
+     * Copies an object, with the template's attributes changed ({@code C_CopyObject}); for instance a token key into
+     * a session object. A sensitive, non-extractable key stays so in its copy.
+     */
+    public ObjectHandle copy(SessionHandle session, ObjectHandle object, List<Attribute> template) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment out = call.allocate(ValueLayout.JAVA_LONG);
+            check(CK_C_CopyObject.invoke(bound(CK_FUNCTION_LIST.C_CopyObject(functions)), session.value(),
+                    object.value(), template(call, template), template.size(), out), "C_CopyObject");
             return new ObjectHandle(out.get(ValueLayout.JAVA_LONG, 0));
         }
     }
