@@ -143,6 +143,11 @@ public final class HsmBackend implements Backend {
         return device;
     }
 
+    /** Runs the action while no token call of this backend is in flight (for tests and diagnostics). */
+    void whileIdle(Runnable action) {
+        pool.exclusive(action);
+    }
+
     /** How many times the session pool was re-opened (for tests and diagnostics). */
     long sessionGeneration() {
         return pool.generation();

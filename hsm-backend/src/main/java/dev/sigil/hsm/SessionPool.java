@@ -262,6 +262,16 @@ final class SessionPool implements AutoCloseable {
         free.release();
     }
 
+    /** Runs the action while no work runs on any session of the pool (work waits for it). */
+    void exclusive(Runnable action) {
+        long stamp = lock.writeLock();
+        try {
+            action.run();
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
     /** Closes every session of the pool (logging the application out). Idempotent. */
     @Override
     public void close() {
