@@ -56,7 +56,8 @@ final class ReportTables {
     Table crossovers() {
         Table t = new Table("backend", "scheme", "beats cpu from batch", "ahead at batch sizes", "best × cpu");
         for (Results.Crossover c : r.crossovers()) {
-            t.row(c.backend(), c.scheme(), c.batch().map(String::valueOf).orElse("not at the largest batch"),
+            t.row(c.backend(), c.scheme(), c.batch().map(String::valueOf)
+                            .orElse(c.aheadAt().isEmpty() ? "never" : "not at the largest batch"),
                     c.aheadAt().isEmpty() ? "none" : c.aheadAt().stream().map(String::valueOf)
                             .collect(java.util.stream.Collectors.joining(", ")),
                     Table.ratio(c.bestSpeedup()));
