@@ -106,6 +106,18 @@ final class Member {
         int pending = batch.pendingCount();
         CostEstimate cost = cost(Operation.VERIFY, batch.scheme());
         double estimate = cost.nanosFor(pending);
+        Timed timed = verifyTimed(batch);
+        cost.observe(pending, timed.nanos());
+        metrics.batchTime(id(), batch.scheme(), Operation.VERIFY, (long) estimate, timed.nanos());
+        return timed.outcomes();
+    }
+
+    /** Outcomes of a batch and how long the backend took for it. */
+    record Timed(Outcome[] outcomes, long nanos) {
+    }
+
+    /** Verifies the batch on the backend and times it, without feeding the estimates. */
+    Timed verifyTimed(VerifyBatch batch) {
         long start = System.nanoTime();
         Outcome[] out;
         try {
@@ -117,9 +129,7 @@ final class Member {
         }
         long took = System.nanoTime() - start;
         checkComplete(batch, out);
-        cost.observe(pending, took);
-        metrics.batchTime(id(), batch.scheme(), Operation.VERIFY, (long) estimate, took);
-        return out;
+        return new Timed(out, took);
     }
 
     /** Signs on the backend, timing it; one signature per input or a BackendException. */

@@ -70,6 +70,17 @@ final class TestItems {
         return b.build();
     }
 
+    /** {@code n} pending items of the scheme, valid and invalid (altered message) by turns from {@code offset}. */
+    VerifyBatch alternating(Scheme scheme, RuleSet rules, int n, int offset) {
+        VerifyBatchBuilder b = VerifyBatch.builder(scheme, rules, n);
+        List<Signed> list = pool.get(scheme);
+        for (int i = 0; i < n; i++) {
+            Signed s = list.get((i + offset) % list.size());
+            b.add(variant(scheme, s, (i + offset) % 2 == 0 ? 9 : 0));
+        }
+        return b.build();
+    }
+
     /** {@code n} items of the scheme, each at random valid, invalid, high-S or malformed. */
     VerifyBatch mixed(Scheme scheme, RuleSet rules, int n, Random rnd) {
         VerifyBatchBuilder b = VerifyBatch.builder(scheme, rules, n);
