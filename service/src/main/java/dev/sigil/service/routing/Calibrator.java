@@ -42,7 +42,7 @@ final class Calibrator {
             try {
                 calibrate(m, ka);
             } catch (BackendException e) {
-                fleet.failed(m, Operation.VERIFY, e);
+                fleet.takeOut(m, "calibration failed: " + e.getMessage());
             }
         }
     }
@@ -54,9 +54,8 @@ final class Calibrator {
             case HSM, TEST -> OTHER_ITEMS;
         };
         for (Scheme scheme : m.backend().schemes(Operation.VERIFY)) {
-            if (!ka.matches(scheme, m.backend().verify(ka.batch(scheme)))) {
-                fleet.failed(m, Operation.VERIFY, new BackendException.DeviceFailure(m.id(),
-                        "wrong answer on the known-answer batch of " + scheme, null));
+            if (!ka.matches(scheme, m.verifyTimed(ka.batch(scheme)).outcomes())) {
+                fleet.takeOut(m, "wrong answer on the known-answer batch of " + scheme);
                 return;
             }
             CostEstimate c = m.cost(Operation.VERIFY, scheme);

@@ -105,12 +105,17 @@ final class Fleet implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> m.verify(batch), async);
     }
 
-    /** Counts a failover and takes the member out of rotation. */
+    /** Counts a failover of work the member failed on, and takes the member out of rotation. */
     void failed(Member m, Operation op, BackendException e) {
         metrics.failover(m.id(), op);
+        takeOut(m, e.getMessage());
+    }
+
+    /** Takes the member out of rotation until a probe brings it back. */
+    void takeOut(Member m, String reason) {
         if (m.takeOut()) {
             metrics.rotation(m.id(), false);
-            LOG.warning("backend " + m.id() + " taken out of rotation: " + e.getMessage());
+            LOG.warning("backend " + m.id() + " taken out of rotation: " + reason);
         }
     }
 

@@ -2,12 +2,12 @@ package dev.sigil.service.routing;
 
 import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Scheme;
-import dev.sigil.crypto.spi.BackendException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Watches the backends on a schedule: one in rotation whose cheap health check fails is taken out; one out of
@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * verifies exactly as expected, within a time limit.
  */
 final class Prober {
+    private static final Logger LOG = Logger.getLogger(Prober.class.getName());
     private final Fleet fleet;
     private final Supplier<KnownAnswers> answers;
     private final long timeoutMillis;
@@ -25,17 +26,24 @@ final class Prober {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** One round over every backend. */
+    /** One round over every backend; never throws, so that the schedule goes on. */
     void tick() {
         for (Member m : fleet.members()) {
-            if (m.inRotation()) {
-                if (!healthy(m)) {
-                    fleet.failed(m, Operation.VERIFY, new BackendException.Unavailable(m.id(),
-                            "health check failed", null));
-                }
-            } else if (healthy(m) && answersCorrectly(m)) {
-                fleet.recovered(m);
+            try {
+                check(m);
+            } catch (RuntimeException e) {
+                LOG.warning("probe of backend " + m.id() + " failed: " + e.getClass().getSimpleName());
             }
+        }
+    }
+
+    private void check(Member m) {
+        if (m.inRotation()) {
+            if (!healthy(m)) {
+                fleet.takeOut(m, "health check failed");
+            }
+        } else if (healthy(m) && answersCorrectly(m)) {
+            fleet.recovered(m);
         }
     }
 

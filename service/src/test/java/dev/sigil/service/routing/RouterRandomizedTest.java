@@ -47,6 +47,10 @@ class RouterRandomizedTest {
                 f.get();
             }
             assertThat(problems).isEmpty();
+            assertThat(registry.find(RoutingMetrics.FAILOVERS).tag("backend", "flaky").counter())
+                    .as("the flaky backend failed some batches").isNotNull();
+            assertThat(registry.find(RoutingMetrics.ROUTED_ITEMS).tag("backend", "device").counters())
+                    .as("the device took work").isNotEmpty();
             assertThat(router.heldItems()).isZero();
             assertThat(router.snapshot()).allSatisfy(s -> assertThat(s.queuedItems()).isZero());
         } finally {
