@@ -43,6 +43,8 @@ final class Calibrator {
                 calibrate(m, ka);
             } catch (BackendException e) {
                 fleet.takeOut(m, "calibration failed: " + e.getMessage());
+            } catch (RuntimeException e) {
+                fleet.takeOut(m, "calibration failed: " + e.getClass().getSimpleName());
             }
         }
     }

@@ -18,8 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Feeds a backend that wants large batches (a GPU) one batch at a time, like a dynamic batcher: requests of the same
  * scheme and rule set that arrive while the backend is busy, or within {@code maxDelay} of the oldest waiting one,
  * are concatenated up to {@code maxBatch} items (a request is never cut; a larger one runs alone). The outcomes are
- * sliced back to each request. When the backend fails, every request of the batch fails with the backend's
- * exception, so that each can be re-run elsewhere.
+ * sliced back to each request. When the backend throws, every request of the batch fails with that exception (each
+ * is re-run elsewhere when it is a BackendException).
  */
 final class CoalescingLane implements AutoCloseable {
     private record Job(VerifyBatch batch, CompletableFuture<Outcome[]> result, long enqueuedNanos) {
@@ -135,9 +135,7 @@ final class CoalescingLane implements AutoCloseable {
                 at += j.batch.size();
             }
         } catch (RuntimeException e) {
-            RuntimeException failure = e instanceof BackendException ? e
-                    : new BackendException.DeviceFailure(member.id(), "batch failed", e);
-            jobs.forEach(j -> j.result.completeExceptionally(failure));
+            jobs.forEach(j -> j.result.completeExceptionally(e));
         }
     }
 

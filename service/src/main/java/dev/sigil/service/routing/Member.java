@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One backend as the router keeps it: whether it is in rotation, its cost estimates per operation and scheme, and
  * the work queued on it (items, and their estimated nanoseconds). Every call into the backend goes through
- * {@link #verify} or {@link #sign}, which time it, feed the estimates and turn any failure into a
- * {@link BackendException} carrying this backend's id.
+ * {@link #verify} or {@link #sign}, which time it and feed the estimates. An answer of the wrong length is a
+ * {@link BackendException} (the router fails it over); any other exception than a BackendException is a bug and is
+ * passed on as it is.
  */
 final class Member {
     private final Backend backend;
@@ -101,7 +102,7 @@ final class Member {
         queuedNanos.addAndGet(-estimatedNanos);
     }
 
-    /** Verifies the batch on the backend, timing it; one non-null outcome per item or a BackendException. */
+    /** Verifies the batch on the backend, timing it; one non-null outcome per item, or an exception. */
     Outcome[] verify(VerifyBatch batch) {
         int pending = batch.pendingCount();
         CostEstimate cost = cost(Operation.VERIFY, batch.scheme());
@@ -120,31 +121,18 @@ final class Member {
     Timed verifyTimed(VerifyBatch batch) {
         long start = System.nanoTime();
         Outcome[] out;
-        try {
-            out = backend.verify(batch);
-        } catch (BackendException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new BackendException.DeviceFailure(id(), "verify failed: " + e.getClass().getSimpleName(), e);
-        }
+        out = backend.verify(batch);
         long took = System.nanoTime() - start;
         checkComplete(batch, out);
         return new Timed(out, took);
     }
 
-    /** Signs on the backend, timing it; one signature per input or a BackendException. */
+    /** Signs on the backend, timing it; one signature per input, or an exception. */
     List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
         CostEstimate cost = cost(Operation.SIGN, key.scheme());
         double estimate = cost.nanosFor(inputs.size());
         long start = System.nanoTime();
-        List<RawSignature> out;
-        try {
-            out = backend.sign(key, inputs);
-        } catch (BackendException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new BackendException.DeviceFailure(id(), "sign failed: " + e.getClass().getSimpleName(), e);
-        }
+        List<RawSignature> out = backend.sign(key, inputs);
         long took = System.nanoTime() - start;
         if (out == null || out.size() != inputs.size() || out.contains(null)) {
             throw new BackendException.DeviceFailure(id(), "returned the wrong number of signatures", null);

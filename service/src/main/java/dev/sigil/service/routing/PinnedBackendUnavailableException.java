@@ -1,8 +1,8 @@
 package dev.sigil.service.routing;
 
 /**
- * A request pinned to a backend that the router does not have, that cannot do the operation for the scheme, or that
- * is out of rotation after a failure. Nothing of the request was run.
+ * A request pinned to a backend that the router does not have, or that cannot do the operation for the scheme.
+ * Nothing of the request was run.
  */
 public final class PinnedBackendUnavailableException extends RuntimeException {
     private final String backendId;

@@ -99,11 +99,12 @@ public final class Router implements AutoCloseable {
     }
 
     /**
-     * Verifies the batch: on the pinned backend when one is given (re-run elsewhere if it fails there), else where it
-     * finishes first.
+     * Verifies the batch: on the pinned backend when one is given, even while it is out of rotation (re-run
+     * elsewhere if it fails there; {@link Routed#parts()} tells where each item really ran), else where it finishes
+     * first.
      *
      * @throws OverloadedException when the work held would pass {@code routing.maxQueuedItems}
-     * @throws PinnedBackendUnavailableException when the pinned backend is unknown, unable, or out of rotation
+     * @throws PinnedBackendUnavailableException when the pinned backend is unknown or does not verify the scheme
      * @throws dev.sigil.crypto.spi.BackendException when every backend able to verify the scheme failed
      */
     public Routed verify(VerifyBatch batch, Optional<String> pinnedBackend) {
@@ -150,9 +151,6 @@ public final class Router implements AutoCloseable {
         }
         if (!m.backend().supports(scheme, Operation.VERIFY)) {
             throw new PinnedBackendUnavailableException(id, "backend " + id + " does not verify " + scheme);
-        }
-        if (!m.inRotation()) {
-            throw new PinnedBackendUnavailableException(id, "backend " + id + " is out of rotation after a failure");
         }
         return m;
     }

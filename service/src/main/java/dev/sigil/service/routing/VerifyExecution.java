@@ -18,7 +18,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * One verify request inside the router: plans where each range of the batch runs, runs the ranges (one on the
  * calling thread, the others on their backends at the same time), and re-plans every range whose backend failed
- * among the backends not yet tried for it, until every item has an outcome or no backend is left.
+ * with a {@link BackendException} among the backends not yet tried for it, until every item has an outcome or no
+ * backend is left. Any other exception from a backend is a bug: it ends the request as it is.
  */
 final class VerifyExecution {
     /** A range of the request's batch and the backends that already failed on it. */
@@ -164,8 +165,8 @@ final class VerifyExecution {
         try {
             return future.get();
         } catch (ExecutionException | CompletionException e) {
-            if (e.getCause() instanceof BackendException be) {
-                throw be;
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
             }
             throw new IllegalStateException("a backend batch failed unexpectedly", e.getCause());
         } catch (InterruptedException e) {

@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A backend for tests: the real answers come from a {@link CpuBackend}; around them it sleeps a controlled time per
  * batch and per item, and can be made to fail (always, on the next calls, at random, or halfway through a batch),
- * to lie (flip every answer), to report itself unhealthy, or to hold batches at a gate.
+ * to throw as a bug would, to lie (flip every answer), to report itself unhealthy, or to hold batches at a gate.
  */
 final class ControlledBackend implements Backend {
     private final String id;
@@ -39,6 +39,7 @@ final class ControlledBackend implements Backend {
     private volatile long perItemNanos;
     private volatile boolean broken;
     private volatile boolean lying;
+    private volatile boolean buggy;
     private volatile boolean healthy = true;
     private volatile double failureRate;
     private volatile CountDownLatch gate;
@@ -94,6 +95,9 @@ final class ControlledBackend implements Backend {
         entered.countDown();
         awaitGate();
         int pending = batch.pendingCount();
+        if (buggy) {
+            throw new IllegalStateException("simulated bug in the backend");
+        }
         if (broken || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0
                 || (failureRate > 0 && ThreadLocalRandom.current().nextDouble() < failureRate)) {
             sleep(fixedNanos + pending * perItemNanos / 2);
@@ -153,6 +157,10 @@ final class ControlledBackend implements Backend {
 
     void broken(boolean value) {
         broken = value;
+    }
+
+    void buggy(boolean value) {
+        buggy = value;
     }
 
     void lying(boolean value) {

@@ -80,6 +80,21 @@ class RouterFailoverTest {
     }
 
     @Test
+    void verify_backendBug_endsTheRequestWithoutFailover() {
+        ControlledBackend steady = backend("steady", BackendKind.TEST);
+        ControlledBackend buggy = backend("buggy", BackendKind.TEST);
+        try (Router router = Shared.uncalibrated(steady, buggy).build()) {
+            buggy.buggy(true);
+            VerifyBatch batch = Shared.items().valid(Scheme.ECDSA_P256, RuleSet.STANDARD, 5);
+            assertThatThrownBy(() -> router.verify(batch, Optional.of("buggy")))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(steady.calls()).isZero();
+            assertThat(state(router, "buggy").inRotation()).isTrue();
+            assertThat(router.heldItems()).isZero();
+        }
+    }
+
+    @Test
     void probe_bringsBackendBackOnlyOnceItIsHealthyAndAnswersCorrectly() {
         ControlledBackend steady = backend("steady", BackendKind.TEST);
         ControlledBackend flaky = backend("flaky", BackendKind.TEST);

@@ -64,22 +64,35 @@ class RouterSplitTest {
     }
 
     @Test
-    void verify_pinnedToUnknownUnableOrOutOfRotationBackend_isRefusedBeforeRunning() {
+    void verify_pinnedToUnknownOrUnableBackend_isRefusedBeforeRunning() {
         ControlledBackend a = backend("a", BackendKind.TEST, 0, 0);
-        ControlledBackend b = backend("b", BackendKind.TEST, 0, 0);
-        try (Router router = Shared.uncalibrated(a, b).build()) {
+        try (Router router = Shared.uncalibrated(a).build()) {
             VerifyBatch p256 = Shared.items().valid(Scheme.ECDSA_P256, RuleSet.STANDARD, 3);
             VerifyBatch sm2 = Shared.items().valid(Scheme.SM2, RuleSet.STANDARD, 3);
             assertThatThrownBy(() -> router.verify(p256, Optional.of("nope")))
                     .isInstanceOf(PinnedBackendUnavailableException.class);
             assertThatThrownBy(() -> router.verify(sm2, Optional.of("a")))
                     .isInstanceOf(PinnedBackendUnavailableException.class).hasMessageContaining("sm2");
-            b.broken(true);
-            Router.Routed routed = router.verify(p256, Optional.of("b"));
-            assertThat(routed.itemsByBackend()).containsOnlyKeys("a");
-            assertThatThrownBy(() -> router.verify(p256, Optional.of("b")))
-                    .isInstanceOf(PinnedBackendUnavailableException.class).hasMessageContaining("rotation");
+            assertThat(a.calls()).isZero();
             assertThat(router.heldItems()).isZero();
+        }
+    }
+
+    @Test
+    void verify_pinnedToBackendOutOfRotation_isTriedAgainAndFailsOverWhileBroken() {
+        ControlledBackend a = backend("a", BackendKind.TEST, 0, 0);
+        ControlledBackend b = backend("b", BackendKind.TEST, 0, 0);
+        try (Router router = Shared.uncalibrated(a, b).build()) {
+            VerifyBatch p256 = Shared.items().valid(Scheme.ECDSA_P256, RuleSet.STANDARD, 3);
+            b.broken(true);
+            assertThat(router.verify(p256, Optional.of("b")).itemsByBackend()).containsOnlyKeys("a");
+            assertThat(router.snapshot().get(1).inRotation()).isFalse();
+            assertThat(router.verify(p256, Optional.of("b")).itemsByBackend()).containsOnlyKeys("a");
+            assertThat(b.calls()).isEqualTo(2);
+            b.broken(false);
+            Router.Routed routed = router.verify(p256, Optional.of("b"));
+            assertThat(routed.itemsByBackend()).containsOnlyKeys("b");
+            assertThat(Shared.differences(p256, routed.outcomes())).isEmpty();
         }
     }
 
