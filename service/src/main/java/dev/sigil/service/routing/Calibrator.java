@@ -56,6 +56,9 @@ final class Calibrator {
             case HSM, TEST -> OTHER_ITEMS;
         };
         for (Scheme scheme : m.backend().schemes(Operation.VERIFY)) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
             if (!ka.matches(scheme, m.verifyTimed(ka.batch(scheme)).outcomes())) {
                 fleet.takeOut(m, "wrong answer on the known-answer batch of " + scheme);
                 return;
