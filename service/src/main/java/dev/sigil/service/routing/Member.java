@@ -13,12 +13,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One backend as the router keeps it: whether it is in rotation, its cost estimates per operation and scheme, and
  * the work queued on it (items, and their estimated nanoseconds). Every call into the backend goes through
- * {@link #verify} or {@link #sign}, which time it and feed the estimates. An answer of the wrong length is a
+ * {@link #verify} or {@link #sign}, which time it (as its share of the backend while other batches ran beside it)
+ * and feed the estimates. An answer of the wrong length is a
  * {@link BackendException} (the router fails it over); any other exception than a BackendException is a bug and is
  * passed on as it is.
  */
@@ -29,6 +31,7 @@ final class Member {
     private final AtomicBoolean inRotation = new AtomicBoolean(true);
     private final AtomicLong queuedItems = new AtomicLong();
     private final AtomicLong queuedNanos = new AtomicLong();
+    private final AtomicInteger running = new AtomicInteger();
     private final Map<Scheme, CostEstimate> verifyCost = new EnumMap<>(Scheme.class);
     private final Map<Scheme, CostEstimate> signCost = new EnumMap<>(Scheme.class);
 
@@ -119,12 +122,27 @@ final class Member {
 
     /** Verifies the batch on the backend and times it, without feeding the estimates. */
     Timed verifyTimed(VerifyBatch batch) {
+        int before = running.incrementAndGet();
         long start = System.nanoTime();
         Outcome[] out;
-        out = backend.verify(batch);
-        long took = System.nanoTime() - start;
+        try {
+            out = backend.verify(batch);
+        } finally {
+            running.decrementAndGet();
+        }
+        long took = serviceNanos(System.nanoTime() - start, before);
         checkComplete(batch, out);
         return new Timed(out, took);
+    }
+
+    /**
+     * The part of a batch's wall time that was its own: batches that run at the same time on one backend share it
+     * (the CPU's cores), so each takes about as many times longer as there were batches running, counted when it
+     * started (itself included) and when it ended.
+     */
+    private long serviceNanos(long wallNanos, int runningAtStart) {
+        double sharing = (runningAtStart + running.get() + 1) / 2.0;
+        return (long) (wallNanos / Math.max(1.0, sharing));
     }
 
     /** Signs on the backend, timing it; one signature per input, or an exception. */
@@ -132,8 +150,14 @@ final class Member {
         CostEstimate cost = cost(Operation.SIGN, key.scheme());
         double estimate = cost.nanosFor(inputs.size());
         long start = System.nanoTime();
-        List<RawSignature> out = backend.sign(key, inputs);
-        long took = System.nanoTime() - start;
+        int before = running.incrementAndGet();
+        List<RawSignature> out;
+        try {
+            out = backend.sign(key, inputs);
+        } finally {
+            running.decrementAndGet();
+        }
+        long took = serviceNanos(System.nanoTime() - start, before);
         if (out == null || out.size() != inputs.size() || out.contains(null)) {
             throw new BackendException.DeviceFailure(id(), "returned the wrong number of signatures", null);
         }
