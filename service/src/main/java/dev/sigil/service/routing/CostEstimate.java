@@ -4,12 +4,16 @@ package dev.sigil.service.routing;
  * What one batch costs on one backend for one scheme: {@code fixed + items × perItem} nanoseconds. Kept current from
  * every batch the backend really ran, as an exponentially weighted least-squares fit of time against batch size (so
  * old batches fade with weight {@code (1 - alpha)} per new one). While recent batches all have about the same size
- * the two parts cannot be told apart; the fixed part is then kept and only the per-item part follows the data.
+ * the two parts cannot be told apart; the fixed part is then kept and only the per-item part follows the data. The
+ * fixed part never exceeds the (weighted average) time of recent batches of at most {@link #SMALL_BATCH} items:
+ * under saturation large batches wait for each other, which a straight-line fit would read as a large fixed part.
  * Thread-safe.
  */
 final class CostEstimate {
     /** Cheapest per-item cost believed, in nanoseconds (a billion items per second). */
     static final double MIN_PER_ITEM_NANOS = 1.0;
+    /** Batches of at most this many items bound the fixed part from above: it cannot exceed their time. */
+    static final int SMALL_BATCH = 4;
 
     private final double decay;
     private double fixedNanos;
@@ -20,6 +24,7 @@ final class CostEstimate {
     private double snn;
     private double st;
     private double snt;
+    private double smallBatchNanos = Double.NaN;
 
     CostEstimate(double alpha, double fixedNanos, double perItemNanos) {
         if (!(alpha > 0 && alpha <= 1)) {
@@ -58,6 +63,10 @@ final class CostEstimate {
         if (items <= 0 || nanos <= 0) {
             return;
         }
+        if (items <= SMALL_BATCH) {
+            smallBatchNanos = Double.isNaN(smallBatchNanos) ? nanos
+                    : smallBatchNanos + (1 - decay) * (nanos - smallBatchNanos);
+        }
         sw = sw * decay + 1;
         sn = sn * decay + items;
         snn = snn * decay + (double) items * items;
@@ -73,17 +82,15 @@ final class CostEstimate {
         double varN = snn / sw - meanN * meanN;
         double cov = snt / sw - meanN * meanT;
         boolean spread = varN > 0.01 * meanN * meanN && varN >= 1;
+        double fixed = fixedNanos;
         if (spread && cov > 0) {
-            double slope = cov / varN;
-            double intercept = meanT - slope * meanN;
-            if (intercept >= 0) {
-                perItemNanos = Math.max(MIN_PER_ITEM_NANOS, slope);
-                fixedNanos = intercept;
-                return;
-            }
+            double intercept = meanT - cov / varN * meanN;
+            fixed = intercept >= 0 ? intercept : fixed;
         }
-        double keptFixed = Math.min(fixedNanos, meanT);
-        perItemNanos = Math.max(MIN_PER_ITEM_NANOS, (meanT - keptFixed) / meanN);
-        fixedNanos = keptFixed;
+        if (!Double.isNaN(smallBatchNanos)) {
+            fixed = Math.min(fixed, smallBatchNanos);
+        }
+        fixedNanos = Math.min(fixed, meanT);
+        perItemNanos = Math.max(MIN_PER_ITEM_NANOS, (meanT - fixedNanos) / meanN);
     }
 }

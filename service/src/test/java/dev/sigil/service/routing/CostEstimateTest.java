@@ -46,6 +46,21 @@ class CostEstimateTest {
     }
 
     @Test
+    void observe_largeBatchesWaitingForEachOther_fixedPartStaysBelowSmallBatchTimes() {
+        CostEstimate c = new CostEstimate(0.1, 0, 1);
+        long[] sizes = {500, 1_000, 2_000};
+        for (int i = 0; i < 60; i++) {
+            long n = sizes[i % 3];
+            c.observe(n, 200_000_000 + 100_000 * n);
+            if (i % 10 == 0) {
+                c.observe(1, 150_000);
+            }
+        }
+        assertThat(c.fixedNanos()).isLessThanOrEqualTo(150_000);
+        assertThat(c.nanosFor(1_000)).isGreaterThan(200_000_000);
+    }
+
+    @Test
     void new_estimate_isThePriorAndNotMeasured() {
         CostEstimate c = new CostEstimate(0.1, 2_000, 50);
         assertThat(c.nanosFor(10)).isEqualTo(2_500);
