@@ -12,6 +12,11 @@ package dev.sigil.service.routing;
 final class CostEstimate {
     /** Cheapest per-item cost believed, in nanoseconds (a billion items per second). */
     static final double MIN_PER_ITEM_NANOS = 1.0;
+    /**
+     * A batch slower than this many times the estimate counts as only this slow: one stall (a busy machine, a
+     * garbage collection) moves the estimate a step, a lasting slow-down moves it over a few batches.
+     */
+    static final double OUTLIER_FACTOR = 4.0;
     /** Batches of at most this many items bound the fixed part from above: it cannot exceed their time. */
     static final int SMALL_BATCH = 4;
 
@@ -59,10 +64,11 @@ final class CostEstimate {
     }
 
     /** Adds one timed batch. */
-    synchronized void observe(long items, long nanos) {
-        if (items <= 0 || nanos <= 0) {
+    synchronized void observe(long items, long measuredNanos) {
+        if (items <= 0 || measuredNanos <= 0) {
             return;
         }
+        double nanos = measured ? Math.min(measuredNanos, OUTLIER_FACTOR * nanosFor(items)) : measuredNanos;
         if (items <= SMALL_BATCH) {
             smallBatchNanos = Double.isNaN(smallBatchNanos) ? nanos
                     : smallBatchNanos + (1 - decay) * (nanos - smallBatchNanos);
@@ -71,7 +77,7 @@ final class CostEstimate {
         sn = sn * decay + items;
         snn = snn * decay + (double) items * items;
         st = st * decay + nanos;
-        snt = snt * decay + (double) items * nanos;
+        snt = snt * decay + items * nanos;
         measured = true;
         refit();
     }

@@ -61,6 +61,18 @@ class CostEstimateTest {
     }
 
     @Test
+    void observe_oneStall_movesTheEstimateOnlyAStep() {
+        CostEstimate c = new CostEstimate(0.1, 0, 1);
+        for (int i = 0; i < 30; i++) {
+            c.observe(1, 100_000);
+            c.observe(64, 100_000 + 64 * 50_000);
+        }
+        double before = c.nanosFor(1);
+        c.observe(1, 1_000_000_000);
+        assertThat(c.nanosFor(1)).isLessThan(before * 2);
+    }
+
+    @Test
     void new_estimate_isThePriorAndNotMeasured() {
         CostEstimate c = new CostEstimate(0.1, 2_000, 50);
         assertThat(c.nanosFor(10)).isEqualTo(2_500);

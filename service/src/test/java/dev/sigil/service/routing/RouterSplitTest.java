@@ -98,8 +98,8 @@ class RouterSplitTest {
 
     @Test
     void verify_singleItem_goesToTheLowLatencyBackendAndLargeBatchMostlyToTheDevice() throws InterruptedException {
-        ControlledBackend cpuLike = backend("cpu-like", BackendKind.TEST, 20, 5_000);
-        ControlledBackend device = backend("device", BackendKind.GPU, 8_000, 0);
+        ControlledBackend cpuLike = backend("cpu-like", BackendKind.TEST, 20, 3_000);
+        ControlledBackend device = backend("device", BackendKind.GPU, 30_000, 0);
         try (Router router = Router.builder(List.of(cpuLike, device))
                 .config(RoutingConfig.defaults().withCoalescing(1024, 1)).build()) {
             assertThat(router.awaitCalibration(Duration.ofSeconds(60))).isTrue();
