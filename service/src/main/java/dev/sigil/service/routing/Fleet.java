@@ -106,8 +106,8 @@ final class Fleet implements AutoCloseable {
     }
 
     /** Counts a failover of work the member failed on, and takes the member out of rotation. */
-    void failed(Member m, Operation op, BackendException e) {
-        metrics.failover(m.id(), op);
+    void failed(Member m, BackendException e) {
+        metrics.failover(m.id());
         takeOut(m, e.getMessage());
     }
 

@@ -93,7 +93,10 @@ public final class Router implements AutoCloseable {
         });
     }
 
-    /** A router over the backends, with default settings, metrics kept in memory, coalescing for GPUs. */
+    /**
+     * A router over the backends (none is allowed: every request then fails with a BackendException), with default
+     * settings, metrics kept in memory, coalescing for GPUs.
+     */
     public static Builder builder(List<Backend> backends) {
         return new Builder(backends);
     }
@@ -220,9 +223,6 @@ public final class Router implements AutoCloseable {
         private Predicate<Backend> coalescing = b -> b.kind() == BackendKind.GPU;
 
         private Builder(List<Backend> backends) {
-            if (backends.isEmpty()) {
-                throw new IllegalArgumentException("a router needs at least one backend");
-            }
             this.backends = List.copyOf(backends);
         }
 

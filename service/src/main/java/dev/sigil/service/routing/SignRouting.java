@@ -51,7 +51,7 @@ final class SignRouting {
             } catch (BackendException e) {
                 last = e;
                 failed.add(next.id());
-                fleet.failed(next, Operation.SIGN, e);
+                fleet.failed(next, e);
             }
         }
     }

@@ -154,7 +154,7 @@ final class VerifyExecution {
             parts.add(new Router.Part(a.member().id(), a.from(), a.to()));
         } catch (BackendException e) {
             lastFailure = e;
-            fleet.failed(a.member(), Operation.VERIFY, e);
+            fleet.failed(a.member(), e);
             Set<String> failed = new HashSet<>(a.segment().failed());
             failed.add(a.member().id());
             retry.add(new Segment(a.from(), a.to(), Set.copyOf(failed)));

@@ -6,6 +6,7 @@ import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.service.ops.Metrics;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class CoalescingTest {
                 problems.addAll(Shared.differences(s.batch(), s.result().get().outcomes()));
                 problems.addAll(Shared.partProblems(s.result().get(), s.batch().size()));
             }
-            double requests = registry.find(RoutingMetrics.COALESCED_REQUESTS).summaries().stream()
+            double requests = registry.find(Metrics.ROUTING_COALESCED_REQUESTS).summaries().stream()
                     .mapToDouble(DistributionSummary::totalAmount).sum();
             assertThat((long) requests).isEqualTo(sent.size());
             return device.batchSizes();

@@ -7,6 +7,7 @@ import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.service.ops.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ class RouterBackPressureTest {
                             e -> assertThat(e.retryAfterSeconds()).isPositive());
             Future<Router.Routed> second = clients.submit(() -> router.verify(twenty, Optional.empty()));
             assertThat(Shared.eventually(10_000, () -> router.heldItems() == 100)).isTrue();
-            assertThat(registry.find(RoutingMetrics.REJECTIONS).counter().count()).isEqualTo(1.0);
+            assertThat(registry.find(Metrics.ROUTING_REJECTIONS).counter().count()).isEqualTo(1.0);
 
             gated.openGate();
             assertThat(Shared.differences(eighty, first.get().outcomes())).isEmpty();

@@ -8,6 +8,7 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.service.ops.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ class RouterFailoverTest {
             assertThat(routed.itemsByBackend()).containsOnlyKeys("steady");
             assertThat(steady.itemsVerified()).isEqualTo(batch.pendingCount());
             assertThat(state(router, "flaky").inRotation()).isFalse();
-            assertThat(registry.find(RoutingMetrics.FAILOVERS).tag("backend", "flaky").counter().count())
+            assertThat(registry.find(Metrics.BACKEND_FAILURES).tag("backend", "flaky").counter().count())
                     .isEqualTo(1.0);
             assertThat(router.heldItems()).isZero();
             assertThat(state(router, "flaky").queuedItems()).isZero();

@@ -6,6 +6,7 @@ import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.service.ops.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,9 +48,9 @@ class RouterRandomizedTest {
                 f.get();
             }
             assertThat(problems).isEmpty();
-            assertThat(registry.find(RoutingMetrics.FAILOVERS).tag("backend", "flaky").counter())
+            assertThat(registry.find(Metrics.BACKEND_FAILURES).tag("backend", "flaky").counter())
                     .as("the flaky backend failed some batches").isNotNull();
-            assertThat(registry.find(RoutingMetrics.ROUTED_ITEMS).tag("backend", "device").counters())
+            assertThat(registry.find(Metrics.ROUTING_ITEMS).tag("backend", "device").counters())
                     .as("the device took work").isNotEmpty();
             assertThat(router.heldItems()).isZero();
             assertThat(router.snapshot()).allSatisfy(s -> assertThat(s.queuedItems()).isZero());

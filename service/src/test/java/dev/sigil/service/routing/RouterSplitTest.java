@@ -7,6 +7,7 @@ import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.service.ops.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,7 @@ class RouterSplitTest {
             assertThat(toFast + toSlow).isEqualTo(batch.pendingCount());
             assertThat(toSlow).isPositive();
             assertThat(toFast).isGreaterThan(toSlow * 3 / 2);
-            double routedToFast = registry.find(RoutingMetrics.ROUTED_ITEMS).tag("backend", "fast").counter()
+            double routedToFast = registry.find(Metrics.ROUTING_ITEMS).tag("backend", "fast").counter()
                     .count();
             assertThat((long) routedToFast).isEqualTo(toFast);
         }
