@@ -4,14 +4,15 @@ import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.BackendKind;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
  * Times each backend at start, off the request path: per scheme it verifies, a known-answer batch once untimed
  * (class loading, kernel compilation), then batches of 1 and of N items three times each; the fastest time of each
- * size gives the cost model its fixed and per-item parts. A backend that fails here, or answers wrongly, is taken out of rotation until a probe
- * brings it back.
+ * size gives the cost model its fixed and per-item parts. A backend that fails here, or answers wrongly, is taken out
+ * of rotation until a probe brings it back. Then the {@link ContentionCheck} finds backends that share hardware.
  */
 final class Calibrator {
     private static final Logger LOG = Logger.getLogger(Calibrator.class.getName());
@@ -24,6 +25,15 @@ final class Calibrator {
     static final int OTHER_ITEMS = 32;
     /** Timed runs per size; the fastest counts, as the others were slowed by something else. */
     private static final int ROUNDS = 3;
+
+    /** Items in the large calibration batch of a backend of this kind. */
+    static int itemsFor(BackendKind kind) {
+        return switch (kind) {
+            case CPU -> CPU_ITEMS;
+            case GPU -> GPU_ITEMS;
+            case HSM, TEST -> OTHER_ITEMS;
+        };
+    }
 
     private final Fleet fleet;
     private final Supplier<KnownAnswers> answers;
@@ -47,14 +57,15 @@ final class Calibrator {
                 fleet.takeOut(m, "calibration failed: " + e.getClass().getSimpleName());
             }
         }
+        try {
+            ContentionCheck.run(fleet, ka);
+        } catch (RuntimeException e) {
+            LOG.warning("checking which backends share hardware failed: " + e.getClass().getSimpleName());
+        }
     }
 
     private void calibrate(Member m, KnownAnswers ka) {
-        int n = switch (m.backend().kind()) {
-            case CPU -> CPU_ITEMS;
-            case GPU -> GPU_ITEMS;
-            case HSM, TEST -> OTHER_ITEMS;
-        };
+        int n = itemsFor(m.backend().kind());
         for (Scheme scheme : m.backend().schemes(Operation.VERIFY)) {
             if (Thread.currentThread().isInterrupted()) {
                 return;

@@ -80,11 +80,46 @@ final class Fleet implements AutoCloseable {
         return inRotation.isEmpty() ? able : inRotation;
     }
 
-    /** The member as the split planner sees it for a verify batch of the scheme. */
+    /**
+     * The member as the split planner sees it for a verify batch of the scheme: it starts once its own queue and the
+     * queues of the backends it shares hardware with have run, its fixed latency and, when coalescing, the wait for
+     * others to join have passed.
+     */
     SplitPlanner.Candidate candidate(Member m, Scheme scheme) {
         CostEstimate cost = m.cost(Operation.VERIFY, scheme);
         double wait = m.coalescing() ? config.coalesceMaxDelayMs() * 1e6 : 0;
-        return new SplitPlanner.Candidate(m.id(), m.queuedNanos() + cost.fixedNanos() + wait, cost.perItemNanos());
+        long queued = m.queuedNanos();
+        for (String other : m.contending()) {
+            Member o = members.get(other);
+            queued += o == null ? 0 : o.queuedNanos();
+        }
+        return new SplitPlanner.Candidate(m.id(), queued + cost.fixedNanos() + wait, cost.perItemNanos());
+    }
+
+    /**
+     * Of each group of candidates that share hardware, only the one that would finish the whole batch first: a
+     * split across them would not run faster.
+     */
+    List<Member> withoutContention(List<Member> candidates, Scheme scheme, int items) {
+        List<Member> kept = new ArrayList<>();
+        for (Member m : candidates) {
+            double finish = candidate(m, scheme).finishNanos(items);
+            boolean beaten = candidates.stream().anyMatch(o -> o != m && m.contendsWith(o)
+                    && better(candidate(o, scheme).finishNanos(items), o, finish, m));
+            if (!beaten) {
+                kept.add(m);
+            }
+        }
+        return kept;
+    }
+
+    /** True when finishing at {@code a} on {@code am} beats {@code b} on {@code bm} (ties by backend order). */
+    private boolean better(double a, Member am, double b, Member bm) {
+        if (a != b) {
+            return a < b;
+        }
+        List<String> order = new ArrayList<>(members.keySet());
+        return order.indexOf(am.id()) < order.indexOf(bm.id());
     }
 
     /**

@@ -12,6 +12,8 @@ import dev.sigil.crypto.spi.SigningKey;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +34,7 @@ final class Member {
     private final AtomicLong queuedItems = new AtomicLong();
     private final AtomicLong queuedNanos = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
+    private final Set<String> contending = ConcurrentHashMap.newKeySet();
     private final Map<Scheme, CostEstimate> verifyCost = new EnumMap<>(Scheme.class);
     private final Map<Scheme, CostEstimate> signCost = new EnumMap<>(Scheme.class);
 
@@ -84,6 +87,20 @@ final class Member {
 
     CostEstimate cost(Operation op, Scheme scheme) {
         return (op == Operation.SIGN ? signCost : verifyCost).get(scheme);
+    }
+
+    /** Marks this backend as sharing hardware with another (see {@link ContentionCheck}). */
+    void contendsWith(String otherId) {
+        contending.add(otherId);
+    }
+
+    /** The ids of the backends this one shares hardware with. */
+    Set<String> contending() {
+        return Set.copyOf(contending);
+    }
+
+    boolean contendsWith(Member other) {
+        return contending.contains(other.id());
     }
 
     long queuedItems() {

@@ -59,9 +59,9 @@ public final class Router implements AutoCloseable {
     public record Estimate(double fixedMillis, double itemsPerSecond, boolean measured) {
     }
 
-    /** What the router knows about one backend. */
+    /** What the router knows about one backend, including the backends found to share its hardware. */
     public record BackendSnapshot(String id, BackendKind kind, boolean inRotation, boolean coalescing,
-            long queuedItems, Map<Scheme, Estimate> verify) {
+            long queuedItems, Map<Scheme, Estimate> verify, java.util.Set<String> sharesHardwareWith) {
     }
 
     private final Fleet fleet;
@@ -193,7 +193,7 @@ public final class Router implements AutoCloseable {
                 verify.put(s, new Estimate(c.fixedNanos() / 1e6, c.itemsPerSecond(), c.measured()));
             }
             out.add(new BackendSnapshot(m.id(), m.backend().kind(), m.inRotation(), m.coalescing(), m.queuedItems(),
-                    verify));
+                    verify, m.contending()));
         }
         return out;
     }

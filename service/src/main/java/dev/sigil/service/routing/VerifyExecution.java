@@ -70,7 +70,8 @@ final class VerifyExecution {
             return List.of(assign(segment, segment.from(), segment.to(), candidates.getFirst()));
         }
         List<SplitPlanner.Share> shares = SplitPlanner.plan(
-                candidates.stream().map(m -> fleet.candidate(m, batch.scheme())).toList(), pending,
+                fleet.withoutContention(candidates, batch.scheme(), pending).stream()
+                        .map(m -> fleet.candidate(m, batch.scheme())).toList(), pending,
                 fleet.config().minSplitItems());
         List<Assignment> out = new ArrayList<>(shares.size());
         int at = segment.from();

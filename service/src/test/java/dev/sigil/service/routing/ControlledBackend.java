@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +44,7 @@ final class ControlledBackend implements Backend {
     private volatile boolean healthy = true;
     private volatile double failureRate;
     private volatile CountDownLatch gate;
+    private volatile Semaphore core;
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicLong itemsVerified = new AtomicLong();
@@ -103,8 +105,10 @@ final class ControlledBackend implements Backend {
             sleep(fixedNanos + pending * perItemNanos / 2);
             throw new BackendException.DeviceFailure(id, "simulated device failure halfway through", null);
         }
-        sleep(fixedNanos + pending * perItemNanos);
-        Outcome[] out = cpu.verify(batch);
+        Outcome[] out = onCore(() -> {
+            sleep(fixedNanos + pending * perItemNanos);
+            return cpu.verify(batch);
+        });
         batchSizes.add(batch.size());
         itemsVerified.addAndGet(pending);
         return lying ? flipped(out) : out;
@@ -147,6 +151,25 @@ final class ControlledBackend implements Backend {
 
     @Override
     public void close() {
+    }
+
+    /** Runs every verify holding one permit of the semaphore: backends given the same one share one "core". */
+    ControlledBackend sharing(Semaphore value) {
+        this.core = value;
+        return this;
+    }
+
+    private Outcome[] onCore(java.util.function.Supplier<Outcome[]> work) {
+        Semaphore c = core;
+        if (c == null) {
+            return work.get();
+        }
+        c.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            c.release();
+        }
     }
 
     /** Keeps the key as if it lived in this backend's token; returns the token handle. */

@@ -27,9 +27,9 @@ class RouterRandomizedTest {
     void verify_thousandsOfConcurrentRequestsWithAFlakyDevice_everyResultMatchesTheCpuBackend() throws Exception {
         Set<Scheme> all = Set.of(Scheme.values());
         ControlledBackend device = ControlledBackend.verifier("device", BackendKind.GPU, Shared.cpu(), all)
-                .speed(300, 0);
+                .speed(300, 300);
         ControlledBackend flaky = ControlledBackend.verifier("flaky", BackendKind.TEST, Shared.cpu(), all)
-                .speed(50, 20);
+                .speed(50, 400);
         flaky.failureRate(0.2);
         device.failureRate(0.02);
         RoutingConfig config = RoutingConfig.defaults().withProbeIntervalMs(10).withCoalescing(256, 1)
