@@ -115,10 +115,11 @@ class RouterBenchmark {
         return router;
     }
 
-    private double throughput(Router router) throws Exception {
+    private String throughput(Router router) throws Exception {
         VerifyBatch batch = Shared.items().alternating(SCHEME, RuleSet.STANDARD, BATCH, 0);
         Outcome[] expected = Shared.cpu().verify(batch);
         AtomicLong items = new AtomicLong();
+        Map<String, Integer> where = new java.util.concurrent.ConcurrentSkipListMap<>();
         long end = System.nanoTime() + SECONDS * 1_000_000_000L;
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> running = new ArrayList<>();
@@ -126,9 +127,11 @@ class RouterBenchmark {
         for (int c = 0; c < CLIENTS; c++) {
             running.add(clients.submit(() -> {
                 while (System.nanoTime() < end) {
-                    if (!Arrays.equals(expected, router.verify(batch, Optional.empty()).outcomes())) {
+                    Router.Routed routed = router.verify(batch, Optional.empty());
+                    if (!Arrays.equals(expected, routed.outcomes())) {
                         wrong.incrementAndGet();
                     }
+                    routed.itemsByBackend().forEach((k, v) -> where.merge(k, v, Integer::sum));
                     items.addAndGet(BATCH);
                 }
             }));
@@ -137,7 +140,8 @@ class RouterBenchmark {
             f.get();
         }
         clients.shutdown();
-        return items.get() / ((System.nanoTime() - start) / 1e9);
+        long perSecond = Math.round(items.get() / ((System.nanoTime() - start) / 1e9));
+        return perSecond + " items/s, served by " + where;
     }
 
     private String latency(Router router) {
@@ -168,20 +172,21 @@ class RouterBenchmark {
         List<String> report = new ArrayList<>();
         try (Router r = started(List.of(cpu))) {
             report.add("cpu alone: latency " + latency(r));
-            report.add("cpu alone: throughput " + Math.round(throughput(r)) + " items/s");
+            report.add("cpu alone: throughput " + throughput(r));
         }
         try (Router r = started(List.of(device))) {
-            report.add("device alone: throughput " + Math.round(throughput(r)) + " items/s");
+            report.add("device alone: throughput " + throughput(r));
         }
         try (Router r = started(List.of(cpu, device))) {
             report.add("cpu + device: latency " + latency(r));
-            report.add("cpu + device: throughput " + Math.round(throughput(r)) + " items/s");
+            report.add("cpu + device: throughput " + throughput(r));
+            report.add("cpu + device: estimates " + r.snapshot());
             report.add("cpu + device: latency after saturation " + latency(r));
         }
         LosableDevice losable = new LosableDevice(device);
         try (Router r = started(List.of(cpu, losable))) {
             losable.loseAfter(Duration.ofSeconds(Math.max(1, SECONDS / 3)));
-            report.add("cpu + device lost part-way: throughput " + Math.round(throughput(r)) + " items/s, device "
+            report.add("cpu + device lost part-way: throughput " + throughput(r) + ", device "
                     + (r.snapshot().get(1).inRotation() ? "in" : "out of") + " rotation");
         } finally {
             device.close();
