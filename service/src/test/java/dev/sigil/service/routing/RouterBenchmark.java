@@ -124,6 +124,7 @@ class RouterBenchmark {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> running = new ArrayList<>();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         for (int c = 0; c < CLIENTS; c++) {
             running.add(clients.submit(() -> {
                 while (System.nanoTime() < end) {
@@ -141,7 +142,14 @@ class RouterBenchmark {
         }
         clients.shutdown();
         long perSecond = Math.round(items.get() / ((System.nanoTime() - start) / 1e9));
-        return perSecond + " items/s, served by " + where;
+        long perCpuSecond = Math.round(items.get() / ((processCpuNanos() - cpuStart) / 1e9));
+        return perSecond + " items/s (" + perCpuSecond + " per CPU-second of the process), served by " + where;
+    }
+
+    /** CPU time of the whole process (native OpenCL threads included), which other load on the host does not add to. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private String latency(Router router) {
