@@ -149,6 +149,55 @@ public final class VerifyBatch {
                 Arrays.copyOfRange(status, from, to), Arrays.copyOfRange(preset, from, to));
     }
 
+    /**
+     * The items of several batches of the same scheme and rule set, one after the other, as one batch: item
+     * {@code k} of {@code parts.get(j)} is item {@code k + (sizes of parts 0..j-1)} of the result. Preset outcomes and
+     * statuses are kept.
+     *
+     * @throws IllegalArgumentException when the list is empty or the batches differ in scheme or rule set
+     */
+    public static VerifyBatch concat(java.util.List<VerifyBatch> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        VerifyBatch first = parts.getFirst();
+        int n = 0;
+        int messageBytes = 0;
+        for (VerifyBatch b : parts) {
+            if (b.scheme != first.scheme || b.rules != first.rules) {
+                throw new IllegalArgumentException("batches of " + first.scheme + "/" + first.rules + " and "
+                        + b.scheme + "/" + b.rules + " cannot be concatenated");
+            }
+            n += b.size;
+            messageBytes += b.messageOffsets[b.size];
+        }
+        PublicKey[] keys = new PublicKey[n];
+        byte[] digests = new byte[32 * n];
+        byte[] r = new byte[32 * n];
+        byte[] s = new byte[32 * n];
+        byte[] messages = new byte[messageBytes];
+        int[] offs = new int[n + 1];
+        byte[] status = new byte[n];
+        Outcome[] preset = new Outcome[n];
+        int at = 0;
+        int messageAt = 0;
+        for (VerifyBatch b : parts) {
+            System.arraycopy(b.keys, 0, keys, at, b.size);
+            System.arraycopy(b.digests, 0, digests, 32 * at, 32 * b.size);
+            System.arraycopy(b.r, 0, r, 32 * at, 32 * b.size);
+            System.arraycopy(b.s, 0, s, 32 * at, 32 * b.size);
+            System.arraycopy(b.messages, 0, messages, messageAt, b.messageOffsets[b.size]);
+            for (int i = 1; i <= b.size; i++) {
+                offs[at + i] = messageAt + b.messageOffsets[i];
+            }
+            System.arraycopy(b.status, 0, status, at, b.size);
+            System.arraycopy(b.preset, 0, preset, at, b.size);
+            at += b.size;
+            messageAt += b.messageOffsets[b.size];
+        }
+        return new VerifyBatch(first.scheme, first.rules, n, keys, digests, r, s, messages, offs, status, preset);
+    }
+
     private int checkIndex(int i) {
         return java.util.Objects.checkIndex(i, size);
     }

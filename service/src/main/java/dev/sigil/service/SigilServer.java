@@ -3,8 +3,6 @@ package dev.sigil.service;
 import dev.sigil.crypto.spi.BackendProvider;
 import dev.sigil.service.auth.Authenticator;
 import dev.sigil.service.backend.BackendRegistry;
-import dev.sigil.service.backend.BackendStats;
-import dev.sigil.service.backend.PinnedOrCpuDispatcher;
 import dev.sigil.service.config.ServiceConfig;
 import dev.sigil.service.http.FailureHandler;
 import dev.sigil.service.http.JsonBodyHandler;
@@ -17,6 +15,7 @@ import dev.sigil.service.ops.Metrics;
 import dev.sigil.service.ops.OpsHandler;
 import dev.sigil.service.ops.OpsRoute;
 import dev.sigil.service.ops.Readiness;
+import dev.sigil.service.routing.RouterDispatcher;
 import dev.sigil.service.sign.SignHandler;
 import dev.sigil.service.sign.SignRoute;
 import dev.sigil.service.sign.SignService;
@@ -91,12 +90,12 @@ public final class SigilServer implements AutoCloseable {
         VerifyRequestParser parser = new VerifyRequestParser(config.server().maxBatchItems(),
                 config.server().maxBodyBytes());
         VerifyRoute.register(router, new VerifyHandler(c.auth(), parser,
-                new VerifyService(c.registry(), c.dispatcher(), c.metrics()), c.worker()));
-        SignRoute.register(router, new SignHandler(c.auth(), new SignService(c.keys(), c.registry(), c.metrics()),
+                new VerifyService(c.registry(), new RouterDispatcher(c.router()), c.metrics()), c.worker()));
+        SignRoute.register(router, new SignHandler(c.auth(), new SignService(c.keys(), c.registry(), c.router(), c.metrics()),
                 c.worker(), config.server().maxBatchItems()));
         KeysRoute.register(router, new KeysHandler(c.auth(), c.keys(), c.worker()));
         Readiness readiness = new Readiness(c.registry(), c.keys(), config.hsm().isPresent());
-        OpsRoute.register(router, new OpsHandler(c.registry(), c.stats(), readiness, c.metrics(), c.worker()));
+        OpsRoute.register(router, new OpsHandler(c.registry(), c.router(), readiness, c.metrics(), c.worker()));
         return router;
     }
 
@@ -144,25 +143,28 @@ public final class SigilServer implements AutoCloseable {
     }
 
     /** Everything behind the routes. */
-    record Components(Metrics metrics, BackendRegistry registry, BackendStats stats,
-            PinnedOrCpuDispatcher dispatcher, KeyService keys, Authenticator auth, Worker worker)
+    record Components(Metrics metrics, BackendRegistry registry, dev.sigil.service.routing.Router router,
+            KeyService keys, Authenticator auth, Worker worker)
             implements AutoCloseable {
 
         static Components create(ServiceConfig config, Path dataDir, Map<String, String> env,
                 List<BackendProvider> providers) {
             Metrics metrics = new Metrics();
             BackendRegistry registry = BackendRegistry.start(config, dataDir, providers);
+            dev.sigil.service.routing.Router router = null;
             try {
-                BackendStats stats = new BackendStats();
-                registry.all().forEach(b -> metrics.queueDepth(b.id(), () -> stats.queueDepth(b.id())));
+                router = dev.sigil.service.routing.Router.builder(List.copyOf(registry.all())).config(config.routing())
+                        .meterRegistry(metrics.registry()).build();
                 KeyService keys = KeyStores.open(config, dataDir, env, registry);
                 Authenticator auth = new Authenticator(config.auth(),
                         Optional.ofNullable(env.get("SIGIL_ADMIN_TOKEN")));
                 Worker worker = new Worker(config.server().workerThreads(), config.server().queueCapacity());
                 metrics.workerInFlight(worker::inFlight);
-                return new Components(metrics, registry, stats, new PinnedOrCpuDispatcher(registry, stats, metrics),
-                        keys, auth, worker);
+                return new Components(metrics, registry, router, keys, auth, worker);
             } catch (RuntimeException e) {
+                if (router != null) {
+                    router.close();
+                }
                 registry.close();
                 throw e;
             }
@@ -171,6 +173,7 @@ public final class SigilServer implements AutoCloseable {
         @Override
         public void close() {
             worker.close();
+            router.close();
             registry.close();
             metrics.close();
         }

@@ -3,6 +3,7 @@ package dev.sigil.service.config;
 import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.MalformedInputException;
 import dev.sigil.service.auth.Role;
+import dev.sigil.service.routing.RoutingConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,11 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads the YAML configuration strictly: unknown fields and bad values stop the start with a message naming the
- * field. Sections: {@code server}, {@code auth}, {@code keys}, {@code backends}, {@code hsm}.
+ * field. Sections: {@code server}, {@code auth}, {@code keys}, {@code backends}, {@code hsm}, {@code routing}
+ * (see {@link RoutingConfig#fromSettings}).
  */
 public final class ConfigLoader {
-    private static final Set<String> SECTIONS = Set.of("server", "auth", "keys", "backends", "hsm");
+    private static final Set<String> SECTIONS = Set.of("server", "auth", "keys", "backends", "hsm", "routing");
 
     private ConfigLoader() {
     }
@@ -48,7 +50,7 @@ public final class ConfigLoader {
         Section top = Section.of("", root);
         for (String name : top.names()) {
             if (!SECTIONS.contains(name)) {
-                throw new ConfigException(name + ": unknown field (sections: server, auth, keys, backends, hsm)");
+                throw new ConfigException(name + ": unknown field (sections: server, auth, keys, backends, hsm, routing)");
             }
         }
         ServiceConfig.Server server = server(top.section("server"));
@@ -56,8 +58,9 @@ public final class ConfigLoader {
         ServiceConfig.Keys keys = keys(top.section("keys"));
         Map<String, ServiceConfig.BackendConfig> backends = backends(top.section("backends"));
         Optional<Map<String, Object>> hsm = top.has("hsm") ? Optional.of(top.section("hsm").rest()) : Optional.empty();
+        RoutingConfig routing = routing(top.section("routing"));
         top.finish();
-        return new ServiceConfig(server, auth, keys, backends, hsm);
+        return new ServiceConfig(server, auth, keys, backends, hsm, routing);
     }
 
     private static ServiceConfig.Server server(Section s) {
@@ -125,6 +128,14 @@ public final class ConfigLoader {
         int iterations = s.integer("pbkdf2Iterations", 310_000, 10_000, 10_000_000);
         s.finish();
         return new ServiceConfig.Keys(passphrase, iterations);
+    }
+
+    private static RoutingConfig routing(Section s) {
+        try {
+            return RoutingConfig.fromSettings(s.rest());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static Map<String, ServiceConfig.BackendConfig> backends(Section s) {

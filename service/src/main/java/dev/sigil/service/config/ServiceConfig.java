@@ -1,12 +1,13 @@
 package dev.sigil.service.config;
 
+import dev.sigil.service.routing.RoutingConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The whole configuration, validated. See {@link ConfigLoader} for the fields and their defaults. */
 public record ServiceConfig(Server server, Auth auth, Keys keys, Map<String, BackendConfig> backends,
-        Optional<Map<String, Object>> hsm) {
+        Optional<Map<String, Object>> hsm, RoutingConfig routing) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
     public static final int DEFAULT_MAX_BATCH_ITEMS = 100_000;
@@ -22,11 +23,15 @@ public record ServiceConfig(Server server, Auth auth, Keys keys, Map<String, Bac
     }
 
     public ServiceConfig withServer(Server s) {
-        return new ServiceConfig(s, auth, keys, backends, hsm);
+        return new ServiceConfig(s, auth, keys, backends, hsm, routing);
+    }
+
+    public ServiceConfig withRouting(RoutingConfig r) {
+        return new ServiceConfig(server, auth, keys, backends, hsm, r);
     }
 
     public ServiceConfig withAuth(Auth a) {
-        return new ServiceConfig(server, a, keys, backends, hsm);
+        return new ServiceConfig(server, a, keys, backends, hsm, routing);
     }
 
     /** The settings of one backend (enabled, and what is passed to its provider). */

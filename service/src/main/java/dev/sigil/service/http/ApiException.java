@@ -7,15 +7,32 @@ package dev.sigil.service.http;
 public final class ApiException extends RuntimeException {
     private final ErrorCode code;
     private final int status;
+    private final long retryAfterSeconds;
 
     public ApiException(ErrorCode code, String message) {
         this(code, code.status(), message);
     }
 
     public ApiException(ErrorCode code, int status, String message) {
+        this(code, status, message, 0);
+    }
+
+    private ApiException(ErrorCode code, int status, String message, long retryAfterSeconds) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** {@code overloaded}, with the seconds the client should wait before retrying (at least 1). */
+    public static ApiException overloaded(String message, long retryAfterSeconds) {
+        return new ApiException(ErrorCode.OVERLOADED, ErrorCode.OVERLOADED.status(), message,
+                Math.max(1, retryAfterSeconds));
+    }
+
+    /** The seconds for {@code Retry-After}, when this error set them; else 0. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ErrorCode code() {

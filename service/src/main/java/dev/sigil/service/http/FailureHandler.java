@@ -1,5 +1,7 @@
 package dev.sigil.service.http;
 
+import dev.sigil.service.routing.OverloadedException;
+import dev.sigil.service.routing.PinnedBackendUnavailableException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -27,7 +29,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
                     ctx.failure());
         }
         if (error.code() == ErrorCode.OVERLOADED) {
-            response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.putHeader("Retry-After", error.retryAfterSeconds() > 0
+                    ? Long.toString(error.retryAfterSeconds()) : RETRY_AFTER_SECONDS);
         }
         send(response, error);
     }
@@ -71,6 +74,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
     static ApiException toApiException(Throwable failure, int status) {
         if (failure instanceof ApiException api) {
             return api;
+        }
+        if (failure instanceof OverloadedException o) {
+            return ApiException.overloaded(o.getMessage(), o.retryAfterSeconds());
+        }
+        if (failure instanceof PinnedBackendUnavailableException p) {
+            return new ApiException(ErrorCode.BACKEND_UNAVAILABLE, p.getMessage());
         }
         if (failure == null) {
             return fromStatus(status);

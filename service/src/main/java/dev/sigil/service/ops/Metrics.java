@@ -25,6 +25,19 @@ public final class Metrics implements AutoCloseable {
     public static final String BACKEND_QUEUE_DEPTH = "sigil.backend.queue.depth";
     public static final String BACKEND_FAILURES = "sigil.backend.failures";
     public static final String WORKER_IN_FLIGHT = "sigil.worker.in.flight";
+    /** Items the router sent to a backend, after splitting and failover (backend, scheme, operation). */
+    public static final String ROUTING_ITEMS = "sigil.routing.items";
+    /** One backend batch: {@code source=estimated} (the router's cost model) or {@code source=actual}. */
+    public static final String ROUTING_BATCH_TIME = "sigil.routing.batch.time";
+    /** Items, and requests, per batch of a coalescing backend (backend, scheme). */
+    public static final String ROUTING_COALESCED_ITEMS = "sigil.routing.coalesced.items";
+    public static final String ROUTING_COALESCED_REQUESTS = "sigil.routing.coalesced.requests";
+    /** Requests refused because the router held too much work (operation). */
+    public static final String ROUTING_REJECTIONS = "sigil.routing.rejections";
+    /** 1 while a backend is in rotation, 0 while out after a failure (backend). */
+    public static final String ROUTING_IN_ROTATION = "sigil.routing.in.rotation";
+    /** A backend taken out of rotation or put back by a probe (backend, event=out|back). */
+    public static final String ROUTING_ROTATION_EVENTS = "sigil.routing.rotation.events";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();

@@ -4,13 +4,14 @@ import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.service.backend.BackendRegistry;
-import dev.sigil.service.backend.BackendStats;
 import dev.sigil.service.http.Reply;
 import dev.sigil.service.http.Worker;
+import dev.sigil.service.routing.Router;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,15 +19,15 @@ import java.util.Set;
 /** {@code /v1/backends}, {@code /health/live}, {@code /health/ready}, {@code /metrics}. */
 public final class OpsHandler {
     private final BackendRegistry registry;
-    private final BackendStats stats;
+    private final Router router;
     private final Readiness readiness;
     private final Metrics metrics;
     private final Worker worker;
 
-    public OpsHandler(BackendRegistry registry, BackendStats stats, Readiness readiness, Metrics metrics,
+    public OpsHandler(BackendRegistry registry, Router router, Readiness readiness, Metrics metrics,
             Worker worker) {
         this.registry = registry;
-        this.stats = stats;
+        this.router = router;
         this.readiness = readiness;
         this.metrics = metrics;
         this.worker = worker;
@@ -34,13 +35,19 @@ public final class OpsHandler {
 
     public void backends(RoutingContext ctx) {
         worker.respond(ctx, () -> {
+            Map<String, Router.BackendSnapshot> snapshots = new HashMap<>();
+            router.snapshot().forEach(snap -> snapshots.put(snap.id(), snap));
             JsonArray list = new JsonArray();
-            registry.all().forEach(b -> list.add(describe(b)));
+            registry.all().forEach(b -> list.add(describe(b, snapshots.get(b.id()))));
             return Reply.ok(new JsonObject().put("backends", list));
         });
     }
 
-    private JsonObject describe(Backend b) {
+    /**
+     * One backend: the contract's fields ({@code healthy} is false while the router keeps it out of rotation;
+     * {@code queueDepth} and {@code throughput} are the router's), plus {@code fixedLatencyMs} per scheme.
+     */
+    private JsonObject describe(Backend b, Router.BackendSnapshot snap) {
         Set<Scheme> schemes = EnumSet.noneOf(Scheme.class);
         JsonArray operations = new JsonArray();
         for (Operation op : Operation.values()) {
@@ -51,19 +58,22 @@ public final class OpsHandler {
             }
         }
         JsonObject throughput = new JsonObject();
-        for (Map.Entry<Scheme, Double> e : stats.throughput(b.id()).entrySet()) {
-            throughput.put(e.getKey().wireName(), Math.round(e.getValue()));
+        JsonObject fixedLatency = new JsonObject();
+        for (Map.Entry<Scheme, Router.Estimate> e : snap.verify().entrySet()) {
+            throughput.put(e.getKey().wireName(), Math.round(e.getValue().itemsPerSecond()));
+            fixedLatency.put(e.getKey().wireName(), Math.round(e.getValue().fixedMillis() * 1000) / 1000.0);
         }
         boolean healthy;
         try {
-            healthy = b.isHealthy();
+            healthy = snap.inRotation() && b.isHealthy();
         } catch (RuntimeException e) {
             healthy = false;
         }
         return new JsonObject().put("id", b.id()).put("kind", b.kind().wireName()).put("device", b.device())
                 .put("schemes", new JsonArray(schemes.stream().map(Scheme::wireName).toList()))
                 .put("operations", operations).put("healthy", healthy)
-                .put("queueDepth", stats.queueDepth(b.id())).put("throughput", throughput);
+                .put("queueDepth", snap.queuedItems()).put("throughput", throughput)
+                .put("fixedLatencyMs", fixedLatency);
     }
 
     public void live(RoutingContext ctx) {

@@ -19,22 +19,26 @@ import dev.sigil.service.http.ApiException;
 import dev.sigil.service.http.ErrorCode;
 import dev.sigil.service.keys.KeyService;
 import dev.sigil.service.ops.Metrics;
+import dev.sigil.service.routing.Router;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Signs with a key: computes what is signed (SHA-256, SM3(Z_A ‖ M), or the Ed25519 message), picks the backend
- * (software keys: the CPU backend; token keys: the backend holding the token), and encodes the results. A signature
- * from hardware is checked on the CPU under {@code low-s} before it is returned.
+ * Signs with a key: computes what is signed (SHA-256, SM3(Z_A ‖ M), or the Ed25519 message), has the {@link Router}
+ * place the work (software keys: a CPU-class backend, never a GPU or an HSM; token keys: the backend holding the
+ * token), and encodes the results. A signature made off the CPU backend is checked on the CPU under {@code low-s}
+ * before it is returned.
  */
 public final class SignService {
     private final KeyService keys;
     private final BackendRegistry registry;
+    private final Router router;
     private final Metrics metrics;
 
-    public SignService(KeyService keys, BackendRegistry registry, Metrics metrics) {
+    public SignService(KeyService keys, BackendRegistry registry, Router router, Metrics metrics) {
         this.keys = keys;
         this.registry = registry;
+        this.router = router;
         this.metrics = metrics;
     }
 
@@ -46,18 +50,9 @@ public final class SignService {
         for (int i = 0; i < items.size(); i++) {
             inputs.add(signedValue(key, items.get(i), i));
         }
-        Backend backend = backendFor(key);
-        List<RawSignature> raws;
-        try {
-            raws = backend.sign(key, inputs);
-        } catch (BackendException e) {
-            metrics.backendFailure(backend.id());
-            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "backend " + backend.id() + " could not sign");
-        }
-        if (raws.size() != inputs.size()) {
-            throw new ApiException(ErrorCode.INTERNAL, "backend " + backend.id() + " returned too few signatures");
-        }
-        if (!backend.id().equals(BackendRegistry.CPU)) {
+        Router.Signed signed = signOnRouter(key, inputs);
+        List<RawSignature> raws = signed.signatures();
+        if (!signed.backendId().equals(BackendRegistry.CPU)) {
             checkOnCpu(key, inputs, raws);
         }
         EcPublicKey ecKey = key.publicKey() instanceof EcPublicKey ec ? ec : null;
@@ -65,8 +60,8 @@ public final class SignService {
         for (int i = 0; i < raws.size(); i++) {
             out.add(SignatureEncoder.encode(scheme, ecKey, inputs.get(i), raws.get(i), format));
         }
-        metrics.signatures(scheme.wireName(), backend.id(), out.size());
-        return new SignResult(keyId, key.publicKey(), out, backend.id());
+        metrics.signatures(scheme.wireName(), signed.backendId(), out.size());
+        return new SignResult(keyId, key.publicKey(), out, signed.backendId());
     }
 
     private static byte[] signedValue(SigningKey key, SignItem item, int index) {
@@ -100,16 +95,19 @@ public final class SignService {
         return Hashes.sha256(item.message());
     }
 
-    private Backend backendFor(SigningKey key) {
-        if (key instanceof SigningKey.Token token) {
-            return registry.get(token.backendId()).filter(b -> b.canSignWith(key)).orElseThrow(() ->
-                    new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "backend " + token.backendId()
-                            + " holding the key is not running"));
+    /** Signs where the router decides: never on a GPU; a token key only on the backend holding it. */
+    private Router.Signed signOnRouter(SigningKey key, List<byte[]> inputs) {
+        if (!router.canSign(key)) {
+            String why = key instanceof SigningKey.Token token ? "backend " + token.backendId()
+                    + " holding the key is not running" : "no backend signs " + key.scheme() + " with software keys";
+            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, why);
         }
-        return registry.get(BackendRegistry.CPU).filter(b -> b.canSignWith(key))
-                .or(() -> registry.all().stream().filter(b -> b.canSignWith(key)).findFirst())
-                .orElseThrow(() -> new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503,
-                        "no backend signs " + key.scheme() + " with software keys"));
+        try {
+            return router.sign(key, inputs);
+        } catch (BackendException e) {
+            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "backend " + e.backendId()
+                    + " could not sign");
+        }
     }
 
     private void checkOnCpu(SigningKey key, List<byte[]> inputs, List<RawSignature> raws) {

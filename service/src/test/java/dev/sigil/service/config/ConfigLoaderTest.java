@@ -96,6 +96,7 @@ class ConfigLoaderTest {
         assertThat(c.server()).isEqualTo(d.server());
         assertThat(c.auth()).isEqualTo(d.auth());
         assertThat(c.keys()).isEqualTo(d.keys());
+        assertThat(c.routing()).isEqualTo(d.routing());
         assertThat(c.backend("cpu").enabled()).isTrue();
     }
 }

@@ -1,0 +1,92 @@
+package dev.sigil.service.routing;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.BackendKind;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Times each backend at start, off the request path: per scheme it verifies, a known-answer batch once untimed
+ * (class loading, kernel compilation), then batches of 1 and of N items three times each; the fastest time of each
+ * size gives the cost model its fixed and per-item parts. A backend that fails here, or answers wrongly, is taken out
+ * of rotation until a probe brings it back. Then the {@link ContentionCheck} finds backends that share hardware.
+ */
+final class Calibrator {
+    private static final Logger LOG = Logger.getLogger(Calibrator.class.getName());
+    /**
+     * Items in the large calibration batch: enough to use every CPU thread; more for a GPU, which wants large
+     * batches; fewer for an HSM or anything else, which may be slow per item.
+     */
+    static final int CPU_ITEMS = 128;
+    static final int GPU_ITEMS = 512;
+    static final int OTHER_ITEMS = 32;
+    /** Timed runs per size; the fastest counts, as the others were slowed by something else. */
+    private static final int ROUNDS = 3;
+
+    /** Items in the large calibration batch of a backend of this kind. */
+    static int itemsFor(BackendKind kind) {
+        return switch (kind) {
+            case CPU -> CPU_ITEMS;
+            case GPU -> GPU_ITEMS;
+            case HSM, TEST -> OTHER_ITEMS;
+        };
+    }
+
+    private final Fleet fleet;
+    private final Supplier<KnownAnswers> answers;
+
+    Calibrator(Fleet fleet, Supplier<KnownAnswers> answers) {
+        this.fleet = fleet;
+        this.answers = answers;
+    }
+
+    void run() {
+        KnownAnswers ka = answers.get();
+        for (Member m : fleet.members()) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            try {
+                calibrate(m, ka);
+            } catch (BackendException e) {
+                fleet.takeOut(m, "calibration failed: " + e.getMessage());
+            } catch (RuntimeException e) {
+                fleet.takeOut(m, "calibration failed: " + e.getClass().getSimpleName());
+            }
+        }
+        try {
+            ContentionCheck.run(fleet, ka);
+        } catch (RuntimeException e) {
+            LOG.warning("checking which backends share hardware failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void calibrate(Member m, KnownAnswers ka) {
+        int n = itemsFor(m.backend().kind());
+        for (Scheme scheme : m.backend().schemes(Operation.VERIFY)) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            if (!ka.matches(scheme, m.verifyTimed(ka.batch(scheme)).outcomes())) {
+                fleet.takeOut(m, "wrong answer on the known-answer batch of " + scheme);
+                return;
+            }
+            CostEstimate c = m.cost(Operation.VERIFY, scheme);
+            VerifyBatch one = ka.tiled(scheme, 1);
+            VerifyBatch many = ka.tiled(scheme, n);
+            long oneNanos = Long.MAX_VALUE;
+            long manyNanos = Long.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++) {
+                oneNanos = Math.min(oneNanos, m.verifyTimed(one).nanos());
+                manyNanos = Math.min(manyNanos, m.verifyTimed(many).nanos());
+            }
+            c.observe(1, oneNanos);
+            c.observe(n, manyNanos);
+            LOG.fine(() -> "calibrated " + m.id() + " " + scheme + ": fixed " + Math.round(c.fixedNanos() / 1e3)
+                    + " µs, " + Math.round(c.itemsPerSecond()) + " items/s");
+        }
+    }
+}

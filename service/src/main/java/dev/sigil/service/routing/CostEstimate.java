@@ -1,0 +1,102 @@
+package dev.sigil.service.routing;
+
+/**
+ * What one batch costs on one backend for one scheme: {@code fixed + items × perItem} nanoseconds. Kept current from
+ * every batch the backend really ran, as an exponentially weighted least-squares fit of time against batch size (so
+ * old batches fade with weight {@code (1 - alpha)} per new one). While recent batches all have about the same size
+ * the two parts cannot be told apart; the fixed part is then kept and only the per-item part follows the data. The
+ * fixed part never exceeds the (weighted average) time of recent batches of at most {@link #SMALL_BATCH} items:
+ * under saturation large batches wait for each other, which a straight-line fit would read as a large fixed part.
+ * Thread-safe.
+ */
+final class CostEstimate {
+    /** Cheapest per-item cost believed, in nanoseconds (a billion items per second). */
+    static final double MIN_PER_ITEM_NANOS = 1.0;
+    /**
+     * A batch slower than this many times the estimate counts as only this slow: one stall (a busy machine, a
+     * garbage collection) moves the estimate a step, a lasting slow-down moves it over a few batches.
+     */
+    static final double OUTLIER_FACTOR = 4.0;
+    /** Batches of at most this many items bound the fixed part from above: it cannot exceed their time. */
+    static final int SMALL_BATCH = 4;
+
+    private final double decay;
+    private double fixedNanos;
+    private double perItemNanos;
+    private boolean measured;
+    private double sw;
+    private double sn;
+    private double snn;
+    private double st;
+    private double snt;
+    private double smallBatchNanos = Double.NaN;
+
+    CostEstimate(double alpha, double fixedNanos, double perItemNanos) {
+        if (!(alpha > 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1]");
+        }
+        this.decay = 1 - alpha;
+        this.fixedNanos = Math.max(0, fixedNanos);
+        this.perItemNanos = Math.max(MIN_PER_ITEM_NANOS, perItemNanos);
+    }
+
+    /** Estimated nanoseconds for a batch of {@code items} items, ignoring queued work. */
+    synchronized double nanosFor(long items) {
+        return fixedNanos + items * perItemNanos;
+    }
+
+    synchronized double fixedNanos() {
+        return fixedNanos;
+    }
+
+    synchronized double perItemNanos() {
+        return perItemNanos;
+    }
+
+    /** Items per second on a long batch. */
+    synchronized double itemsPerSecond() {
+        return 1e9 / perItemNanos;
+    }
+
+    /** True once some batch has really been timed (calibration or traffic). */
+    synchronized boolean measured() {
+        return measured;
+    }
+
+    /** Adds one timed batch. */
+    synchronized void observe(long items, long measuredNanos) {
+        if (items <= 0 || measuredNanos <= 0) {
+            return;
+        }
+        double nanos = measured ? Math.min(measuredNanos, OUTLIER_FACTOR * nanosFor(items)) : measuredNanos;
+        if (items <= SMALL_BATCH) {
+            smallBatchNanos = Double.isNaN(smallBatchNanos) ? nanos
+                    : smallBatchNanos + (1 - decay) * (nanos - smallBatchNanos);
+        }
+        sw = sw * decay + 1;
+        sn = sn * decay + items;
+        snn = snn * decay + (double) items * items;
+        st = st * decay + nanos;
+        snt = snt * decay + items * nanos;
+        measured = true;
+        refit();
+    }
+
+    private void refit() {
+        double meanN = sn / sw;
+        double meanT = st / sw;
+        double varN = snn / sw - meanN * meanN;
+        double cov = snt / sw - meanN * meanT;
+        boolean spread = varN > 0.01 * meanN * meanN && varN >= 1;
+        double fixed = fixedNanos;
+        if (spread && cov > 0) {
+            double intercept = meanT - cov / varN * meanN;
+            fixed = intercept >= 0 ? intercept : fixed;
+        }
+        if (!Double.isNaN(smallBatchNanos)) {
+            fixed = Math.min(fixed, smallBatchNanos);
+        }
+        fixedNanos = Math.min(fixed, meanT);
+        perItemNanos = Math.max(MIN_PER_ITEM_NANOS, (meanT - fixedNanos) / meanN);
+    }
+}

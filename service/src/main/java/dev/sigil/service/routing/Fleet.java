@@ -1,0 +1,170 @@
+package dev.sigil.service.routing;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+
+/**
+ * The router's backends with their lanes: who may take which work, what it would cost there, and how to hand a
+ * batch over (a coalescing lane for backends that want big batches, a virtual thread otherwise).
+ */
+final class Fleet implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Fleet.class.getName());
+
+    private final RoutingConfig config;
+    private final RoutingMetrics metrics;
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Map<String, CoalescingLane> lanes = new LinkedHashMap<>();
+    private final ExecutorService async = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sigil-route-", 0).factory());
+
+    Fleet(List<Backend> backends, Predicate<Backend> coalescing, RoutingConfig config, RoutingMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+        for (Backend b : backends) {
+            if (members.containsKey(b.id())) {
+                throw new IllegalArgumentException("two backends with the id " + b.id());
+            }
+            Member m = new Member(b, coalescing.test(b), config.ewmaAlpha(), metrics);
+            members.put(b.id(), m);
+            if (m.coalescing()) {
+                lanes.put(b.id(), new CoalescingLane(m, config.coalesceMaxBatch(),
+                        config.coalesceMaxDelayMs() * 1_000_000, metrics));
+            }
+            metrics.gauges(b.id(), m::queuedItems, () -> m.inRotation() ? 1 : 0);
+        }
+    }
+
+    RoutingConfig config() {
+        return config;
+    }
+
+    RoutingMetrics metrics() {
+        return metrics;
+    }
+
+    Collection<Member> members() {
+        return members.values();
+    }
+
+    Member member(String id) {
+        return members.get(id);
+    }
+
+    /**
+     * Members that can verify the scheme and have not failed on this work: those in rotation, or, when none is,
+     * the ones out of rotation as a last resort.
+     */
+    List<Member> candidates(Scheme scheme, Operation op, Set<String> failed) {
+        List<Member> able = new ArrayList<>();
+        for (Member m : members.values()) {
+            if (!failed.contains(m.id()) && m.backend().supports(scheme, op)) {
+                able.add(m);
+            }
+        }
+        List<Member> inRotation = able.stream().filter(Member::inRotation).toList();
+        return inRotation.isEmpty() ? able : inRotation;
+    }
+
+    /**
+     * The member as the split planner sees it for a verify batch of the scheme: it starts once its own queue and the
+     * queues of the backends it shares hardware with have run, its fixed latency and, when coalescing, the wait for
+     * others to join have passed.
+     */
+    SplitPlanner.Candidate candidate(Member m, Scheme scheme) {
+        CostEstimate cost = m.cost(Operation.VERIFY, scheme);
+        double wait = m.coalescing() ? config.coalesceMaxDelayMs() * 1e6 : 0;
+        long queued = m.queuedNanos();
+        for (String other : m.contending()) {
+            Member o = members.get(other);
+            queued += o == null ? 0 : o.queuedNanos();
+        }
+        return new SplitPlanner.Candidate(m.id(), queued + cost.fixedNanos() + wait, cost.perItemNanos());
+    }
+
+    /**
+     * Of each group of candidates that share hardware, only the one that would finish the whole batch first: a
+     * split across them would not run faster.
+     */
+    List<Member> withoutContention(List<Member> candidates, Scheme scheme, int items) {
+        List<Member> kept = new ArrayList<>();
+        for (Member m : candidates) {
+            double finish = candidate(m, scheme).finishNanos(items);
+            boolean beaten = candidates.stream().anyMatch(o -> o != m && m.contendsWith(o)
+                    && better(candidate(o, scheme).finishNanos(items), o, finish, m));
+            if (!beaten) {
+                kept.add(m);
+            }
+        }
+        return kept;
+    }
+
+    /** True when finishing at {@code a} on {@code am} beats {@code b} on {@code bm} (ties by backend order). */
+    private boolean better(double a, Member am, double b, Member bm) {
+        if (a != b) {
+            return a < b;
+        }
+        List<String> order = new ArrayList<>(members.keySet());
+        return order.indexOf(am.id()) < order.indexOf(bm.id());
+    }
+
+    /**
+     * The nanoseconds of queued work that {@code pending} items add to the member: a coalescing backend pays its
+     * fixed latency once per coalesced batch, so only the per-item part counts there.
+     */
+    long queuedNanosFor(Member m, Scheme scheme, long pending) {
+        CostEstimate cost = m.cost(Operation.VERIFY, scheme);
+        return (long) (m.coalescing() ? pending * cost.perItemNanos() : cost.nanosFor(pending));
+    }
+
+    /** Hands the batch to the member without waiting for it. */
+    CompletableFuture<Outcome[]> submit(Member m, VerifyBatch batch) {
+        CoalescingLane lane = lanes.get(m.id());
+        if (lane != null) {
+            return lane.submit(batch);
+        }
+        return CompletableFuture.supplyAsync(() -> m.verify(batch), async);
+    }
+
+    /** Counts a failover of work the member failed on, and takes the member out of rotation. */
+    void failed(Member m, BackendException e) {
+        metrics.failover(m.id());
+        takeOut(m, e.getMessage());
+    }
+
+    /** Takes the member out of rotation until a probe brings it back. */
+    void takeOut(Member m, String reason) {
+        if (m.takeOut()) {
+            metrics.rotation(m.id(), false);
+            LOG.warning("backend " + m.id() + " taken out of rotation: " + reason);
+        }
+    }
+
+    /** Puts the member back in rotation after a good probe. */
+    void recovered(Member m) {
+        if (m.putBack()) {
+            metrics.rotation(m.id(), true);
+            LOG.info("backend " + m.id() + " back in rotation");
+        }
+    }
+
+    @Override
+    public void close() {
+        lanes.values().forEach(CoalescingLane::close);
+        async.shutdownNow();
+    }
+}

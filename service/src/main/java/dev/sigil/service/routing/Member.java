@@ -1,0 +1,196 @@
+package dev.sigil.service.routing;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.SigningKey;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One backend as the router keeps it: whether it is in rotation, its cost estimates per operation and scheme, and
+ * the work queued on it (items, and their estimated nanoseconds). Every call into the backend goes through
+ * {@link #verify} or {@link #sign}, which time it (as its share of the backend while other batches ran beside it)
+ * and feed the estimates. An answer of the wrong length is a
+ * {@link BackendException} (the router fails it over); any other exception than a BackendException is a bug and is
+ * passed on as it is.
+ */
+final class Member {
+    private final Backend backend;
+    private final boolean coalescing;
+    private final RoutingMetrics metrics;
+    private final AtomicBoolean inRotation = new AtomicBoolean(true);
+    private final AtomicLong queuedItems = new AtomicLong();
+    private final AtomicLong queuedNanos = new AtomicLong();
+    private final AtomicInteger running = new AtomicInteger();
+    private final Set<String> contending = ConcurrentHashMap.newKeySet();
+    private final Map<Scheme, CostEstimate> verifyCost = new EnumMap<>(Scheme.class);
+    private final Map<Scheme, CostEstimate> signCost = new EnumMap<>(Scheme.class);
+
+    Member(Backend backend, boolean coalescing, double alpha, RoutingMetrics metrics) {
+        this.backend = backend;
+        this.coalescing = coalescing;
+        this.metrics = metrics;
+        for (Scheme s : Scheme.values()) {
+            verifyCost.put(s, prior(backend.kind(), Operation.VERIFY, alpha));
+            signCost.put(s, prior(backend.kind(), Operation.SIGN, alpha));
+        }
+    }
+
+    /** Starting guesses until the backend has been timed: fixed nanoseconds and nanoseconds per item. */
+    private static CostEstimate prior(BackendKind kind, Operation op, double alpha) {
+        return switch (kind) {
+            case CPU -> new CostEstimate(alpha, 20_000, 150_000);
+            case GPU -> op == Operation.SIGN ? new CostEstimate(alpha, 1e9, 1e9)
+                    : new CostEstimate(alpha, 5_000_000, 20_000);
+            case HSM -> new CostEstimate(alpha, 1_000_000, 1_000_000);
+            case TEST -> new CostEstimate(alpha, 100_000, 100_000);
+        };
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    String id() {
+        return backend.id();
+    }
+
+    boolean coalescing() {
+        return coalescing;
+    }
+
+    boolean inRotation() {
+        return inRotation.get();
+    }
+
+    /** Takes the backend out of rotation; true when it was in. */
+    boolean takeOut() {
+        return inRotation.getAndSet(false);
+    }
+
+    /** Puts the backend back in rotation; true when it was out. */
+    boolean putBack() {
+        return !inRotation.getAndSet(true);
+    }
+
+    CostEstimate cost(Operation op, Scheme scheme) {
+        return (op == Operation.SIGN ? signCost : verifyCost).get(scheme);
+    }
+
+    /** Marks this backend as sharing hardware with another (see {@link ContentionCheck}). */
+    void contendsWith(String otherId) {
+        contending.add(otherId);
+    }
+
+    /** The ids of the backends this one shares hardware with. */
+    Set<String> contending() {
+        return Set.copyOf(contending);
+    }
+
+    boolean contendsWith(Member other) {
+        return contending.contains(other.id());
+    }
+
+    long queuedItems() {
+        return queuedItems.get();
+    }
+
+    long queuedNanos() {
+        return queuedNanos.get();
+    }
+
+    /** Counts work assigned to this backend until {@link #release}. */
+    void enqueue(long items, long estimatedNanos) {
+        queuedItems.addAndGet(items);
+        queuedNanos.addAndGet(estimatedNanos);
+    }
+
+    void release(long items, long estimatedNanos) {
+        queuedItems.addAndGet(-items);
+        queuedNanos.addAndGet(-estimatedNanos);
+    }
+
+    /** Verifies the batch on the backend, timing it; one non-null outcome per item, or an exception. */
+    Outcome[] verify(VerifyBatch batch) {
+        int pending = batch.pendingCount();
+        CostEstimate cost = cost(Operation.VERIFY, batch.scheme());
+        double estimate = cost.nanosFor(pending);
+        Timed timed = verifyTimed(batch);
+        cost.observe(pending, timed.nanos());
+        metrics.batchTime(id(), batch.scheme(), Operation.VERIFY, (long) estimate, timed.nanos());
+        return timed.outcomes();
+    }
+
+    /** Outcomes of a batch and how long the backend took for it. */
+    record Timed(Outcome[] outcomes, long nanos) {
+    }
+
+    /** Verifies the batch on the backend and times it, without feeding the estimates. */
+    Timed verifyTimed(VerifyBatch batch) {
+        int before = running.incrementAndGet();
+        long start = System.nanoTime();
+        Outcome[] out;
+        try {
+            out = backend.verify(batch);
+        } finally {
+            running.decrementAndGet();
+        }
+        long took = serviceNanos(System.nanoTime() - start, before);
+        checkComplete(batch, out);
+        return new Timed(out, took);
+    }
+
+    /**
+     * The part of a batch's wall time that was its own: batches that run at the same time on one backend share it
+     * (the CPU's cores), so each takes about as many times longer as there were batches running, counted when it
+     * started (itself included) and when it ended.
+     */
+    private long serviceNanos(long wallNanos, int runningAtStart) {
+        double sharing = (runningAtStart + running.get() + 1) / 2.0;
+        return (long) (wallNanos / Math.max(1.0, sharing));
+    }
+
+    /** Signs on the backend, timing it; one signature per input, or an exception. */
+    List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
+        CostEstimate cost = cost(Operation.SIGN, key.scheme());
+        double estimate = cost.nanosFor(inputs.size());
+        long start = System.nanoTime();
+        int before = running.incrementAndGet();
+        List<RawSignature> out;
+        try {
+            out = backend.sign(key, inputs);
+        } finally {
+            running.decrementAndGet();
+        }
+        long took = serviceNanos(System.nanoTime() - start, before);
+        if (out == null || out.size() != inputs.size() || out.contains(null)) {
+            throw new BackendException.DeviceFailure(id(), "returned the wrong number of signatures", null);
+        }
+        cost.observe(inputs.size(), took);
+        metrics.batchTime(id(), key.scheme(), Operation.SIGN, (long) estimate, took);
+        return out;
+    }
+
+    private void checkComplete(VerifyBatch batch, Outcome[] out) {
+        if (out == null || out.length != batch.size()) {
+            throw new BackendException.DeviceFailure(id(), "returned the wrong number of outcomes", null);
+        }
+        for (Outcome o : out) {
+            if (o == null) {
+                throw new BackendException.DeviceFailure(id(), "left an item without an outcome", null);
+            }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.sigil.service.routing;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.SigningKey;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Chooses where each verify batch and each signing request runs, by measured cost (DESIGN decision 4).
+ *
+ * <p>Every backend has, per scheme, an estimate of its fixed latency per batch and its per-item cost (calibrated at
+ * start off the request path, then kept current from every batch it runs) and a count of the work queued on it. A
+ * verify batch goes to the backend, or is split across the backends in proportion to their throughput, so that it
+ * finishes first given what is already queued. Backends that want large batches (GPUs) get small concurrent requests
+ * coalesced. A backend that throws a {@link dev.sigil.crypto.spi.BackendException} is taken out of rotation and its
+ * items are re-run elsewhere; a periodic known-answer probe brings it back. Work held is bounded: past the bound a
+ * request is refused at once with {@link OverloadedException}. Every admitted item gets an outcome, in request
+ * order, or the request gets an exception. Thread-safe; the calling thread runs one share of each batch itself.
+ */
+public final class Router implements AutoCloseable {
+
+    /** Items {@code [from, to)} of a batch were computed by the backend. */
+    public record Part(String backendId, int from, int to) {
+    }
+
+    /** One outcome per item, in order, and which backend computed which items. */
+    public record Routed(Outcome[] outcomes, List<Part> parts) {
+        /** Items per backend. */
+        public Map<String, Integer> itemsByBackend() {
+            Map<String, Integer> out = new TreeMap<>();
+            parts.forEach(p -> out.merge(p.backendId(), p.to() - p.from(), Integer::sum));
+            return out;
+        }
+    }
+
+    /** The signatures, in input order, and the backend that made them. */
+    public record Signed(List<RawSignature> signatures, String backendId) {
+    }
+
+    /** The router's current estimate for one scheme on one backend. */
+    public record Estimate(double fixedMillis, double itemsPerSecond, boolean measured) {
+    }
+
+    /** What the router knows about one backend, including the backends found to share its hardware. */
+    public record BackendSnapshot(String id, BackendKind kind, boolean inRotation, boolean coalescing,
+            long queuedItems, Map<Scheme, Estimate> verify, java.util.Set<String> sharesHardwareWith) {
+    }
+
+    private final Fleet fleet;
+    private final Admission admission;
+    private final SignRouting signing;
+    private final KnownAnswerSource answers = new KnownAnswerSource();
+    private final CountDownLatch calibrated = new CountDownLatch(1);
+    private final ScheduledExecutorService probes;
+    private final Thread calibration;
+
+    private Router(List<Backend> backends, RoutingConfig config, MeterRegistry registry,
+            Predicate<Backend> coalescing) {
+        RoutingMetrics metrics = new RoutingMetrics(registry);
+        this.fleet = new Fleet(backends, coalescing, config, metrics);
+        this.admission = new Admission(config.maxQueuedItems());
+        this.signing = new SignRouting(fleet);
+        Prober prober = new Prober(fleet, answers, Math.max(5_000, 5 * config.probeIntervalMs()));
+        this.probes = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("sigil-probe").factory());
+        probes.scheduleWithFixedDelay(prober::tick, config.probeIntervalMs(), config.probeIntervalMs(),
+                TimeUnit.MILLISECONDS);
+        Runnable calibrate = config.calibrate() ? new Calibrator(fleet, answers)::run : () -> { };
+        this.calibration = Thread.ofPlatform().daemon().name("sigil-calibrate").start(() -> {
+            try {
+                calibrate.run();
+            } finally {
+                calibrated.countDown();
+            }
+        });
+    }
+
+    /**
+     * A router over the backends (none is allowed: every request then fails with a BackendException), with default
+     * settings, metrics kept in memory, coalescing for GPUs.
+     */
+    public static Builder builder(List<Backend> backends) {
+        return new Builder(backends);
+    }
+
+    /**
+     * Verifies the batch: on the pinned backend when one is given, even while it is out of rotation (re-run
+     * elsewhere if it fails there; {@link Routed#parts()} tells where each item really ran), else where it finishes
+     * first.
+     *
+     * @throws OverloadedException when the work held would pass {@code routing.maxQueuedItems}
+     * @throws PinnedBackendUnavailableException when the pinned backend is unknown or does not verify the scheme
+     * @throws dev.sigil.crypto.spi.BackendException when every backend able to verify the scheme failed
+     */
+    public Routed verify(VerifyBatch batch, Optional<String> pinnedBackend) {
+        Member pinned = pinnedBackend.map(id -> pinned(id, batch.scheme())).orElse(null);
+        int pending = batch.pendingCount();
+        if (pending == 0) {
+            return new Routed(batch.newOutcomes(), List.of());
+        }
+        admit(pending, batch.scheme(), Operation.VERIFY);
+        try {
+            return new VerifyExecution(fleet, batch).run(pinned);
+        } finally {
+            admission.release(pending);
+        }
+    }
+
+    /**
+     * Signs each input with the key on a backend allowed to (never a GPU; a token key only on its own backend).
+     *
+     * @throws OverloadedException when the work held would pass {@code routing.maxQueuedItems}
+     * @throws dev.sigil.crypto.spi.BackendException when no allowed backend could sign
+     */
+    public Signed sign(SigningKey key, List<byte[]> inputs) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to sign");
+        }
+        admit(inputs.size(), key.scheme(), Operation.SIGN);
+        try {
+            return signing.sign(key, inputs);
+        } finally {
+            admission.release(inputs.size());
+        }
+    }
+
+    /** True when some backend (in rotation or not) may sign with the key. */
+    public boolean canSign(SigningKey key) {
+        return fleet.members().stream().anyMatch(m -> SignRouting.mayUse(m, key));
+    }
+
+    private Member pinned(String id, Scheme scheme) {
+        Member m = fleet.member(id);
+        if (m == null) {
+            throw new PinnedBackendUnavailableException(id, "no backend " + id);
+        }
+        if (!m.backend().supports(scheme, Operation.VERIFY)) {
+            throw new PinnedBackendUnavailableException(id, "backend " + id + " does not verify " + scheme);
+        }
+        return m;
+    }
+
+    private void admit(int items, Scheme scheme, Operation op) {
+        if (!admission.tryAcquire(items)) {
+            fleet.metrics().rejection(op);
+            throw new OverloadedException("the router holds " + admission.held() + " items (bound "
+                    + admission.maxItems() + "); retry later", retryAfterSeconds(scheme, op));
+        }
+    }
+
+    /** Seconds for the work held to drain at the current estimated throughput of the scheme, within [1, 60]. */
+    long retryAfterSeconds(Scheme scheme, Operation op) {
+        double rate = 0;
+        for (Member m : fleet.members()) {
+            if (m.inRotation() && m.backend().supports(scheme, op)) {
+                rate += m.cost(op, scheme).itemsPerSecond();
+            }
+        }
+        double seconds = rate > 0 ? admission.held() / rate : 60;
+        return Math.max(1, Math.min(60, (long) Math.ceil(seconds)));
+    }
+
+    /** Items admitted and not yet answered. */
+    public long heldItems() {
+        return admission.held();
+    }
+
+    /** The estimates and queues of every backend. */
+    public List<BackendSnapshot> snapshot() {
+        List<BackendSnapshot> out = new ArrayList<>();
+        for (Member m : fleet.members()) {
+            Map<Scheme, Estimate> verify = new EnumMap<>(Scheme.class);
+            for (Scheme s : m.backend().schemes(Operation.VERIFY)) {
+                CostEstimate c = m.cost(Operation.VERIFY, s);
+                verify.put(s, new Estimate(c.fixedNanos() / 1e6, c.itemsPerSecond(), c.measured()));
+            }
+            out.add(new BackendSnapshot(m.id(), m.backend().kind(), m.inRotation(), m.coalescing(), m.queuedItems(),
+                    verify, m.contending()));
+        }
+        return out;
+    }
+
+    /** Waits for the start-up calibration to finish; true when it did within the time. */
+    public boolean awaitCalibration(Duration timeout) throws InterruptedException {
+        return calibrated.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs one probe round now, on the calling thread (the schedule runs them anyway). */
+    void probeNow() {
+        new Prober(fleet, answers, 30_000).tick();
+    }
+
+    @Override
+    public void close() {
+        calibration.interrupt();
+        probes.shutdownNow();
+        fleet.close();
+    }
+
+    /** Builds and starts a {@link Router}. */
+    public static final class Builder {
+        private final List<Backend> backends;
+        private RoutingConfig config = RoutingConfig.defaults();
+        private MeterRegistry registry;
+        private Predicate<Backend> coalescing = b -> b.kind() == BackendKind.GPU;
+
+        private Builder(List<Backend> backends) {
+            this.backends = List.copyOf(backends);
+        }
+
+        public Builder config(RoutingConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        public Builder meterRegistry(MeterRegistry value) {
+            this.registry = value;
+            return this;
+        }
+
+        /** Which backends get small requests coalesced (default: GPUs). */
+        public Builder coalescing(Predicate<Backend> value) {
+            this.coalescing = value;
+            return this;
+        }
+
+        public Router build() {
+            return new Router(backends, config, registry != null ? registry : new SimpleMeterRegistry(), coalescing);
+        }
+    }
+
+    /** Makes the known answers once, on first use (calibration or probe), off the request path. */
+    private static final class KnownAnswerSource implements java.util.function.Supplier<KnownAnswers> {
+        private volatile KnownAnswers value;
+
+        @Override
+        public KnownAnswers get() {
+            KnownAnswers v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = KnownAnswers.create();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+    }
+}

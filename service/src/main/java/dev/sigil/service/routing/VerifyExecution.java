@@ -1,0 +1,178 @@
+package dev.sigil.service.routing;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.BackendException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One verify request inside the router: plans where each range of the batch runs, runs the ranges (one on the
+ * calling thread, the others on their backends at the same time), and re-plans every range whose backend failed
+ * with a {@link BackendException} among the backends not yet tried for it, until every item has an outcome or no
+ * backend is left. Any other exception from a backend is a bug: it ends the request as it is.
+ */
+final class VerifyExecution {
+    /** A range of the request's batch and the backends that already failed on it. */
+    private record Segment(int from, int to, Set<String> failed) {
+    }
+
+    /** A range given to one backend, with the queued work it was counted as. */
+    private record Assignment(Segment segment, int from, int to, Member member, long pending, long queuedNanos) {
+    }
+
+    private final Fleet fleet;
+    private final VerifyBatch batch;
+    private final Outcome[] out;
+    private final List<Router.Part> parts = new ArrayList<>();
+    private BackendException lastFailure;
+
+    VerifyExecution(Fleet fleet, VerifyBatch batch) {
+        this.fleet = fleet;
+        this.batch = batch;
+        this.out = new Outcome[batch.size()];
+    }
+
+    /** Runs the whole batch, first on the pinned member if there is one. */
+    Router.Routed run(Member pinned) {
+        Deque<Segment> work = new ArrayDeque<>();
+        Segment whole = new Segment(0, batch.size(), Set.of());
+        List<Assignment> first = pinned == null ? plan(whole) : List.of(assign(whole, 0, batch.size(), pinned));
+        launchAndCollect(first, work);
+        while (!work.isEmpty()) {
+            List<Assignment> round = new ArrayList<>();
+            while (!work.isEmpty()) {
+                round.addAll(plan(work.poll()));
+            }
+            launchAndCollect(round, work);
+        }
+        parts.sort(Comparator.comparingInt(Router.Part::from));
+        return new Router.Routed(out, List.copyOf(parts));
+    }
+
+    private List<Assignment> plan(Segment segment) {
+        List<Member> candidates = fleet.candidates(batch.scheme(), Operation.VERIFY, segment.failed());
+        if (candidates.isEmpty()) {
+            throw lastFailure != null ? lastFailure : new BackendException.Unavailable("router",
+                    "no backend verifies " + batch.scheme(), null);
+        }
+        int pending = pendingIn(segment.from(), segment.to());
+        if (pending == 0) {
+            return List.of(assign(segment, segment.from(), segment.to(), candidates.getFirst()));
+        }
+        List<SplitPlanner.Share> shares = SplitPlanner.plan(
+                fleet.withoutContention(candidates, batch.scheme(), pending).stream()
+                        .map(m -> fleet.candidate(m, batch.scheme())).toList(), pending,
+                fleet.config().minSplitItems());
+        List<Assignment> out = new ArrayList<>(shares.size());
+        int at = segment.from();
+        for (int k = 0; k < shares.size(); k++) {
+            int end = k == shares.size() - 1 ? segment.to() : cutAfter(at, shares.get(k).items());
+            out.add(assign(segment, at, end, fleet.member(shares.get(k).id())));
+            at = end;
+        }
+        return out;
+    }
+
+    /** The index just past the {@code count}-th pending item from {@code from}. */
+    private int cutAfter(int from, int count) {
+        int seen = 0;
+        int i = from;
+        while (seen < count) {
+            seen += batch.isPending(i++) ? 1 : 0;
+        }
+        return i;
+    }
+
+    private int pendingIn(int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += batch.isPending(i) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private Assignment assign(Segment segment, int from, int to, Member member) {
+        long pending = pendingIn(from, to);
+        long nanos = fleet.queuedNanosFor(member, batch.scheme(), pending);
+        member.enqueue(pending, nanos);
+        fleet.metrics().routed(member.id(), batch.scheme(), Operation.VERIFY, (int) pending);
+        return new Assignment(segment, from, to, member, pending, nanos);
+    }
+
+    /** Starts every assignment, the last direct one on this thread, then gathers results and failures. */
+    private void launchAndCollect(List<Assignment> round, Deque<Segment> retry) {
+        List<CompletableFuture<Outcome[]>> futures = new ArrayList<>(round.size());
+        int inline = -1;
+        for (int k = 0; k < round.size(); k++) {
+            Assignment a = round.get(k);
+            if (!a.member().coalescing() && inline < 0) {
+                inline = k;
+                futures.add(null);
+            } else {
+                futures.add(fleet.submit(a.member(), slice(a))
+                        .whenComplete((r, e) -> a.member().release(a.pending(), a.queuedNanos())));
+            }
+        }
+        if (inline >= 0) {
+            Assignment a = round.get(inline);
+            try {
+                futures.set(inline, runHere(a));
+            } finally {
+                a.member().release(a.pending(), a.queuedNanos());
+            }
+        }
+        for (int k = 0; k < round.size(); k++) {
+            collect(round.get(k), futures.get(k), retry);
+        }
+    }
+
+    private VerifyBatch slice(Assignment a) {
+        return a.from() == 0 && a.to() == batch.size() ? batch : batch.slice(a.from(), a.to());
+    }
+
+    private CompletableFuture<Outcome[]> runHere(Assignment a) {
+        try {
+            return CompletableFuture.completedFuture(a.member().verify(slice(a)));
+        } catch (BackendException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void collect(Assignment a, CompletableFuture<Outcome[]> future, Deque<Segment> retry) {
+        try {
+            Outcome[] got = await(future);
+            System.arraycopy(got, 0, out, a.from(), got.length);
+            parts.add(new Router.Part(a.member().id(), a.from(), a.to()));
+        } catch (BackendException e) {
+            lastFailure = e;
+            fleet.failed(a.member(), e);
+            Set<String> failed = new HashSet<>(a.segment().failed());
+            failed.add(a.member().id());
+            retry.add(new Segment(a.from(), a.to(), Set.copyOf(failed)));
+        }
+    }
+
+    private Outcome[] await(CompletableFuture<Outcome[]> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("a backend batch failed unexpectedly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a backend", e);
+        }
+    }
+}

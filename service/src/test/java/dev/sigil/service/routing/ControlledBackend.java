@@ -1,0 +1,258 @@
+package dev.sigil.service.routing;
+
+import dev.sigil.cpu.CpuBackend;
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.Verdict;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.SigningKey;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A backend for tests: the real answers come from a {@link CpuBackend}; around them it sleeps a controlled time per
+ * batch and per item, and can be made to fail (always, on the next calls, at random, or halfway through a batch),
+ * to throw as a bug would, to lie (flip every answer), to report itself unhealthy, or to hold batches at a gate.
+ */
+final class ControlledBackend implements Backend {
+    private final String id;
+    private final BackendKind kind;
+    private final CpuBackend cpu;
+    private final Set<Scheme> verifies;
+    private final Set<Scheme> signs;
+    private volatile long fixedNanos;
+    private volatile long perItemNanos;
+    private volatile boolean broken;
+    private volatile boolean lying;
+    private volatile boolean buggy;
+    private volatile boolean healthy = true;
+    private volatile double failureRate;
+    private volatile CountDownLatch gate;
+    private volatile Semaphore core;
+    private final AtomicInteger failNext = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicLong itemsVerified = new AtomicLong();
+    private final AtomicInteger signCalls = new AtomicInteger();
+    private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final Map<String, SigningKey.Software> held = new ConcurrentHashMap<>();
+
+    ControlledBackend(String id, BackendKind kind, CpuBackend cpu, Set<Scheme> verifies, Set<Scheme> signs) {
+        this.id = id;
+        this.kind = kind;
+        this.cpu = cpu;
+        this.verifies = verifies.isEmpty() ? EnumSet.noneOf(Scheme.class) : EnumSet.copyOf(verifies);
+        this.signs = signs.isEmpty() ? EnumSet.noneOf(Scheme.class) : EnumSet.copyOf(signs);
+    }
+
+    static ControlledBackend verifier(String id, BackendKind kind, CpuBackend cpu, Set<Scheme> schemes) {
+        return new ControlledBackend(id, kind, cpu, schemes, Set.of());
+    }
+
+    ControlledBackend speed(long fixedMicros, long perItemMicros) {
+        this.fixedNanos = fixedMicros * 1_000;
+        this.perItemNanos = perItemMicros * 1_000;
+        return this;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String device() {
+        return "controlled test device " + id;
+    }
+
+    @Override
+    public boolean supports(Scheme scheme, Operation operation) {
+        return (operation == Operation.VERIFY ? verifies : signs).contains(scheme);
+    }
+
+    @Override
+    public Outcome[] verify(VerifyBatch batch) {
+        calls.incrementAndGet();
+        entered.countDown();
+        awaitGate();
+        int pending = batch.pendingCount();
+        if (buggy) {
+            throw new IllegalStateException("simulated bug in the backend");
+        }
+        if (broken || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                || (failureRate > 0 && ThreadLocalRandom.current().nextDouble() < failureRate)) {
+            sleep(fixedNanos + pending * perItemNanos / 2);
+            throw new BackendException.DeviceFailure(id, "simulated device failure halfway through", null);
+        }
+        Outcome[] out = onCore(() -> {
+            sleep(fixedNanos + pending * perItemNanos);
+            return cpu.verify(batch);
+        });
+        batchSizes.add(batch.size());
+        itemsVerified.addAndGet(pending);
+        return lying ? flipped(out) : out;
+    }
+
+    private static Outcome[] flipped(Outcome[] out) {
+        Outcome[] flipped = out.clone();
+        for (int i = 0; i < flipped.length; i++) {
+            if (flipped[i].verdict() != Verdict.MALFORMED) {
+                flipped[i] = Outcome.of(!flipped[i].isValid());
+            }
+        }
+        return flipped;
+    }
+
+    @Override
+    public List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
+        signCalls.incrementAndGet();
+        if (broken) {
+            throw new BackendException.DeviceFailure(id, "simulated signing failure", null);
+        }
+        SigningKey.Software software = key instanceof SigningKey.Software s ? s : held.get(key.keyId());
+        if (software == null) {
+            throw new BackendException.KeyFailure(id, "no such key in the token", null);
+        }
+        return cpu.sign(software, inputs);
+    }
+
+    @Override
+    public boolean canSignWith(SigningKey key) {
+        return supports(key.scheme(), Operation.SIGN)
+                && (key instanceof SigningKey.Software
+                        || key instanceof SigningKey.Token t && t.backendId().equals(id) && held.containsKey(t.keyId()));
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return healthy;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** Runs every verify holding one permit of the semaphore: backends given the same one share one "core". */
+    ControlledBackend sharing(Semaphore value) {
+        this.core = value;
+        return this;
+    }
+
+    private Outcome[] onCore(java.util.function.Supplier<Outcome[]> work) {
+        Semaphore c = core;
+        if (c == null) {
+            return work.get();
+        }
+        c.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            c.release();
+        }
+    }
+
+    /** Keeps the key as if it lived in this backend's token; returns the token handle. */
+    SigningKey.Token hold(SigningKey.Software key) {
+        held.put(key.keyId(), key);
+        return new SigningKey.Token(key.keyId(), key.publicKey(), id);
+    }
+
+    void broken(boolean value) {
+        broken = value;
+    }
+
+    void buggy(boolean value) {
+        buggy = value;
+    }
+
+    void lying(boolean value) {
+        lying = value;
+    }
+
+    void healthy(boolean value) {
+        healthy = value;
+    }
+
+    void failureRate(double value) {
+        failureRate = value;
+    }
+
+    void failNextCalls(int n) {
+        failNext.set(n);
+    }
+
+    /** Holds every verify call at a gate until {@link #openGate()}. */
+    void closeGate() {
+        gate = new CountDownLatch(1);
+    }
+
+    void openGate() {
+        CountDownLatch g = gate;
+        gate = null;
+        if (g != null) {
+            g.countDown();
+        }
+    }
+
+    /** Waits until some verify call has started. */
+    boolean awaitEntered(long millis) throws InterruptedException {
+        return entered.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    int calls() {
+        return calls.get();
+    }
+
+    int signCalls() {
+        return signCalls.get();
+    }
+
+    long itemsVerified() {
+        return itemsVerified.get();
+    }
+
+    List<Integer> batchSizes() {
+        return List.copyOf(batchSizes);
+    }
+
+    private void awaitGate() {
+        CountDownLatch g = gate;
+        if (g != null) {
+            try {
+                g.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackendException.DeviceFailure(id, "interrupted at the gate", e);
+            }
+        }
+    }
+
+    private static void sleep(long nanos) {
+        long end = System.nanoTime() + nanos;
+        long left;
+        while ((left = end - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sigil.service.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class CostEstimateTest {
+
+    @Test
+    void observe_batchesOfDifferentSizes_recoverFixedAndPerItemParts() {
+        CostEstimate c = new CostEstimate(0.2, 1, 1);
+        long[] sizes = {1, 64, 8, 512, 2, 128};
+        for (int round = 0; round < 5; round++) {
+            for (long n : sizes) {
+                c.observe(n, 50_000 + 300 * n);
+            }
+        }
+        assertThat(c.fixedNanos()).isCloseTo(50_000, within(1.0));
+        assertThat(c.perItemNanos()).isCloseTo(300, within(0.01));
+        assertThat(c.itemsPerSecond()).isCloseTo(1e9 / 300, within(1.0));
+        assertThat(c.measured()).isTrue();
+    }
+
+    @Test
+    void observe_onlyOneSize_keepsTheFixedPartAndFitsThePerItemPart() {
+        CostEstimate c = new CostEstimate(0.2, 10_000, 1_000);
+        for (int i = 0; i < 20; i++) {
+            c.observe(100, 10_000 + 100 * 500);
+        }
+        assertThat(c.fixedNanos()).isEqualTo(10_000);
+        assertThat(c.perItemNanos()).isCloseTo(500, within(0.01));
+    }
+
+    @Test
+    void observe_backendSlowsDown_estimateFollowsTheNewSpeed() {
+        CostEstimate c = new CostEstimate(0.2, 0, 1);
+        long[] sizes = {10, 100, 1_000};
+        for (int i = 0; i < 30; i++) {
+            c.observe(sizes[i % 3], 1_000 + 100 * sizes[i % 3]);
+        }
+        for (int i = 0; i < 90; i++) {
+            c.observe(sizes[i % 3], 1_000 + 400 * sizes[i % 3]);
+        }
+        assertThat(c.perItemNanos()).isCloseTo(400, within(4.0));
+    }
+
+    @Test
+    void observe_largeBatchesWaitingForEachOther_fixedPartStaysBelowSmallBatchTimes() {
+        CostEstimate c = new CostEstimate(0.1, 0, 1);
+        long[] sizes = {500, 1_000, 2_000};
+        for (int i = 0; i < 60; i++) {
+            long n = sizes[i % 3];
+            c.observe(n, 200_000_000 + 100_000 * n);
+            if (i % 10 == 0) {
+                c.observe(1, 150_000);
+            }
+        }
+        assertThat(c.fixedNanos()).isLessThanOrEqualTo(150_000);
+        assertThat(c.nanosFor(1_000)).isGreaterThan(200_000_000);
+    }
+
+    @Test
+    void observe_oneStall_movesTheEstimateOnlyAStep() {
+        CostEstimate c = new CostEstimate(0.1, 0, 1);
+        for (int i = 0; i < 30; i++) {
+            c.observe(1, 100_000);
+            c.observe(64, 100_000 + 64 * 50_000);
+        }
+        double before = c.nanosFor(1);
+        c.observe(1, 1_000_000_000);
+        assertThat(c.nanosFor(1)).isLessThan(before * 2);
+    }
+
+    @Test
+    void new_estimate_isThePriorAndNotMeasured() {
+        CostEstimate c = new CostEstimate(0.1, 2_000, 50);
+        assertThat(c.nanosFor(10)).isEqualTo(2_500);
+        assertThat(c.measured()).isFalse();
+    }
+
+    @Test
+    void observe_noisyTimes_neverGiveNegativeParts() {
+        CostEstimate c = new CostEstimate(0.3, 1_000, 10);
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < 1_000; i++) {
+            long n = 1 + rnd.nextInt(200);
+            c.observe(n, 1 + rnd.nextInt(100_000));
+            assertThat(c.fixedNanos()).isGreaterThanOrEqualTo(0);
+            assertThat(c.perItemNanos()).isGreaterThanOrEqualTo(CostEstimate.MIN_PER_ITEM_NANOS);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.sigil.service.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RoutingConfigTest {
+
+    @Test
+    void fromSettings_emptySection_givesTheDefaults() {
+        assertThat(RoutingConfig.fromSettings(Map.of())).isEqualTo(RoutingConfig.defaults());
+        assertThat(RoutingConfig.fromSettings(null)).isEqualTo(RoutingConfig.defaults());
+    }
+
+    @Test
+    void fromSettings_givenValues_areRead() {
+        RoutingConfig c = RoutingConfig.fromSettings(Map.of("maxQueuedItems", 1000,
+                "coalesce", Map.of("maxBatch", 256, "maxDelayMs", "5"), "probeIntervalMs", 250,
+                "calibrate", false, "ewmaAlpha", 0.5, "minSplitItems", 8));
+        assertThat(c).isEqualTo(new RoutingConfig(1000, 256, 5, 250, false, 0.5, 8));
+    }
+
+    @Test
+    void fromSettings_unknownKey_isRejectedWithItsPath() {
+        assertThatThrownBy(() -> RoutingConfig.fromSettings(Map.of("coalesce", Map.of("maxBatchSize", 3))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("routing.coalesce.maxBatchSize");
+    }
+
+    @Test
+    void fromSettings_wrongTypeOrRange_isRejected() {
+        assertThatThrownBy(() -> RoutingConfig.fromSettings(Map.of("maxQueuedItems", "many")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxQueuedItems");
+        assertThatThrownBy(() -> RoutingConfig.fromSettings(Map.of("maxQueuedItems", 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxQueuedItems");
+        assertThatThrownBy(() -> RoutingConfig.fromSettings(Map.of("calibrate", "yes")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calibrate");
+    }
+}
