@@ -1,0 +1,85 @@
+package dev.sigil.gpu;
+
+import dev.sigil.crypto.Curve;
+import dev.sigil.crypto.Ed25519PublicKey;
+import dev.sigil.crypto.Scheme;
+import java.math.BigInteger;
+
+/**
+ * The constants the kernels are compiled with, computed from the domain parameters in crypto-api: each program
+ * gets a header of {@code __constant} arrays (moduli, Montgomery constants, exponents, curve coefficients), so no
+ * number is typed twice.
+ */
+final class KernelConstants {
+    static final BigInteger R = BigInteger.ONE.shiftLeft(256);
+    private static final BigInteger WORD = BigInteger.ONE.shiftLeft(32);
+
+    private KernelConstants() {
+    }
+
+    /** The generated header of the program for a scheme. */
+    static String header(Scheme scheme) {
+        StringBuilder h = new StringBuilder("/* generated from the domain parameters of ").append(scheme)
+                .append(" */\n");
+        if (scheme == Scheme.ED25519) {
+            BigInteger p = Ed25519PublicKey.P;
+            modulus(h, "fp", "FP", p);
+            array(h, "fp_one_m", R.mod(p));
+            array(h, "ed_d_m", mont(Edwards.D, p));
+            array(h, "ed_d2_m", mont(Edwards.D.shiftLeft(1).mod(p), p));
+            array(h, "ed_sqrtm1_m", mont(Edwards.SQRT_M1, p));
+            array(h, "ed_pm5d8", p.subtract(BigInteger.valueOf(5)).shiftRight(3));
+            array(h, "ed_l", Ed25519PublicKey.L);
+            return h.toString();
+        }
+        Curve c = scheme.requireCurve();
+        BigInteger p = c.p();
+        h.append("#define CURVE_A_IS_ZERO ").append(c.a().signum() == 0 ? 1 : 0).append('\n');
+        if (c.a().signum() != 0 && !c.a().equals(p.subtract(BigInteger.valueOf(3)))) {
+            throw new IllegalStateException("the doubling formula needs a = 0 or a = -3");
+        }
+        modulus(h, "fp", "FP", p);
+        array(h, "fp_one_m", R.mod(p));
+        array(h, "fp_sqrt_exp", p.add(BigInteger.ONE).shiftRight(2));
+        array(h, "curve_a_m", mont(c.a(), p));
+        array(h, "curve_b_m", mont(c.b(), p));
+        BigInteger n = c.n();
+        modulus(h, "sc", "SC", n);
+        array(h, "sc_one_m", R.mod(n));
+        array(h, "sc_nm2", n.subtract(BigInteger.TWO));
+        return h.toString();
+    }
+
+    private static void modulus(StringBuilder h, String prefix, String macro, BigInteger m) {
+        array(h, prefix + (prefix.equals("fp") ? "_p" : "_n"), m);
+        array(h, prefix + "_r2", R.multiply(R).mod(m));
+        BigInteger minv = m.modInverse(WORD).negate().mod(WORD);
+        h.append("#define ").append(macro).append("_MINV 0x").append(minv.toString(16)).append("u\n");
+    }
+
+    private static void array(StringBuilder h, String name, BigInteger v) {
+        h.append("__constant uint ").append(name).append("[8] = {");
+        int[] w = words(v);
+        for (int j = 0; j < 8; j++) {
+            h.append(j == 0 ? "" : ", ").append("0x").append(Integer.toHexString(w[j])).append('u');
+        }
+        h.append("};\n");
+    }
+
+    /** v * 2^256 mod m. */
+    static BigInteger mont(BigInteger v, BigInteger m) {
+        return v.mod(m).multiply(R).mod(m);
+    }
+
+    /** The eight little-endian 32-bit words of a value below 2^256. */
+    static int[] words(BigInteger v) {
+        if (v.signum() < 0 || v.bitLength() > 256) {
+            throw new IllegalArgumentException("not a 256-bit value");
+        }
+        int[] w = new int[8];
+        for (int j = 0; j < 8; j++) {
+            w[j] = v.shiftRight(32 * j).intValue();
+        }
+        return w;
+    }
+}

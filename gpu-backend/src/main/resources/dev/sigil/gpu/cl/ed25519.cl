@@ -1,0 +1,101 @@
+/*
+ * ed25519.cl: Ed25519 verification (RFC 8032, cofactorless, as Bouncy Castle decides), one work-item per item.
+ *
+ * Input: a limb-major buffer of 32 words per item (column c of item i, limb j at (8c + j) * stride + i): A and R
+ * as encoded (little-endian words), S (< L) and k = SHA-512(R || A || M) mod L (both computed or checked on the
+ * host). The kernel computes D = [S]B - R - [k]A and answers:
+ *   RESULT_INVALID  when R does not decode, or 8D != 0 (D has a prime-order component: every verifier rejects);
+ *   RESULT_VALID    when D = 0 and [L]A = 0 (no torsion anywhere: every verifier accepts);
+ *   RESULT_TORSION  otherwise: D or A carries a small-order component, where verifiers legitimately differ; the
+ *                   host decides these rare items with the reference implementation.
+ * B uses a comb table in global memory (entry (i, d) = d * 16^i * B in niels form, 24 words); A a 4-bit window.
+ */
+
+#define RESULT_INVALID 0
+#define RESULT_VALID 1
+#define RESULT_TORSION 2
+#define RESULT_DEVICE_ERROR 3
+#define BTAB_WORDS 24
+
+static inline void btab_load(niels *q, __global const uint *btab, int i, uint dgt) {
+    __global const uint *e = btab + ((uint)i * 15u + dgt - 1u) * BTAB_WORDS;
+    for (int j = 0; j < 8; j++) {
+        q->ypx.d[j] = e[j];
+        q->ymx.d[j] = e[8 + j];
+        q->t2d.d[j] = e[16 + j];
+    }
+}
+
+/* r = r + [k]B with the comb table. */
+static inline void ed_add_b_comb_vartime(ext *r, const u256 *k, __global const uint *btab) {
+    niels q;
+    for (int i = 0; i < 64; i++) {
+        uint dgt = u256_digit4(k, i);
+        if (dgt != 0u) {
+            btab_load(&q, btab, i, dgt);
+            ext_add_niels(r, r, &q);
+        }
+    }
+}
+
+/* r = [k]P from the cached multiples tab[d] = dP, d in [1, 16). */
+static inline void ed_mul_window_vartime(ext *r, const u256 *k, const cached *tab) {
+    ext_set_identity(r);
+    for (int i = 63; i >= 0; i--) {
+        if (i != 63) {
+            ext_dbl(r, r);
+            ext_dbl(r, r);
+            ext_dbl(r, r);
+            ext_dbl(r, r);
+        }
+        uint dgt = u256_digit4(k, i);
+        if (dgt != 0u) ext_add_cached(r, r, &tab[dgt]);
+    }
+}
+
+static inline void ed_window_table(cached *tab, const ext *p) {
+    ext acc;
+    u256_copy(&acc.x, &p->x);
+    u256_copy(&acc.y, &p->y);
+    u256_copy(&acc.z, &p->z);
+    u256_copy(&acc.t, &p->t);
+    ext_to_cached(&tab[1], &acc);
+    for (int j = 2; j < 16; j++) {
+        ext_add_cached(&acc, &acc, &tab[1]);
+        ext_to_cached(&tab[j], &acc);
+    }
+}
+
+static inline uchar ed25519_verify_one(__global const uint *in, __global const uint *btab, uint stride, uint i) {
+    u256 enc, s, k;
+    ext na, nr, acc, t;
+    u256_load(&enc, in, stride, i);
+    if (!ext_decode_negated_vartime(&na, &enc)) return RESULT_DEVICE_ERROR;
+    u256_load(&enc, in + 8 * stride, stride, i);
+    if (!ext_decode_negated_vartime(&nr, &enc)) return RESULT_INVALID;
+    u256_load(&s, in + 16 * stride, stride, i);
+    u256_load(&k, in + 24 * stride, stride, i);
+    cached tab[16];
+    ed_window_table(tab, &na);
+    ed_mul_window_vartime(&acc, &k, tab);
+    ed_add_b_comb_vartime(&acc, &s, btab);
+    cached cr;
+    ext_to_cached(&cr, &nr);
+    ext_add_cached(&acc, &acc, &cr);
+    ext_dbl(&t, &acc);
+    ext_dbl(&t, &t);
+    ext_dbl(&t, &t);
+    if (!ext_is_identity(&t)) return RESULT_INVALID;
+    if (!ext_is_identity(&acc)) return RESULT_TORSION;
+    u256 l;
+    u256_from_const(&l, ed_l);
+    ed_mul_window_vartime(&t, &l, tab);
+    return ext_is_identity(&t) ? RESULT_VALID : RESULT_TORSION;
+}
+
+__kernel void ed25519_verify(__global const uint *in, __global const uint *btab, __global uchar *out, uint n,
+        uint stride) {
+    uint i = get_global_id(0);
+    if (i >= n) return;
+    out[i] = ed25519_verify_one(in, btab, stride, i);
+}
