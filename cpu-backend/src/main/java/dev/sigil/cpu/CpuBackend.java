@@ -1,0 +1,136 @@
+package dev.sigil.cpu;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.SigningKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The reference backend: Bouncy Castle on the CPU, every scheme, verify and sign. Batches larger than
+ * {@link #PARALLEL_THRESHOLD} pending items are split across {@code threads} worker threads; the calling thread
+ * takes a share too, so a one-thread backend never hands off.
+ */
+public final class CpuBackend implements Backend {
+    public static final String ID = "cpu";
+    /** Below this many pending items a batch runs on the calling thread alone. */
+    static final int PARALLEL_THRESHOLD = 64;
+
+    private final int threads;
+    private final ExecutorService pool;
+    private final CpuVerifier verifier = new CpuVerifier();
+    private final CpuSigner signer = new CpuSigner();
+    private final String device;
+    private volatile boolean closed;
+
+    public CpuBackend() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public CpuBackend(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive");
+        }
+        this.threads = threads;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "sigil-cpu-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        this.device = CpuInfo.describe(threads);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.CPU;
+    }
+
+    @Override
+    public String device() {
+        return device;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public boolean supports(Scheme scheme, Operation operation) {
+        return true;
+    }
+
+    @Override
+    public Outcome[] verify(VerifyBatch batch) {
+        ensureOpen();
+        Outcome[] out = batch.newOutcomes();
+        int n = batch.size();
+        if (pool == null || batch.pendingCount() < PARALLEL_THRESHOLD) {
+            verifier.verifyRange(batch, out, 0, n);
+            return out;
+        }
+        int chunks = threads * 4;
+        int step = (n + chunks - 1) / chunks;
+        List<Future<?>> futures = new ArrayList<>(chunks);
+        for (int from = step; from < n; from += step) {
+            int f = from;
+            int t = Math.min(n, from + step);
+            futures.add(pool.submit(() -> verifier.verifyRange(batch, out, f, t)));
+        }
+        verifier.verifyRange(batch, out, 0, Math.min(n, step));
+        await(futures);
+        return out;
+    }
+
+    @Override
+    public List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
+        ensureOpen();
+        if (!(key instanceof SigningKey.Software software)) {
+            throw new IllegalArgumentException("the CPU backend signs with software keys only");
+        }
+        return signer.sign(software, inputs);
+    }
+
+    private void await(List<Future<?>> futures) {
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException.DeviceFailure(ID, "interrupted while verifying", e);
+        } catch (ExecutionException e) {
+            throw new BackendException.DeviceFailure(ID, "verification worker failed", e.getCause());
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new BackendException.Unavailable(ID, "backend is closed", null);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.sigil.cpu;
+
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.conformance.ConformanceSuite;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.SigningKey;
+import org.junit.jupiter.api.AfterAll;
+
+/** The CPU reference backend against the shared conformance suite, with 2 threads to exercise the parallel path. */
+class CpuConformanceTest extends ConformanceSuite {
+    private static final CpuBackend BACKEND = new CpuBackend(2);
+
+    @AfterAll
+    static void close() {
+        BACKEND.close();
+    }
+
+    @Override
+    protected Backend backend() {
+        return BACKEND;
+    }
+
+    @Override
+    protected Backend signer() {
+        return BACKEND;
+    }
+
+    @Override
+    protected SigningKey.Software newKey(Scheme scheme) {
+        return CpuKeys.generate("conformance-" + scheme.wireName(), scheme);
+    }
+}

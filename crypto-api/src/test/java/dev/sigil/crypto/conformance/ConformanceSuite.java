@@ -1,0 +1,150 @@
+package dev.sigil.crypto.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sigil.crypto.Curve;
+import dev.sigil.crypto.EcSignature;
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.EncodedItem;
+import dev.sigil.crypto.RuleSet;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.SignatureFormat;
+import dev.sigil.crypto.Verdict;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.VerifyBatchBuilder;
+import dev.sigil.crypto.conformance.Vectors.Vector;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.SigningKey;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conformance suite every backend runs: the Wycheproof files, the SM2 standard example, and the project's own
+ * edge cases for every scheme under both rule sets. Each test collects every failing vector and asserts the list is
+ * empty. A backend's test extends this class and supplies the backend, a software signer and key generation.
+ */
+public abstract class ConformanceSuite {
+
+    /** The backend under test. */
+    protected abstract Backend backend();
+
+    /** A backend that signs with software keys (the CPU reference backend). */
+    protected abstract Backend signer();
+
+    /** A fresh software key of the scheme. */
+    protected abstract SigningKey.Software newKey(Scheme scheme);
+
+    @Test
+    void wycheproof_p256Der_matchesEveryVector() {
+        assertThat(failures(Scheme.ECDSA_P256, RuleSet.STANDARD,
+                Vectors.wycheproof("ecdsa_secp256r1_sha256_test.json", SignatureFormat.DER))).isEmpty();
+    }
+
+    @Test
+    void wycheproof_p256P1363_matchesEveryVector() {
+        assertThat(failures(Scheme.ECDSA_P256, RuleSet.STANDARD,
+                Vectors.wycheproof("ecdsa_secp256r1_sha256_p1363_test.json", SignatureFormat.RAW))).isEmpty();
+    }
+
+    @Test
+    void wycheproof_p256Der_underLowS_rejectsExactlyTheHighS() {
+        List<Vector> lowS = new ArrayList<>();
+        for (Vector v : Vectors.wycheproof("ecdsa_secp256r1_sha256_test.json", SignatureFormat.DER)) {
+            boolean high = v.valid() && EcSignature.fromDer(v.item().signature()).isHighS(Curve.P256);
+            lowS.add(new Vector(v.name() + (high ? " (high S)" : ""), v.item(), v.valid() && !high));
+        }
+        assertThat(failures(Scheme.ECDSA_P256, RuleSet.LOW_S, lowS)).isEmpty();
+    }
+
+    @Test
+    void wycheproof_ed25519_matchesEveryVector() {
+        List<Vector> vectors = Vectors.wycheproof("ed25519_test.json", null);
+        assertThat(failures(Scheme.ED25519, RuleSet.STANDARD, vectors)).isEmpty();
+        assertThat(failures(Scheme.ED25519, RuleSet.LOW_S, vectors)).isEmpty();
+    }
+
+    @Test
+    void sm2_standardExample_isValid_andItsVariantsAreNot() {
+        List<Vector> vectors = new ArrayList<>(Vectors.sm2Example());
+        for (Vector v : Vectors.sm2Example()) {
+            byte[] msg = v.item().message().clone();
+            msg[0] ^= 1;
+            vectors.add(new Vector(v.name() + " altered message", new EncodedItem(v.item().publicKey(), msg, null,
+                    v.item().signature(), v.item().format(), v.item().userId()), false));
+            vectors.add(new Vector(v.name() + " default-ID mismatch", v.item().withUserId(new byte[] {0x41}), false));
+        }
+        assertThat(failures(Scheme.SM2, RuleSet.STANDARD, vectors)).isEmpty();
+        assertThat(failures(Scheme.SM2, RuleSet.LOW_S, vectors)).isEmpty();
+    }
+
+    @Test
+    void edgeCases_everyScheme_giveTheSpecifiedOutcome() {
+        List<EdgeCase> cases = new ArrayList<>();
+        for (Scheme s : Scheme.values()) {
+            if (!backend().supports(s, Operation.VERIFY)) {
+                continue;
+            }
+            SigningKey.Software key = newKey(s);
+            SigningKey.Software other = newKey(s);
+            cases.addAll(s == Scheme.ED25519
+                    ? Ed25519EdgeCases.build(signer(), key, other)
+                    : EdgeCases.weierstrass(signer(), key, other));
+        }
+        List<String> failures = new ArrayList<>();
+        for (EdgeCase c : cases) {
+            VerifyBatch batch = VerifyBatch.builder(c.scheme(), c.rules()).add(c.item()).build();
+            Outcome o = backend().verify(batch)[0];
+            if (o == null || o.verdict() != c.expected() || (c.problem() != null && o.problem() != c.problem())) {
+                failures.add(c + ": expected " + c.expected() + (c.problem() == null ? "" : "/" + c.problem().code())
+                        + ", got " + o);
+            }
+        }
+        assertThat(cases).hasSizeGreaterThan(100);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void edgeCases_inOneMixedBatch_giveTheSameOutcomesAsOneByOne() {
+        for (Scheme s : Scheme.values()) {
+            if (!backend().supports(s, Operation.VERIFY)) {
+                continue;
+            }
+            SigningKey.Software key = newKey(s);
+            SigningKey.Software other = newKey(s);
+            List<EdgeCase> cases = (s == Scheme.ED25519 ? Ed25519EdgeCases.build(signer(), key, other)
+                    : EdgeCases.weierstrass(signer(), key, other)).stream()
+                    .filter(c -> c.rules() == RuleSet.STANDARD).toList();
+            VerifyBatchBuilder b = VerifyBatch.builder(s, RuleSet.STANDARD);
+            cases.forEach(c -> b.add(c.item()));
+            Outcome[] got = backend().verify(b.build());
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                if (got[i] == null || got[i].verdict() != cases.get(i).expected()) {
+                    failures.add(cases.get(i) + " at index " + i + ": got " + got[i]);
+                }
+            }
+            assertThat(failures).as(s.wireName()).isEmpty();
+        }
+    }
+
+    /** Verifies the vectors as one batch and lists every vector whose verdict is not the file's. */
+    protected List<String> failures(Scheme scheme, RuleSet rules, List<Vector> vectors) {
+        assertThat(vectors).isNotEmpty();
+        if (!backend().supports(scheme, Operation.VERIFY)) {
+            return List.of();
+        }
+        VerifyBatchBuilder b = VerifyBatch.builder(scheme, rules, vectors.size());
+        vectors.forEach(v -> b.add(v.item()));
+        Outcome[] got = backend().verify(b.build());
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < vectors.size(); i++) {
+            Vector v = vectors.get(i);
+            if (got[i] == null || (got[i].verdict() == Verdict.VALID) != v.valid()) {
+                failures.add(v.name() + ": expected " + (v.valid() ? "valid" : "not valid") + ", got " + got[i]);
+            }
+        }
+        return failures;
+    }
+}
