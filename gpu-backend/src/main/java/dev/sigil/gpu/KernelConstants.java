@@ -29,7 +29,6 @@ final class KernelConstants {
             array(h, "ed_d2_m", mont(Edwards.D.shiftLeft(1).mod(p), p));
             array(h, "ed_sqrtm1_m", mont(Edwards.SQRT_M1, p));
             array(h, "ed_pm5d8", p.subtract(BigInteger.valueOf(5)).shiftRight(3));
-            array(h, "ed_l", Ed25519PublicKey.L);
             return h.toString();
         }
         Curve c = scheme.requireCurve();

@@ -7,9 +7,9 @@ import dev.sigil.crypto.spi.BackendException;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Turns kernel result codes into outcomes. Code 2 (Ed25519 only: D or A has a small-order component, where
- * cofactorless verifiers may legitimately differ) is decided by the reference implementation, Bouncy Castle's
- * {@code Ed25519.verify}; such items need a crafted torsion component and are rare. Any other code is a device
+ * Turns kernel result codes into outcomes. Code 2 (Ed25519 only: D = [S]B - R - [k]A is a nonzero point of small
+ * order, where cofactorless and cofactored verifiers differ) is decided by the reference implementation, Bouncy
+ * Castle's {@code Ed25519.verify}; such items need a crafted torsion component and are rare. Any other code is a device
  * error: the batch fails rather than answering wrongly.
  */
 final class ResultDecoder {
