@@ -3,12 +3,9 @@ package dev.sigil.gpu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sigil.crypto.EncodedItem;
-import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.Verdict;
-import dev.sigil.crypto.VerifyBatch;
-import dev.sigil.crypto.VerifyBatchBuilder;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,25 +27,10 @@ class OpenClDifferentialTest {
         List<EncodedItem> items = gen.items(ITEMS);
         List<String> failures = new ArrayList<>();
         Map<Verdict, Integer> seen = new EnumMap<>(Verdict.class);
-        compare(scheme, RuleSet.STANDARD, items, failures, seen);
-        compare(scheme, RuleSet.LOW_S, items.subList(0, LOW_S_ITEMS), failures, seen);
+        failures.addAll(Differential.compare(gpu, scheme, RuleSet.STANDARD, items, seen));
+        failures.addAll(Differential.compare(gpu, scheme, RuleSet.LOW_S, items.subList(0, LOW_S_ITEMS), seen));
         assertThat(failures).as("seed %d", seed).isEmpty();
         assertThat(seen.getOrDefault(Verdict.VALID, 0)).isGreaterThan(ITEMS / 5);
         assertThat(seen.getOrDefault(Verdict.INVALID, 0)).isGreaterThan(ITEMS / 5);
-    }
-
-    static void compare(Scheme scheme, RuleSet rules, List<EncodedItem> items, List<String> failures,
-            Map<Verdict, Integer> seen) {
-        VerifyBatchBuilder b = VerifyBatch.builder(scheme, rules, items.size());
-        items.forEach(b::add);
-        VerifyBatch batch = b.build();
-        Outcome[] gpu = OpenClTestSupport.backend().verify(batch);
-        Outcome[] cpu = OpenClTestSupport.cpu().verify(batch);
-        for (int i = 0; i < items.size(); i++) {
-            seen.merge(cpu[i].verdict(), 1, Integer::sum);
-            if (!cpu[i].equals(gpu[i])) {
-                failures.add(scheme + "/" + rules + " item " + i + ": cpu " + cpu[i] + ", opencl " + gpu[i]);
-            }
-        }
     }
 }
