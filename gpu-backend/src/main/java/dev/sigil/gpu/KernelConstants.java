@@ -12,7 +12,7 @@ import java.math.BigInteger;
  */
 final class KernelConstants {
     static final BigInteger R = BigInteger.ONE.shiftLeft(256);
-    private static final BigInteger WORD = BigInteger.ONE.shiftLeft(32);
+    private static final BigInteger LIMB = BigInteger.ONE.shiftLeft(64);
 
     private KernelConstants() {
     }
@@ -52,15 +52,16 @@ final class KernelConstants {
     private static void modulus(StringBuilder h, String prefix, String macro, BigInteger m) {
         array(h, prefix + (prefix.equals("fp") ? "_p" : "_n"), m);
         array(h, prefix + "_r2", R.multiply(R).mod(m));
-        BigInteger minv = m.modInverse(WORD).negate().mod(WORD);
-        h.append("#define ").append(macro).append("_MINV 0x").append(minv.toString(16)).append("u\n");
+        BigInteger minv = m.modInverse(LIMB).negate().mod(LIMB);
+        h.append("#define ").append(macro).append("_MINV 0x").append(minv.toString(16)).append("ul\n");
     }
 
     private static void array(StringBuilder h, String name, BigInteger v) {
-        h.append("__constant uint ").append(name).append("[8] = {");
+        h.append("__constant ulong ").append(name).append("[4] = {");
         int[] w = words(v);
-        for (int j = 0; j < 8; j++) {
-            h.append(j == 0 ? "" : ", ").append("0x").append(Integer.toHexString(w[j])).append('u');
+        for (int j = 0; j < 4; j++) {
+            long limb = (w[2 * j] & 0xffffffffL) | ((long) w[2 * j + 1] << 32);
+            h.append(j == 0 ? "" : ", ").append("0x").append(Long.toHexString(limb)).append("ul");
         }
         h.append("};\n");
     }

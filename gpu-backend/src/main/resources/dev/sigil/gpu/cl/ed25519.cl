@@ -2,7 +2,7 @@
  * ed25519.cl: Ed25519 verification (RFC 8032, cofactorless, as Bouncy Castle decides), one work-item per item.
  *
  * Input: a limb-major buffer of 32 words per item (column c of item i, limb j at (8c + j) * stride + i): A and R
- * as encoded (little-endian words), S (< L) and k = SHA-512(R || A || M) mod L (both computed or checked on the
+ * as encoded (little-endian), S (< L) and k = SHA-512(R || A || M) mod L (both computed or checked on the
  * host). The kernel computes D = [S]B - R - [k]A and answers:
  *   RESULT_INVALID  when R does not decode, or 8D != 0 (D has a prime-order component: every verifier rejects);
  *   RESULT_VALID    when D = 0 (the cofactorless equation holds, and so does the cofactored one);
@@ -19,11 +19,9 @@
 
 static inline void btab_load(niels *q, __global const uint *btab, int i, uint dgt) {
     __global const uint *e = btab + ((uint)i * 15u + dgt - 1u) * BTAB_WORDS;
-    for (int j = 0; j < 8; j++) {
-        q->ypx.d[j] = e[j];
-        q->ymx.d[j] = e[8 + j];
-        q->t2d.d[j] = e[16 + j];
-    }
+    u256_load_words(&q->ypx, e);
+    u256_load_words(&q->ymx, e + 8);
+    u256_load_words(&q->t2d, e + 16);
 }
 
 /* r = r + [k]B with the comb table. */

@@ -89,15 +89,15 @@ static inline uint ext_is_identity(const ext *p) {
 }
 
 /*
- * Decodes 32 bytes (given as eight little-endian words, y canonical) to the NEGATED point, as Bouncy Castle's
+ * Decodes 32 bytes (given as a little-endian value, y canonical) to the NEGATED point, as Bouncy Castle's
  * decodePointVar(p, true, r) does: x = sqrt((y^2 - 1) / (d y^2 + 1)) with the sign bit's parity, then -x.
  * Returns 0 when the bytes are not a point. Variable-time.
  */
 static inline uint ext_decode_negated_vartime(ext *r, const u256 *enc) {
     u256 y, u, v, v3, t, x, chk, dd;
-    uint x0 = enc->d[7] >> 31;
+    uint x0 = (uint)(enc->d[3] >> 63);
     u256_copy(&t, enc);
-    t.d[7] &= 0x7fffffffu;
+    t.d[3] &= 0x7ffffffffffffffful;
     fp_to_mont(&y, &t);
     fp_sqr(&u, &y);
     fp_const(&dd, ed_d_m);

@@ -11,7 +11,7 @@ static inline void fp_mul(u256 *r, const u256 *a, const u256 *b) { mont_mul(r, a
 static inline void fp_sqr(u256 *r, const u256 *a) { mont_mul(r, a, a, fp_p, FP_MINV); }
 static inline void fp_dbl(u256 *r, const u256 *a) { mont_add(r, a, a, fp_p); }
 static inline void fp_one(u256 *r) { u256_from_const(r, fp_one_m); }
-static inline void fp_const(u256 *r, __constant const uint *c) { u256_from_const(r, c); }
+static inline void fp_const(u256 *r, __constant const ulong *c) { u256_from_const(r, c); }
 
 /* Converts a plain value below p into Montgomery form. */
 static inline void fp_to_mont(u256 *r, const u256 *a) {
@@ -29,7 +29,7 @@ static inline void fp_from_mont(u256 *r, const u256 *a) {
 }
 
 /* r = a^e for a public constant exponent e. */
-static inline void fp_pow(u256 *r, const u256 *a, __constant const uint *e) {
+static inline void fp_pow(u256 *r, const u256 *a, __constant const ulong *e) {
     mont_pow(r, a, e, fp_p, FP_MINV, fp_one_m);
 }
 

@@ -11,10 +11,8 @@
 
 static inline void gtab_load(u256 *x, u256 *y, __global const uint *gtab, int i, uint dgt) {
     __global const uint *e = gtab + ((uint)i * 15u + dgt - 1u) * GTAB_WORDS;
-    for (int j = 0; j < 8; j++) {
-        x->d[j] = e[j];
-        y->d[j] = e[8 + j];
-    }
+    u256_load_words(x, e);
+    u256_load_words(y, e + 8);
 }
 
 /* r = r + k * G with the comb table. */

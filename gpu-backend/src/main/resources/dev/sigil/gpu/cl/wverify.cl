@@ -36,8 +36,8 @@ static inline uint x_matches_mod_n_vartime(const jac *p, const u256 *v) {
     if (u256_eq(&t, &p->x)) return 1u;
     u256 n, vn;
     u256_from_const(&n, sc_n);
-    uint carry = u256_add(&vn, v, &n);
-    if (carry != 0u || !u256_lt_const(&vn, fp_p)) return 0u;
+    ulong carry = u256_add(&vn, v, &n);
+    if (carry != 0ul || !u256_lt_const(&vn, fp_p)) return 0u;
     fp_to_mont(&vm, &vn);
     fp_mul(&t, &vm, &z2);
     return u256_eq(&t, &p->x);
