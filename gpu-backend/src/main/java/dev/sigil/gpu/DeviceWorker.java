@@ -44,7 +44,7 @@ import org.jocl.cl_program;
  */
 final class DeviceWorker implements AutoCloseable {
     static final int SLOTS = 2;
-    private static final int LOCAL_SIZE = 64;
+    static final int DEFAULT_LOCAL_SIZE = 64;
 
     private final DeviceInfo info;
     private final cl_context context;
@@ -52,19 +52,25 @@ final class DeviceWorker implements AutoCloseable {
     private final Map<Scheme, cl_mem> tables = new EnumMap<>(Scheme.class);
     private final List<PipelineSlot> slots = new ArrayList<>();
     private final int chunkItems;
+    private final int localSize;
 
-    private DeviceWorker(DeviceInfo info, cl_context context, int chunkItems) {
+    private DeviceWorker(DeviceInfo info, cl_context context, int chunkItems, int localSize) {
         this.info = info;
         this.context = context;
         this.chunkItems = chunkItems;
+        this.localSize = localSize;
     }
 
-    static DeviceWorker open(DeviceInfo info, ProgramBuilder builder, int requestedChunk) {
+    /** Opens the device with chunks of about {@code requestedChunk} items and work-groups of {@code localSize}. */
+    static DeviceWorker open(DeviceInfo info, ProgramBuilder builder, int requestedChunk, int localSize) {
+        if (localSize < 1 || Integer.bitCount(localSize) != 1) {
+            throw new IllegalArgumentException("localSize must be a power of two, got " + localSize);
+        }
         cl_context context = clCreateContext(null, 1, new cl_device_id[] {info.id()}, null, null, null);
         long perItem = 41L * Integer.BYTES;
         int fit = (int) Math.min(Integer.MAX_VALUE / perItem, info.maxAlloc() / perItem);
-        int chunk = Math.max(LOCAL_SIZE, Math.min(requestedChunk, fit) / LOCAL_SIZE * LOCAL_SIZE);
-        DeviceWorker w = new DeviceWorker(info, context, chunk);
+        int chunk = Math.max(localSize, Math.min(requestedChunk, fit) / localSize * localSize);
+        DeviceWorker w = new DeviceWorker(info, context, chunk, localSize);
         try {
             for (Scheme s : Scheme.values()) {
                 w.programs.put(s, builder.build(context, info, KernelSources.program(s), KernelSources.OPTIONS));
@@ -73,7 +79,7 @@ final class DeviceWorker implements AutoCloseable {
                         (long) table.length * Integer.BYTES, Pointer.to(table), null));
             }
             for (int i = 0; i < SLOTS; i++) {
-                w.slots.add(new PipelineSlot(context, info.id(), w.programs, chunk));
+                w.slots.add(new PipelineSlot(context, info.id(), w.programs, chunk, localSize));
             }
             return w;
         } catch (RuntimeException e) {
@@ -129,6 +135,7 @@ final class DeviceWorker implements AutoCloseable {
         private final org.jocl.cl_command_queue queue;
         private final Map<Scheme, cl_kernel> kernels = new EnumMap<>(Scheme.class);
         private final Map<Scheme, Long> localSizes = new EnumMap<>(Scheme.class);
+        private final int localSize;
         private final cl_mem in;
         private final cl_mem out;
         private final java.nio.ByteBuffer hostIn;
@@ -137,14 +144,16 @@ final class DeviceWorker implements AutoCloseable {
         private int doneFrom;
         private int doneLen;
 
-        PipelineSlot(cl_context context, cl_device_id device, Map<Scheme, cl_program> programs, int chunk) {
+        PipelineSlot(cl_context context, cl_device_id device, Map<Scheme, cl_program> programs, int chunk,
+                int localSize) {
+            this.localSize = localSize;
             queue = clCreateCommandQueue(context, device, 0, null);
             for (Map.Entry<Scheme, cl_program> e : programs.entrySet()) {
                 cl_kernel k = clCreateKernel(e.getValue(), KernelSources.kernelName(e.getKey()), null);
                 kernels.put(e.getKey(), k);
                 long[] wg = new long[1];
                 clGetKernelWorkGroupInfo(k, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(wg), null);
-                localSizes.put(e.getKey(), wg[0] >= LOCAL_SIZE ? LOCAL_SIZE : 0L);
+                localSizes.put(e.getKey(), wg[0] >= localSize ? localSize : 0L);
             }
             long inBytes = 41L * Integer.BYTES * chunk;
             in = clCreateBuffer(context, CL_MEM_READ_ONLY, inBytes, null, null);
@@ -154,7 +163,7 @@ final class DeviceWorker implements AutoCloseable {
         }
 
         void submit(Scheme scheme, cl_mem table, VerifyBatch batch, int[] idx, int from, int len) {
-            int stride = (len + LOCAL_SIZE - 1) / LOCAL_SIZE * LOCAL_SIZE;
+            int stride = (len + localSize - 1) / localSize * localSize;
             BatchPacker.pack(batch, idx, from, len, stride, hostIn.asIntBuffer());
             long bytes = (long) KernelSources.inputWords(scheme) * Integer.BYTES * stride;
             clEnqueueWriteBuffer(queue, in, CL_FALSE, 0, bytes, Pointer.to(hostIn), 0, null, null);

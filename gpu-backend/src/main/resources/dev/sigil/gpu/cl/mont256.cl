@@ -115,7 +115,16 @@ static inline void mont_neg(u256 *r, const u256 *a, __constant const ulong *m) {
     mont_sub(r, &z, a, m);
 }
 
-/* (hi, lo) = a * b + c + d, which never overflows 128 bits. */
+/*
+ * (hi, lo) = a * b + c + d, which never overflows 128 bits. Where the compiler has a 128-bit integer (clang on
+ * 64-bit CPUs, e.g. PoCL) the product is one machine multiply; elsewhere mul_hi, native on GPUs.
+ */
+#if defined(__SIZEOF_INT128__)
+#define MAC2(hi, lo, a, b, c, d) do {                                               \
+        unsigned __int128 _p = (unsigned __int128)(a) * (b) + (c) + (d);           \
+        (lo) = (ulong)_p; (hi) = (ulong)(_p >> 64);                                 \
+    } while (0)
+#else
 #define MAC2(hi, lo, a, b, c, d) do {                  \
         ulong _lo = (a) * (b);                          \
         ulong _hi = mul_hi((a), (b));                   \
@@ -123,6 +132,7 @@ static inline void mont_neg(u256 *r, const u256 *a, __constant const ulong *m) {
         _lo += (d); _hi += (_lo < (d));                 \
         (lo) = _lo; (hi) = _hi;                         \
     } while (0)
+#endif
 
 /* r = a * b / 2^256 mod m (coarsely integrated operand scanning). a < 2^256 and b < m give r < m. */
 static inline void mont_mul(u256 *r, const u256 *a, const u256 *b, __constant const ulong *m, ulong minv) {
