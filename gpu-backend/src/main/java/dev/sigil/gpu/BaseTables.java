@@ -9,7 +9,7 @@ import java.util.function.BinaryOperator;
 
 /**
  * The comb tables of the fixed base points: entry (i, d) = d * 16^i * G for i in [0, 64), d in [1, 16), in
- * Montgomery form. Weierstrass entries are affine (x, y), 16 words; Ed25519 entries are niels (y+x, y-x, 2dxy),
+ * the field's internal form (see {@link KernelConstants#fieldRep}). Weierstrass entries are affine (x, y), 16 words; Ed25519 entries are niels (y+x, y-x, 2dxy),
  * 24 words. Built once per process.
  */
 final class BaseTables {
@@ -28,7 +28,7 @@ final class BaseTables {
         }
         Curve c = scheme.requireCurve();
         return comb(new BigInteger[] {c.gx(), c.gy()}, (a, b) -> Weierstrass.add(c, a, b), 16,
-                pt -> new BigInteger[] {KernelConstants.mont(pt[0], c.p()), KernelConstants.mont(pt[1], c.p())});
+                pt -> new BigInteger[] {KernelConstants.fieldRep(scheme, pt[0]), KernelConstants.fieldRep(scheme, pt[1])});
     }
 
     private static int[] comb(BigInteger[] g, BinaryOperator<BigInteger[]> add, int entryWords,
@@ -57,7 +57,7 @@ final class BaseTables {
         BigInteger ypx = pt[1].add(pt[0]).mod(p);
         BigInteger ymx = pt[1].subtract(pt[0]).mod(p);
         BigInteger t2d = pt[0].multiply(pt[1]).multiply(Edwards.D).shiftLeft(1).mod(p);
-        return new BigInteger[] {KernelConstants.mont(ypx, p), KernelConstants.mont(ymx, p),
-                KernelConstants.mont(t2d, p)};
+        return new BigInteger[] {KernelConstants.fieldRep(Scheme.ED25519, ypx),
+                KernelConstants.fieldRep(Scheme.ED25519, ymx), KernelConstants.fieldRep(Scheme.ED25519, t2d)};
     }
 }

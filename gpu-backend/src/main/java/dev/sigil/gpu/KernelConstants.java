@@ -23,11 +23,10 @@ final class KernelConstants {
                 .append(" */\n");
         if (scheme == Scheme.ED25519) {
             BigInteger p = Ed25519PublicKey.P;
-            modulus(h, "fp", "FP", p);
-            array(h, "fp_one_m", R.mod(p));
-            array(h, "ed_d_m", mont(Edwards.D, p));
-            array(h, "ed_d2_m", mont(Edwards.D.shiftLeft(1).mod(p), p));
-            array(h, "ed_sqrtm1_m", mont(Edwards.SQRT_M1, p));
+            field(h, scheme, p);
+            array(h, "ed_d_m", fieldRep(scheme, Edwards.D));
+            array(h, "ed_d2_m", fieldRep(scheme, Edwards.D.shiftLeft(1).mod(p)));
+            array(h, "ed_sqrtm1_m", fieldRep(scheme, Edwards.SQRT_M1));
             array(h, "ed_pm5d8", p.subtract(BigInteger.valueOf(5)).shiftRight(3));
             return h.toString();
         }
@@ -37,16 +36,40 @@ final class KernelConstants {
         if (c.a().signum() != 0 && !c.a().equals(p.subtract(BigInteger.valueOf(3)))) {
             throw new IllegalStateException("the doubling formula needs a = 0 or a = -3");
         }
-        modulus(h, "fp", "FP", p);
-        array(h, "fp_one_m", R.mod(p));
+        field(h, scheme, p);
         array(h, "fp_sqrt_exp", p.add(BigInteger.ONE).shiftRight(2));
-        array(h, "curve_a_m", mont(c.a(), p));
-        array(h, "curve_b_m", mont(c.b(), p));
+        array(h, "curve_a_m", fieldRep(scheme, c.a()));
+        array(h, "curve_b_m", fieldRep(scheme, c.b()));
         BigInteger n = c.n();
         modulus(h, "sc", "SC", n);
         array(h, "sc_one_m", R.mod(n));
         array(h, "sc_nm2", n.subtract(BigInteger.TWO));
         return h.toString();
+    }
+
+    /**
+     * True for the primes with a fast fold, 2^256 = C (mod p) for a one-limb C: secp256k1 (p = 2^256 - 2^32 - 977)
+     * and 2^255 - 19. Their elements are kept as plain values; the others in Montgomery form.
+     */
+    static boolean pseudoMersenne(Scheme scheme) {
+        return scheme == Scheme.ECDSA_SECP256K1 || scheme == Scheme.ED25519;
+    }
+
+    /** A field element in the kernels' internal form for the scheme. */
+    static BigInteger fieldRep(Scheme scheme, BigInteger v) {
+        BigInteger p = scheme == Scheme.ED25519 ? Ed25519PublicKey.P : scheme.requireCurve().p();
+        return pseudoMersenne(scheme) ? v.mod(p) : mont(v, p);
+    }
+
+    private static void field(StringBuilder h, Scheme scheme, BigInteger p) {
+        boolean pm = pseudoMersenne(scheme);
+        h.append("#define FP_PSEUDO_MERSENNE ").append(pm ? 1 : 0).append('\n');
+        h.append("#define FP_FOLD_255 ").append(scheme == Scheme.ED25519 ? 1 : 0).append('\n');
+        if (pm) {
+            h.append("#define FP_C 0x").append(R.mod(p).toString(16)).append("ul\n");
+        }
+        modulus(h, "fp", "FP", p);
+        array(h, "fp_one_m", fieldRep(scheme, BigInteger.ONE));
     }
 
     private static void modulus(StringBuilder h, String prefix, String macro, BigInteger m) {

@@ -98,7 +98,7 @@ static inline uint ext_decode_negated_vartime(ext *r, const u256 *enc) {
     uint x0 = (uint)(enc->d[3] >> 63);
     u256_copy(&t, enc);
     t.d[3] &= 0x7ffffffffffffffful;
-    fp_to_mont(&y, &t);
+    fp_from_plain(&y, &t);
     fp_sqr(&u, &y);
     fp_const(&dd, ed_d_m);
     fp_mul(&v, &u, &dd);

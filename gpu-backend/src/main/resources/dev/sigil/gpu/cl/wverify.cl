@@ -17,11 +17,11 @@
 static inline uint load_public_key_vartime(u256 *qx, u256 *qy, __global const uint *in, uint stride, uint i) {
     u256 t;
     u256_load(&t, in, stride, i);
-    fp_to_mont(qx, &t);
+    fp_from_plain(qx, &t);
     uint tag = in[40 * stride + i];
     if (tag == 4u) {
         u256_load(&t, in + 8 * stride, stride, i);
-        fp_to_mont(qy, &t);
+        fp_from_plain(qy, &t);
         return 1u;
     }
     return wpoint_decompress_vartime(qy, qx, tag & 1u);
@@ -31,14 +31,14 @@ static inline uint load_public_key_vartime(u256 *qx, u256 *qy, __global const ui
 static inline uint x_matches_mod_n_vartime(const jac *p, const u256 *v) {
     u256 z2, t, vm;
     fp_sqr(&z2, &p->z);
-    fp_to_mont(&vm, v);
+    fp_from_plain(&vm, v);
     fp_mul(&t, &vm, &z2);
     if (u256_eq(&t, &p->x)) return 1u;
     u256 n, vn;
     u256_from_const(&n, sc_n);
     ulong carry = u256_add(&vn, v, &n);
     if (carry != 0ul || !u256_lt_const(&vn, fp_p)) return 0u;
-    fp_to_mont(&vm, &vn);
+    fp_from_plain(&vm, &vn);
     fp_mul(&t, &vm, &z2);
     return u256_eq(&t, &p->x);
 }
