@@ -8,11 +8,15 @@ import java.util.Map;
 import java.util.function.BinaryOperator;
 
 /**
- * The comb tables of the fixed base points: entry (i, d) = d * 16^i * G for i in [0, 64), d in [1, 16), in
+ * The comb tables of the fixed base points: entry (i, d) = d * 2^(8i) * G for i in [0, 32), d in [1, 256), in
  * the field's internal form (see {@link KernelConstants#fieldRep}). Weierstrass entries are affine (x, y), 16 words; Ed25519 entries are niels (y+x, y-x, 2dxy),
  * 24 words. Built once per process.
  */
 final class BaseTables {
+    /** Bits per comb digit; the kernels get it, and the derived sizes, from the generated header. */
+    static final int COMB_BITS = 8;
+    static final int WINDOWS = 256 / COMB_BITS;
+    static final int ENTRIES = (1 << COMB_BITS) - 1;
     private static final Map<Scheme, int[]> CACHE = new EnumMap<>(Scheme.class);
 
     private BaseTables() {
@@ -33,16 +37,16 @@ final class BaseTables {
 
     private static int[] comb(BigInteger[] g, BinaryOperator<BigInteger[]> add, int entryWords,
             java.util.function.Function<BigInteger[], BigInteger[]> encode) {
-        int[] out = new int[64 * 15 * entryWords];
+        int[] out = new int[WINDOWS * ENTRIES * entryWords];
         BigInteger[] base = g;
-        for (int i = 0; i < 64; i++) {
+        for (int i = 0; i < WINDOWS; i++) {
             BigInteger[] m = base;
-            for (int d = 1; d < 16; d++) {
+            for (int d = 1; d <= ENTRIES; d++) {
                 if (d > 1) {
                     m = add.apply(m, base);
                 }
                 BigInteger[] coords = encode.apply(m);
-                int at = (i * 15 + d - 1) * entryWords;
+                int at = (i * ENTRIES + d - 1) * entryWords;
                 for (int c = 0; c < coords.length; c++) {
                     System.arraycopy(KernelConstants.words(coords[c]), 0, out, at + 8 * c, 8);
                 }

@@ -21,6 +21,9 @@ final class KernelConstants {
     static String header(Scheme scheme) {
         StringBuilder h = new StringBuilder("/* generated from the domain parameters of ").append(scheme)
                 .append(" */\n");
+        h.append("#define COMB_BITS ").append(BaseTables.COMB_BITS).append('\n');
+        h.append("#define COMB_WINDOWS ").append(BaseTables.WINDOWS).append('\n');
+        h.append("#define COMB_ENTRIES ").append(BaseTables.ENTRIES).append("u\n");
         if (scheme == Scheme.ED25519) {
             BigInteger p = Ed25519PublicKey.P;
             field(h, scheme, p);

@@ -8,7 +8,8 @@
  *   RESULT_VALID    when D = 0 (the cofactorless equation holds, and so does the cofactored one);
  *   RESULT_TORSION  when D != 0 but 8D = 0: D is a small-order point crafted into R or A, where cofactorless and
  *                   cofactored verifiers differ; the host decides these rare items with the reference.
- * B uses a comb table in global memory (entry (i, d) = d * 16^i * B in niels form, 24 words); A a 4-bit window.
+ * B uses a comb table in global memory (entry (i, d) = d * 2^(COMB_BITS i) * B in niels form, 24 words); A a
+ * fixed 4-bit window.
  */
 
 #define RESULT_INVALID 0
@@ -18,7 +19,7 @@
 #define BTAB_WORDS 24
 
 static inline void btab_load(niels *q, __global const uint *btab, int i, uint dgt) {
-    __global const uint *e = btab + ((uint)i * 15u + dgt - 1u) * BTAB_WORDS;
+    __global const uint *e = btab + ((uint)i * COMB_ENTRIES + dgt - 1u) * BTAB_WORDS;
     u256_load_words(&q->ypx, e);
     u256_load_words(&q->ymx, e + 8);
     u256_load_words(&q->t2d, e + 16);
@@ -27,8 +28,8 @@ static inline void btab_load(niels *q, __global const uint *btab, int i, uint dg
 /* r = r + [k]B with the comb table. */
 static inline void ed_add_b_comb_vartime(ext *r, const u256 *k, __global const uint *btab) {
     niels q;
-    for (int i = 0; i < 64; i++) {
-        uint dgt = u256_digit4(k, i);
+    for (int i = 0; i < COMB_WINDOWS; i++) {
+        uint dgt = u256_comb_digit(k, i);
         if (dgt != 0u) {
             btab_load(&q, btab, i, dgt);
             ext_add_niels(r, r, &q);
@@ -41,9 +42,9 @@ static inline void ed_mul_window_vartime(ext *r, const u256 *k, const cached *ta
     ext_set_identity(r);
     for (int i = 63; i >= 0; i--) {
         if (i != 63) {
-            ext_dbl(r, r);
-            ext_dbl(r, r);
-            ext_dbl(r, r);
+            ext_dbl_t(r, r, 0u);
+            ext_dbl_t(r, r, 0u);
+            ext_dbl_t(r, r, 0u);
             ext_dbl(r, r);
         }
         uint dgt = u256_digit4(k, i);
@@ -80,9 +81,9 @@ static inline uchar ed25519_verify_one(__global const uint *in, __global const u
     cached cr;
     ext_to_cached(&cr, &nr);
     ext_add_cached(&acc, &acc, &cr);
-    ext_dbl(&t, &acc);
-    ext_dbl(&t, &t);
-    ext_dbl(&t, &t);
+    ext_dbl_t(&t, &acc, 0u);
+    ext_dbl_t(&t, &t, 0u);
+    ext_dbl_t(&t, &t, 0u);
     if (!ext_is_identity(&t)) return RESULT_INVALID;
     return ext_is_identity(&acc) ? RESULT_VALID : RESULT_TORSION;
 }

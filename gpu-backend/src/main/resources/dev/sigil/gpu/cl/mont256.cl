@@ -168,6 +168,11 @@ static inline uint u256_digit4(const u256 *k, int i) {
     return (uint)(k->d[i >> 4] >> ((i & 15) * 4)) & 15u;
 }
 
+/* Digit i of COMB_BITS bits (a divisor of 64) of a little-endian 256-bit value. */
+static inline uint u256_comb_digit(const u256 *k, int i) {
+    return (uint)(k->d[i / (64 / COMB_BITS)] >> ((i % (64 / COMB_BITS)) * COMB_BITS)) & COMB_ENTRIES;
+}
+
 /*
  * r = a^e (Montgomery form in and out) for a public constant exponent e, with a fixed 4-bit window.
  * one is R mod m. The exponent is public, so the digit pattern it reveals is not secret.

@@ -1,8 +1,9 @@
 /*
  * msm.cl: u1*G + u2*Q on a short Weierstrass curve.
  *
- * G uses a precomputed comb table in global memory: entry (i, d) = d * 16^i * G for i in [0, 64), d in [1, 16),
- * affine and in Montgomery form, 16 words (x then y) per entry. u1*G is then 64 mixed additions and no doubling.
+ * G uses a precomputed comb table in global memory: entry (i, d) = d * 2^(COMB_BITS i) * G for i in
+ * [0, COMB_WINDOWS), d in [1, COMB_ENTRIES], affine in the field's internal form, 16 words (x then y) per entry.
+ * u1*G is then COMB_WINDOWS mixed additions and no doubling.
  * Q uses a fixed 4-bit window over 15 Jacobian multiples: 252 doublings and 64 additions. Variable-time: the
  * digits choose table entries and zero digits skip their addition.
  */
@@ -10,7 +11,7 @@
 #define GTAB_WORDS 16
 
 static inline void gtab_load(u256 *x, u256 *y, __global const uint *gtab, int i, uint dgt) {
-    __global const uint *e = gtab + ((uint)i * 15u + dgt - 1u) * GTAB_WORDS;
+    __global const uint *e = gtab + ((uint)i * COMB_ENTRIES + dgt - 1u) * GTAB_WORDS;
     u256_load_words(x, e);
     u256_load_words(y, e + 8);
 }
@@ -18,8 +19,8 @@ static inline void gtab_load(u256 *x, u256 *y, __global const uint *gtab, int i,
 /* r = r + k * G with the comb table. */
 static inline void msm_add_g_comb_vartime(jac *r, const u256 *k, __global const uint *gtab) {
     u256 x, y;
-    for (int i = 0; i < 64; i++) {
-        uint dgt = u256_digit4(k, i);
+    for (int i = 0; i < COMB_WINDOWS; i++) {
+        uint dgt = u256_comb_digit(k, i);
         if (dgt != 0u) {
             gtab_load(&x, &y, gtab, i, dgt);
             jac_madd_vartime(r, r, &x, &y);
