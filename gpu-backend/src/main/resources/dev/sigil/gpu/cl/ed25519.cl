@@ -9,7 +9,7 @@
  *   RESULT_TORSION  when D != 0 but 8D = 0: D is a small-order point crafted into R or A, where cofactorless and
  *                   cofactored verifiers differ; the host decides these rare items with the reference.
  * B uses a comb table in global memory (entry (i, d) = d * 2^(COMB_BITS i) * B in niels form, 24 words); A a
- * fixed 4-bit window.
+ * signed 5-bit window.
  */
 
 #define RESULT_INVALID 0
@@ -37,18 +37,22 @@ static inline void ed_add_b_comb_vartime(ext *r, const u256 *k, __global const u
     }
 }
 
-/* r = [k]P from the cached multiples tab[d] = dP, d in [1, 16). */
+/* r = [k]P with a signed 5-bit window over the cached multiples tab[d] = dP, d in [1, 16]. */
 static inline void ed_mul_window_vartime(ext *r, const u256 *k, const cached *tab) {
+    char dig[SW_WINDOWS];
+    u256_recode_signed5(dig, k);
     ext_set_identity(r);
-    for (int i = 63; i >= 0; i--) {
-        if (i != 63) {
-            ext_dbl_t(r, r, 0u);
-            ext_dbl_t(r, r, 0u);
-            ext_dbl_t(r, r, 0u);
+    for (int i = SW_WINDOWS - 1; i >= 0; i--) {
+        if (i != SW_WINDOWS - 1) {
+            for (int j = 0; j < 4; j++) ext_dbl_t(r, r, 0u);
             ext_dbl(r, r);
         }
-        uint dgt = u256_digit4(k, i);
-        if (dgt != 0u) ext_add_cached(r, r, &tab[dgt]);
+        int d = dig[i];
+        if (d != 0) {
+            cached c;
+            cached_copy_signed(&c, &tab[d < 0 ? -d : d], d < 0);
+            ext_add_cached(r, r, &c);
+        }
     }
 }
 
@@ -59,7 +63,7 @@ static inline void ed_window_table(cached *tab, const ext *p) {
     u256_copy(&acc.z, &p->z);
     u256_copy(&acc.t, &p->t);
     ext_to_cached(&tab[1], &acc);
-    for (int j = 2; j < 16; j++) {
+    for (int j = 2; j < 17; j++) {
         ext_add_cached(&acc, &acc, &tab[1]);
         ext_to_cached(&tab[j], &acc);
     }
@@ -74,7 +78,7 @@ static inline uchar ed25519_verify_one(__global const uint *in, __global const u
     if (!ext_decode_negated_vartime(&nr, &enc)) return RESULT_INVALID;
     u256_load(&s, in + 16 * stride, stride, i);
     u256_load(&k, in + 24 * stride, stride, i);
-    cached tab[16];
+    cached tab[17];
     ed_window_table(tab, &na);
     ed_mul_window_vartime(&acc, &k, tab);
     ed_add_b_comb_vartime(&acc, &s, btab);

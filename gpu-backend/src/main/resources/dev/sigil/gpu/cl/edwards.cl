@@ -85,6 +85,20 @@ static inline void ext_to_cached(cached *r, const ext *p) {
     fp_dbl(&r->z2, &p->z);
 }
 
+/* r = q, or -q when neg: -(X, Y, Z, T) = (-X, Y, Z, -T) swaps Y+X and Y-X and negates 2dT. */
+static inline void cached_copy_signed(cached *r, const cached *q, uint neg) {
+    if (neg) {
+        u256_copy(&r->ypx, &q->ymx);
+        u256_copy(&r->ymx, &q->ypx);
+        fp_neg(&r->t2d, &q->t2d);
+    } else {
+        u256_copy(&r->ypx, &q->ypx);
+        u256_copy(&r->ymx, &q->ymx);
+        u256_copy(&r->t2d, &q->t2d);
+    }
+    u256_copy(&r->z2, &q->z2);
+}
+
 /* True for the neutral element (0 : Z : Z). */
 static inline uint ext_is_identity(const ext *p) {
     return u256_is_zero(&p->x) & u256_eq(&p->y, &p->z);

@@ -168,6 +168,26 @@ static inline uint u256_digit4(const u256 *k, int i) {
     return (uint)(k->d[i >> 4] >> ((i & 15) * 4)) & 15u;
 }
 
+#define SW_WINDOWS 52
+
+/*
+ * Recodes k < 2^256 into SW_WINDOWS signed 5-bit digits in [-15, 16] with k = sum dig[i] 32^i, so a window
+ * table needs only the multiples 1..16 (negating a point is free).
+ */
+static inline void u256_recode_signed5(char *dig, const u256 *k) {
+    uint carry = 0u;
+    for (int i = 0; i < SW_WINDOWS; i++) {
+        int bit = 5 * i;
+        int limb = bit >> 6;
+        int off = bit & 63;
+        ulong v = k->d[limb] >> off;
+        if (off > 59 && limb < 3) v |= k->d[limb + 1] << (64 - off);
+        uint w = (uint)(v & 31ul) + carry;
+        carry = w > 16u;
+        dig[i] = (char)((int)w - (int)(carry << 5));
+    }
+}
+
 /* Digit i of COMB_BITS bits (a divisor of 64) of a little-endian 256-bit value. */
 static inline uint u256_comb_digit(const u256 *k, int i) {
     return (uint)(k->d[i / (64 / COMB_BITS)] >> ((i % (64 / COMB_BITS)) * COMB_BITS)) & COMB_ENTRIES;

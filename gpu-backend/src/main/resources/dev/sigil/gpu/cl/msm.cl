@@ -4,7 +4,7 @@
  * G uses a precomputed comb table in global memory: entry (i, d) = d * 2^(COMB_BITS i) * G for i in
  * [0, COMB_WINDOWS), d in [1, COMB_ENTRIES], affine in the field's internal form, 16 words (x then y) per entry.
  * u1*G is then COMB_WINDOWS mixed additions and no doubling.
- * Q uses a fixed 4-bit window over 15 Jacobian multiples: 252 doublings and 64 additions. Variable-time: the
+ * Q uses a signed 5-bit window over 16 Jacobian multiples: 255 doublings and 52 additions. Variable-time: the
  * digits choose table entries and zero digits skip their addition.
  */
 
@@ -28,25 +28,28 @@ static inline void msm_add_g_comb_vartime(jac *r, const u256 *k, __global const 
     }
 }
 
-/* r = k * q with a fixed 4-bit window; q is affine (Montgomery form). */
+/* r = k * q with a signed 5-bit window over the multiples 1..16 of q (affine, internal form). */
 static inline void msm_mul_window_vartime(jac *r, const u256 *k, const u256 *qx, const u256 *qy) {
-    jac tab[16];
-    jac_set_inf(&tab[0]);
+    jac tab[17];
     u256_copy(&tab[1].x, qx);
     u256_copy(&tab[1].y, qy);
     fp_one(&tab[1].z);
     jac_dbl(&tab[2], &tab[1]);
-    for (int j = 3; j < 16; j++) jac_madd_vartime(&tab[j], &tab[j - 1], qx, qy);
+    for (int j = 3; j < 17; j++) jac_madd_vartime(&tab[j], &tab[j - 1], qx, qy);
+    char dig[SW_WINDOWS];
+    u256_recode_signed5(dig, k);
     jac_set_inf(r);
-    for (int i = 63; i >= 0; i--) {
-        if (i != 63) {
-            jac_dbl(r, r);
-            jac_dbl(r, r);
-            jac_dbl(r, r);
-            jac_dbl(r, r);
+    for (int i = SW_WINDOWS - 1; i >= 0; i--) {
+        if (i != SW_WINDOWS - 1) {
+            for (int j = 0; j < 5; j++) jac_dbl(r, r);
         }
-        uint dgt = u256_digit4(k, i);
-        if (dgt != 0u) jac_add_vartime(r, r, &tab[dgt]);
+        int d = dig[i];
+        if (d != 0) {
+            jac t;
+            jac_copy(&t, &tab[d < 0 ? -d : d]);
+            if (d < 0) fp_neg(&t.y, &t.y);
+            jac_add_vartime(r, r, &t);
+        }
     }
 }
 
