@@ -47,6 +47,17 @@ final class KernelConstants {
         modulus(h, "sc", "SC", n);
         array(h, "sc_one_m", R.mod(n));
         array(h, "sc_nm2", n.subtract(BigInteger.TWO));
+        array(h, "sc_half_n_plus1", n.shiftRight(1).add(BigInteger.ONE));
+        boolean glv = scheme == Scheme.ECDSA_SECP256K1;
+        h.append("#define CURVE_GLV ").append(glv ? 1 : 0).append('\n');
+        if (glv) {
+            array(h, "glv_g1", Glv.G1);
+            array(h, "glv_g2", Glv.G2);
+            array(h, "glv_k1_m", mont(Glv.K1, n));
+            array(h, "glv_k2_m", mont(Glv.K2, n));
+            array(h, "glv_lambda_m", mont(Glv.LAMBDA, n));
+            array(h, "glv_beta", fieldRep(scheme, Glv.BETA));
+        }
         return h.toString();
     }
 

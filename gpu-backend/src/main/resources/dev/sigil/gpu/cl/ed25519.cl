@@ -40,7 +40,7 @@ static inline void ed_add_b_comb_vartime(ext *r, const u256 *k, __global const u
 /* r = [k]P with a signed 5-bit window over the cached multiples tab[d] = dP, d in [1, 16]. */
 static inline void ed_mul_window_vartime(ext *r, const u256 *k, const cached *tab) {
     char dig[SW_WINDOWS];
-    u256_recode_signed5(dig, k);
+    u256_recode_signed5(dig, k, SW_WINDOWS);
     ext_set_identity(r);
     for (int i = SW_WINDOWS - 1; i >= 0; i--) {
         if (i != SW_WINDOWS - 1) {

@@ -15,24 +15,6 @@ static inline void fp_const(u256 *r, __constant const ulong *c) { u256_from_cons
 
 #if FP_PSEUDO_MERSENNE
 
-/* The 512-bit schoolbook product a * b into t[0..7]. */
-static inline void pm_product(ulong *t, const u256 *a, const u256 *b) {
-    ulong c;
-    MAC2(c, t[0], a->d[0], b->d[0], 0ul, 0ul);
-    MAC2(c, t[1], a->d[1], b->d[0], 0ul, c);
-    MAC2(c, t[2], a->d[2], b->d[0], 0ul, c);
-    MAC2(c, t[3], a->d[3], b->d[0], 0ul, c);
-    t[4] = c;
-    for (int i = 1; i < 4; i++) {
-        ulong bi = b->d[i];
-        MAC2(c, t[i], a->d[0], bi, t[i], 0ul);
-        MAC2(c, t[i + 1], a->d[1], bi, t[i + 1], c);
-        MAC2(c, t[i + 2], a->d[2], bi, t[i + 2], c);
-        MAC2(c, t[i + 3], a->d[3], bi, t[i + 3], c);
-        t[i + 4] = c;
-    }
-}
-
 /* r = t mod p for a 512-bit t, folding the high half with 2^256 = FP_C (mod p). */
 static inline void pm_reduce(u256 *r, const ulong *t) {
     ulong c, h, k;
@@ -66,7 +48,7 @@ static inline void pm_reduce(u256 *r, const ulong *t) {
 
 static inline void fp_mul(u256 *r, const u256 *a, const u256 *b) {
     ulong t[8];
-    pm_product(t, a, b);
+    u256_mul_wide(t, a, b);
     pm_reduce(r, t);
 }
 

@@ -163,6 +163,24 @@ static inline void mont_mul(u256 *r, const u256 *a, const u256 *b, __constant co
     mont_reduce_once(r, &lo4, t4, m);
 }
 
+/* The 512-bit schoolbook product a * b into t[0..7]. */
+static inline void u256_mul_wide(ulong *t, const u256 *a, const u256 *b) {
+    ulong c;
+    MAC2(c, t[0], a->d[0], b->d[0], 0ul, 0ul);
+    MAC2(c, t[1], a->d[1], b->d[0], 0ul, c);
+    MAC2(c, t[2], a->d[2], b->d[0], 0ul, c);
+    MAC2(c, t[3], a->d[3], b->d[0], 0ul, c);
+    t[4] = c;
+    for (int i = 1; i < 4; i++) {
+        ulong bi = b->d[i];
+        MAC2(c, t[i], a->d[0], bi, t[i], 0ul);
+        MAC2(c, t[i + 1], a->d[1], bi, t[i + 1], c);
+        MAC2(c, t[i + 2], a->d[2], bi, t[i + 2], c);
+        MAC2(c, t[i + 3], a->d[3], bi, t[i + 3], c);
+        t[i + 4] = c;
+    }
+}
+
 /* 4-bit digit i of a little-endian 256-bit value. */
 static inline uint u256_digit4(const u256 *k, int i) {
     return (uint)(k->d[i >> 4] >> ((i & 15) * 4)) & 15u;
@@ -171,12 +189,12 @@ static inline uint u256_digit4(const u256 *k, int i) {
 #define SW_WINDOWS 52
 
 /*
- * Recodes k < 2^256 into SW_WINDOWS signed 5-bit digits in [-15, 16] with k = sum dig[i] 32^i, so a window
+ * Recodes k < 2^(5 windows - 1) into signed 5-bit digits in [-15, 16] with k = sum dig[i] 32^i, so a window
  * table needs only the multiples 1..16 (negating a point is free).
  */
-static inline void u256_recode_signed5(char *dig, const u256 *k) {
+static inline void u256_recode_signed5(char *dig, const u256 *k, int windows) {
     uint carry = 0u;
-    for (int i = 0; i < SW_WINDOWS; i++) {
+    for (int i = 0; i < windows; i++) {
         int bit = 5 * i;
         int limb = bit >> 6;
         int off = bit & 63;
