@@ -96,6 +96,18 @@ final class DeviceWorker implements AutoCloseable {
         return chunkItems;
     }
 
+    /** The device still reports itself available (a cheap query; false if the query itself fails). */
+    boolean isAvailable() {
+        try {
+            int[] v = new int[1];
+            org.jocl.CL.clGetDeviceInfo(info.id(), org.jocl.CL.CL_DEVICE_AVAILABLE, Sizeof.cl_int, Pointer.to(v),
+                    null);
+            return v[0] != 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Runs the items {@code idx} of the batch and returns one kernel result code per item. */
     synchronized byte[] run(VerifyBatch batch, int[] idx) {
         Scheme scheme = batch.scheme();

@@ -39,16 +39,25 @@ final class Devices {
 
     /** True when some platform has some device; never throws (no libOpenCL, no ICD, no device: false). */
     static boolean anyPresent() {
+        return unavailableReason() == null;
+    }
+
+    /**
+     * Why no OpenCL device can be used, or null when one can. JOCL loads {@code libOpenCL.so} by that exact name,
+     * which Debian and Ubuntu ship in {@code ocl-icd-opencl-dev} (the ICD loader package has only
+     * {@code libOpenCL.so.1}).
+     */
+    static String unavailableReason() {
         try {
             CL.setExceptionsEnabled(true);
             for (cl_platform_id platform : platforms()) {
                 if (!devices(platform).isEmpty()) {
-                    return true;
+                    return null;
                 }
             }
-            return false;
+            return "no OpenCL platform with a device (install an ICD, e.g. pocl-opencl-icd)";
         } catch (Throwable e) {
-            return false;
+            return "OpenCL cannot be loaded (" + e + "); JOCL needs libOpenCL.so, e.g. from ocl-icd-opencl-dev";
         }
     }
 

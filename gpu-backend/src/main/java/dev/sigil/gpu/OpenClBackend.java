@@ -38,6 +38,14 @@ public final class OpenClBackend implements Backend {
     private volatile boolean healthy = true;
     private volatile boolean closed;
 
+    /** A backend over already opened devices (which it then owns). */
+    static OpenClBackend ofWorkers(List<DeviceWorker> workers) {
+        if (workers.isEmpty()) {
+            throw new IllegalArgumentException("no device");
+        }
+        return new OpenClBackend(workers);
+    }
+
     private OpenClBackend(List<DeviceWorker> workers) {
         this.workers = List.copyOf(workers);
         this.pool = workers.size() > 1 ? Executors.newFixedThreadPool(workers.size(), r -> {
@@ -114,7 +122,13 @@ public final class OpenClBackend implements Backend {
             return out;
         }
         byte[] codes = runOnDevices(batch, idx);
-        ResultDecoder.decode(batch, idx, codes, out);
+        try {
+            ResultDecoder.decode(batch, idx, codes, out);
+        } catch (BackendException.DeviceFailure e) {
+            healthy = false;
+            throw e;
+        }
+        healthy = true;
         return out;
     }
 
@@ -167,9 +181,10 @@ public final class OpenClBackend implements Backend {
         return false;
     }
 
+    /** False after a device error (until a batch succeeds again), after close, or when a device went away. */
     @Override
     public boolean isHealthy() {
-        return healthy && !closed;
+        return healthy && !closed && workers.stream().allMatch(DeviceWorker::isAvailable);
     }
 
     @Override
