@@ -63,6 +63,12 @@ final class DeviceWorker implements AutoCloseable {
 
     /** Opens the device with chunks of about {@code requestedChunk} items and work-groups of {@code localSize}. */
     static DeviceWorker open(DeviceInfo info, ProgramBuilder builder, int requestedChunk, int localSize) {
+        return open(info, builder, requestedChunk, localSize, KernelSources.options(info, true));
+    }
+
+    /** As above, with explicit program build options. */
+    static DeviceWorker open(DeviceInfo info, ProgramBuilder builder, int requestedChunk, int localSize,
+            String options) {
         if (localSize < 1 || Integer.bitCount(localSize) != 1) {
             throw new IllegalArgumentException("localSize must be a power of two, got " + localSize);
         }
@@ -73,7 +79,7 @@ final class DeviceWorker implements AutoCloseable {
         DeviceWorker w = new DeviceWorker(info, context, chunk, localSize);
         try {
             for (Scheme s : Scheme.values()) {
-                w.programs.put(s, builder.build(context, info, KernelSources.program(s), KernelSources.OPTIONS));
+                w.programs.put(s, builder.build(context, info, KernelSources.program(s), options));
                 int[] table = BaseTables.of(s);
                 w.tables.put(s, clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,
                         (long) table.length * Integer.BYTES, Pointer.to(table), null));

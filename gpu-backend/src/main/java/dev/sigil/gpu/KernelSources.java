@@ -11,6 +11,11 @@ import java.util.List;
 final class KernelSources {
     /** Build options: OpenCL C 1.2, which every ICD of interest compiles. */
     static final String OPTIONS = "-cl-std=CL1.2";
+
+    /** The build options for a device: CPU devices also get 128-bit products (see mont256.cl) when allowed. */
+    static String options(DeviceInfo device, boolean allowInt128) {
+        return allowInt128 && device.type().equals("cpu") ? OPTIONS + " -DSIGIL_USE_INT128=1" : OPTIONS;
+    }
     private static final List<String> WEIERSTRASS_LAYERS =
             List.of("mont256.cl", "field.cl", "scalar.cl", "weierstrass.cl", "msm.cl", "wverify.cl");
     private static final List<String> EDWARDS_LAYERS = List.of("mont256.cl", "field.cl", "edwards.cl");

@@ -25,7 +25,8 @@ import org.jocl.CLException;
  * signature. Verify only: kernels are not constant-time, so this backend never signs.
  *
  * <p>Settings: {@code deviceTypes} (e.g. {@code gpu,cpu}; default all, GPUs first), {@code chunkItems} (items per
- * device launch, default 16384), {@code localSize} (work-group size, a power of two, default 64), {@code cacheDir} (compiled program binaries; default
+ * device launch, default 16384), {@code localSize} (work-group size, a power of two, default 64), {@code int128}
+ * (128-bit products on CPU devices, default true; false compiles the mul_hi path GPUs use), {@code cacheDir} (compiled program binaries; default
  * {@code <dataDir>/cache/opencl}). A device error raises {@link BackendException.DeviceFailure} and marks the
  * backend unhealthy; it never produces an outcome.
  */
@@ -64,6 +65,7 @@ public final class OpenClBackend implements Backend {
         List<String> types = context.string("deviceTypes").map(Devices::parseTypes).orElse(Devices.DEFAULT_TYPES);
         int chunk = context.integer("chunkItems", DEFAULT_CHUNK);
         int localSize = context.integer("localSize", DeviceWorker.DEFAULT_LOCAL_SIZE);
+        boolean int128 = context.flag("int128", true);
         Path cacheDir = context.string("cacheDir").map(Path::of)
                 .orElse(context.dataDir().resolve("cache").resolve("opencl"));
         ProgramBuilder builder = new ProgramBuilder(cacheDir);
@@ -74,7 +76,7 @@ public final class OpenClBackend implements Backend {
                 throw new BackendException.Unavailable(ID, "no OpenCL device of types " + types, null);
             }
             for (DeviceInfo d : devices) {
-                opened.add(DeviceWorker.open(d, builder, chunk, localSize));
+                opened.add(DeviceWorker.open(d, builder, chunk, localSize, KernelSources.options(d, int128)));
             }
             return new OpenClBackend(opened);
         } catch (KernelBuildException e) {

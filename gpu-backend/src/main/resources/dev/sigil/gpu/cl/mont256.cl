@@ -116,10 +116,11 @@ static inline void mont_neg(u256 *r, const u256 *a, __constant const ulong *m) {
 }
 
 /*
- * (hi, lo) = a * b + c + d, which never overflows 128 bits. Where the compiler has a 128-bit integer (clang on
- * 64-bit CPUs, e.g. PoCL) the product is one machine multiply; elsewhere mul_hi, native on GPUs.
+ * (hi, lo) = a * b + c + d, which never overflows 128 bits. On CPU devices (the host defines SIGIL_USE_INT128 for
+ * them) a 128-bit integer makes the product one machine multiply, where the library's mul_hi would take four;
+ * elsewhere mul_hi, native on GPUs.
  */
-#if defined(__SIZEOF_INT128__)
+#if defined(SIGIL_USE_INT128) && defined(__SIZEOF_INT128__)
 #define MAC2(hi, lo, a, b, c, d) do {                                               \
         unsigned __int128 _p = (unsigned __int128)(a) * (b) + (c) + (d);           \
         (lo) = (ulong)_p; (hi) = (ulong)(_p >> 64);                                 \
