@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.jocl.CLException;
 
@@ -32,6 +34,7 @@ import org.jocl.CLException;
  */
 public final class OpenClBackend implements Backend {
     public static final String ID = "opencl";
+    private static final Logger LOG = Logger.getLogger(OpenClBackend.class.getName());
     static final int DEFAULT_CHUNK = 16_384;
 
     private final List<DeviceWorker> workers;
@@ -57,9 +60,11 @@ public final class OpenClBackend implements Backend {
     }
 
     /**
-     * Opens every wanted device and builds the programs on each.
+     * Opens every wanted device and builds the programs on each. A device that fails to open is left out (and
+     * logged); the backend is unavailable only when no device opens.
      *
-     * @throws BackendException.Unavailable when there is no device or a program does not build (with its log)
+     * @throws BackendException.Unavailable when there is no usable device; the message of the first failure, a
+     *     program build failure with the compiler's log included
      */
     public static OpenClBackend open(BackendContext context) {
         List<String> types = context.string("deviceTypes").map(Devices::parseTypes).orElse(Devices.DEFAULT_TYPES);
@@ -69,23 +74,27 @@ public final class OpenClBackend implements Backend {
         Path cacheDir = context.string("cacheDir").map(Path::of)
                 .orElse(context.dataDir().resolve("cache").resolve("opencl"));
         ProgramBuilder builder = new ProgramBuilder(cacheDir);
-        List<DeviceWorker> opened = new ArrayList<>();
+        List<DeviceInfo> devices;
         try {
-            List<DeviceInfo> devices = Devices.find(types);
-            if (devices.isEmpty()) {
-                throw new BackendException.Unavailable(ID, "no OpenCL device of types " + types, null);
-            }
-            for (DeviceInfo d : devices) {
-                opened.add(DeviceWorker.open(d, builder, chunk, localSize, KernelSources.options(d, int128)));
-            }
-            return new OpenClBackend(opened);
-        } catch (KernelBuildException e) {
-            opened.forEach(DeviceWorker::close);
-            throw new BackendException.Unavailable(ID, e.getMessage(), e);
+            devices = Devices.find(types);
         } catch (CLException | LinkageError e) {
-            opened.forEach(DeviceWorker::close);
             throw new BackendException.Unavailable(ID, "OpenCL is not usable: " + e.getMessage(), e);
         }
+        List<DeviceWorker> opened = new ArrayList<>();
+        RuntimeException first = null;
+        for (DeviceInfo d : devices) {
+            try {
+                opened.add(DeviceWorker.open(d, builder, chunk, localSize, KernelSources.options(d, int128)));
+            } catch (KernelBuildException | CLException e) {
+                LOG.log(Level.WARNING, "leaving out OpenCL device " + d.name(), e);
+                first = first == null ? e : first;
+            }
+        }
+        if (opened.isEmpty()) {
+            String why = first == null ? "no OpenCL device of types " + types : first.getMessage();
+            throw new BackendException.Unavailable(ID, why, first);
+        }
+        return new OpenClBackend(opened);
     }
 
     @Override

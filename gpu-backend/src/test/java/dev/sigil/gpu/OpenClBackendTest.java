@@ -66,6 +66,18 @@ class OpenClBackendTest {
     }
 
     @Test
+    void open_withNoDeviceOfTheWantedType_isUnavailable() {
+        OpenClTestSupport.requireDevice();
+        var present = Devices.find(Devices.DEFAULT_TYPES).stream().map(DeviceInfo::type).toList();
+        var missing = Devices.DEFAULT_TYPES.stream().filter(t -> !present.contains(t)).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isPresent(), "every device type is present");
+        String absent = missing.get();
+        assertThatThrownBy(() -> OpenClBackend.open(OpenClTestSupport.context().withSettings(java.util.Map.of(
+                "deviceTypes", absent, "cacheDir", OpenClTestSupport.cacheDir().toString()))))
+                .isInstanceOf(BackendException.Unavailable.class).hasMessageContaining(absent);
+    }
+
+    @Test
     void devices_parseTypes_acceptsListsAndRejectsUnknownTypes() {
         assertThat(Devices.parseTypes("gpu, cpu")).containsExactly("gpu", "cpu");
         assertThat(Devices.parseTypes("[accelerator, GPU]")).containsExactly("accelerator", "gpu");
