@@ -52,9 +52,33 @@ static inline void fp_mul(u256 *r, const u256 *a, const u256 *b) {
     pm_reduce(r, t);
 }
 
+/* The square, with each cross product computed once and doubled. */
 static inline void fp_sqr(u256 *r, const u256 *a) {
-    ulong t[8];
-    u256_sqr_wide(t, a);
+    ulong t[8], c;
+    MAC2(c, t[1], a->d[0], a->d[1], 0ul, 0ul);
+    MAC2(c, t[2], a->d[0], a->d[2], 0ul, c);
+    MAC2(c, t[3], a->d[0], a->d[3], 0ul, c);
+    t[4] = c;
+    MAC2(c, t[3], a->d[1], a->d[2], t[3], 0ul);
+    MAC2(c, t[4], a->d[1], a->d[3], t[4], c);
+    t[5] = c;
+    MAC2(c, t[5], a->d[2], a->d[3], t[5], 0ul);
+    t[6] = c;
+    t[7] = t[6] >> 63;
+    for (int j = 6; j > 1; j--) t[j] = (t[j] << 1) | (t[j - 1] >> 63);
+    t[1] <<= 1;
+    ulong lo, hi;
+    MAC2(hi, t[0], a->d[0], a->d[0], 0ul, 0ul);
+    MAC2(c, t[1], 0ul, 0ul, t[1], hi);
+    MAC2(hi, lo, a->d[1], a->d[1], t[2], c);
+    t[2] = lo;
+    MAC2(c, t[3], 0ul, 0ul, t[3], hi);
+    MAC2(hi, lo, a->d[2], a->d[2], t[4], c);
+    t[4] = lo;
+    MAC2(c, t[5], 0ul, 0ul, t[5], hi);
+    MAC2(hi, lo, a->d[3], a->d[3], t[6], c);
+    t[6] = lo;
+    t[7] += hi;
     pm_reduce(r, t);
 }
 
@@ -64,7 +88,7 @@ static inline void fp_to_plain(u256 *r, const u256 *a) { u256_copy(r, a); }
 #else
 
 static inline void fp_mul(u256 *r, const u256 *a, const u256 *b) { mont_mul(r, a, b, fp_p, FP_MINV); }
-static inline void fp_sqr(u256 *r, const u256 *a) { mont_sqr(r, a, fp_p, FP_MINV); }
+static inline void fp_sqr(u256 *r, const u256 *a) { mont_mul(r, a, a, fp_p, FP_MINV); }
 
 /* Converts a plain value below p into Montgomery form. */
 static inline void fp_from_plain(u256 *r, const u256 *a) {

@@ -182,65 +182,6 @@ static inline void u256_mul_wide(ulong *t, const u256 *a, const u256 *b) {
     }
 }
 
-/* The 512-bit square of a into t[0..7], each cross product computed once and doubled. */
-static inline void u256_sqr_wide(ulong *t, const u256 *a) {
-    ulong c;
-    MAC2(c, t[1], a->d[0], a->d[1], 0ul, 0ul);
-    MAC2(c, t[2], a->d[0], a->d[2], 0ul, c);
-    MAC2(c, t[3], a->d[0], a->d[3], 0ul, c);
-    t[4] = c;
-    MAC2(c, t[3], a->d[1], a->d[2], t[3], 0ul);
-    MAC2(c, t[4], a->d[1], a->d[3], t[4], c);
-    t[5] = c;
-    MAC2(c, t[5], a->d[2], a->d[3], t[5], 0ul);
-    t[6] = c;
-    t[7] = t[6] >> 63;
-    for (int j = 6; j > 1; j--) t[j] = (t[j] << 1) | (t[j - 1] >> 63);
-    t[1] <<= 1;
-    ulong lo, hi;
-    MAC2(hi, t[0], a->d[0], a->d[0], 0ul, 0ul);
-    MAC2(c, t[1], 0ul, 0ul, t[1], hi);
-    MAC2(hi, lo, a->d[1], a->d[1], t[2], c);
-    t[2] = lo;
-    MAC2(c, t[3], 0ul, 0ul, t[3], hi);
-    MAC2(hi, lo, a->d[2], a->d[2], t[4], c);
-    t[4] = lo;
-    MAC2(c, t[5], 0ul, 0ul, t[5], hi);
-    MAC2(hi, lo, a->d[3], a->d[3], t[6], c);
-    t[6] = lo;
-    t[7] += hi;
-}
-
-/*
- * r = t / 2^256 mod m for a 512-bit t < m 2^256 (separated operand scanning). t is consumed.
- */
-static inline void mont_redc512(u256 *r, ulong *t, __constant const ulong *m, ulong minv) {
-    ulong top = 0ul;
-    for (int i = 0; i < 4; i++) {
-        ulong u = t[i] * minv;
-        ulong c;
-        MAC2(c, t[i], u, m[0], t[i], 0ul);
-        MAC2(c, t[i + 1], u, m[1], t[i + 1], c);
-        MAC2(c, t[i + 2], u, m[2], t[i + 2], c);
-        MAC2(c, t[i + 3], u, m[3], t[i + 3], c);
-        for (int j = i + 4; j < 8; j++) {
-            t[j] += c;
-            c = t[j] < c;
-        }
-        top += c;
-    }
-    u256 hi;
-    for (int j = 0; j < 4; j++) hi.d[j] = t[4 + j];
-    mont_reduce_once(r, &hi, top, m);
-}
-
-/* r = a^2 / 2^256 mod m for a < m. */
-static inline void mont_sqr(u256 *r, const u256 *a, __constant const ulong *m, ulong minv) {
-    ulong t[8];
-    u256_sqr_wide(t, a);
-    mont_redc512(r, t, m, minv);
-}
-
 /* 4-bit digit i of a little-endian 256-bit value. */
 static inline uint u256_digit4(const u256 *k, int i) {
     return (uint)(k->d[i >> 4] >> ((i & 15) * 4)) & 15u;
@@ -284,7 +225,7 @@ static inline void mont_pow(u256 *r, const u256 *a, __constant const ulong *e, _
     u256 acc;
     u256_copy(&acc, &tab[(uint)(e[3] >> 60) & 15u]);
     for (int i = 62; i >= 0; i--) {
-        for (int k = 0; k < 4; k++) mont_sqr(&acc, &acc, m, minv);
+        for (int k = 0; k < 4; k++) mont_mul(&acc, &acc, &acc, m, minv);
         uint dgt = (uint)(e[i >> 4] >> ((i & 15) * 4)) & 15u;
         mont_mul(&acc, &acc, &tab[dgt], m, minv);
     }
