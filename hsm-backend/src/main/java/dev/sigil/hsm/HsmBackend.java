@@ -1,0 +1,225 @@
+package dev.sigil.hsm;
+
+import static dev.sigil.pkcs11.gen.pkcs11_h.CKR_PIN_INCORRECT;
+import static dev.sigil.pkcs11.gen.pkcs11_h.CKR_PIN_LOCKED;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.TokenKeys;
+import dev.sigil.pkcs11.ModuleLoadException;
+import dev.sigil.pkcs11.Pkcs11Exception;
+import dev.sigil.pkcs11.Pkcs11Module;
+import dev.sigil.pkcs11.SlotId;
+import dev.sigil.pkcs11.TokenInfo;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A PKCS #11 token as a backend: signs with keys held in the token (and, with {@code verify: true}, verifies
+ * through it). One login for the application, a {@link SessionPool} of sessions, keys in {@link HsmTokenKeys}.
+ * {@link #close()} closes the sessions and calls {@code C_Finalize}.
+ */
+public final class HsmBackend implements Backend {
+    public static final String ID = "hsm";
+    private static final System.Logger LOG = System.getLogger(HsmBackend.class.getName());
+
+    private final HsmConfig config;
+    private final Pkcs11Module module;
+    private final SessionPool pool;
+    private final Mechanisms mechanisms;
+    private final HsmTokenKeys keys;
+    private final HsmSigner signer;
+    private final HsmVerifier verifier;
+    private final String device;
+    private volatile boolean closed;
+
+    private HsmBackend(HsmConfig config, Pkcs11Module module, SessionPool pool, Mechanisms mechanisms,
+            String device) {
+        this.config = config;
+        this.module = module;
+        this.pool = pool;
+        this.mechanisms = mechanisms;
+        this.device = device;
+        this.keys = new HsmTokenKeys(pool, module.objects(), mechanisms);
+        this.signer = new HsmSigner(pool, module.objects(), mechanisms, keys,
+                new SessionKeyCopies(module.objects(), config.sessionKeyCopies()));
+        this.verifier = new HsmVerifier(pool, module.objects(), mechanisms);
+    }
+
+    /**
+     * Loads the module, finds the token, opens the session pool, logs in and lists the token's keys.
+     *
+     * @throws BackendException.Unavailable with a message naming what is wrong (never the PIN)
+     */
+    public static HsmBackend open(HsmConfig config) {
+        if (!Files.isReadable(config.module())) {
+            throw unavailable("the PKCS #11 module " + config.module() + " does not exist or is not readable", null);
+        }
+        Pkcs11Module module;
+        try {
+            module = Pkcs11Module.open(config.module());
+        } catch (ModuleLoadException | Pkcs11Exception e) {
+            throw unavailable("cannot load the PKCS #11 module " + config.module() + ": " + e.getMessage(), e);
+        }
+        try {
+            return start(config, module);
+        } catch (RuntimeException e) {
+            module.close();
+            throw e;
+        }
+    }
+
+    private static HsmBackend start(HsmConfig config, Pkcs11Module module) {
+        SlotId slot;
+        TokenInfo token;
+        try {
+            slot = module.findToken(config.tokenLabel()).orElseThrow(() -> unavailable("no token labelled '"
+                    + config.tokenLabel() + "' in " + config.module() + " (present: " + labels(module) + ")", null));
+            token = module.tokenInfo(slot);
+        } catch (Pkcs11Exception e) {
+            throw unavailable("cannot list the tokens of " + config.module() + ": " + e.getMessage(), e);
+        }
+        SessionPool pool = login(config, module, slot);
+        try {
+            Mechanisms mechanisms = new Mechanisms(config.mechanisms(), module.mechanisms(slot));
+            String device = "PKCS#11 token '" + token.label() + "' (" + token.manufacturerId() + " " + token.model()
+                    + ", serial " + token.serialNumber() + ") via " + module.info();
+            HsmBackend backend = new HsmBackend(config, module, pool, mechanisms, device);
+            backend.keys.refresh();
+            LOG.log(Level.INFO, "{0}: {1} sessions, sign {2}, verify {3}, {4} keys", device, pool.size(),
+                    backend.schemes(Operation.SIGN), backend.schemes(Operation.VERIFY), backend.keys.count());
+            return backend;
+        } catch (Pkcs11Exception e) {
+            pool.close();
+            throw unavailable("cannot read the token '" + config.tokenLabel() + "': " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static SessionPool login(HsmConfig config, Pkcs11Module module, SlotId slot) {
+        try {
+            return SessionPool.open(module, slot, config.pin(), config.sessions());
+        } catch (Pkcs11Exception e) {
+            String why = e.rv() == CKR_PIN_INCORRECT() ? " (wrong PIN from " + config.pin() + ")"
+                    : e.rv() == CKR_PIN_LOCKED() ? " (the user PIN is locked)" : "";
+            throw unavailable("cannot log in to token '" + config.tokenLabel() + "': " + e.name() + why, e);
+        } catch (IllegalStateException e) {
+            throw unavailable("cannot log in to token '" + config.tokenLabel() + "': " + e.getMessage(), null);
+        }
+    }
+
+    private static String labels(Pkcs11Module module) {
+        return String.join(", ", module.slots(true).stream().map(s -> "'" + module.tokenInfo(s).label() + "'")
+                .toList());
+    }
+
+    private static BackendException.Unavailable unavailable(String message, Throwable cause) {
+        return new BackendException.Unavailable(ID, message, cause);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.HSM;
+    }
+
+    @Override
+    public String device() {
+        return device;
+    }
+
+    /** Runs the action while no token call of this backend is in flight (for tests and diagnostics). */
+    void whileIdle(Runnable action) {
+        pool.exclusive(action);
+    }
+
+    /** How many times the session pool was re-opened (for tests and diagnostics). */
+    long sessionGeneration() {
+        return pool.generation();
+    }
+
+    public HsmConfig config() {
+        return config;
+    }
+
+    @Override
+    public boolean supports(Scheme scheme, Operation operation) {
+        boolean mechanism = mechanisms.forScheme(scheme).isPresent();
+        return operation == Operation.SIGN ? mechanism : config.verify() && mechanism;
+    }
+
+    /** Why the scheme cannot be used with this token, or empty when it can sign. */
+    public Optional<String> unsupportedReason(Scheme scheme) {
+        return mechanisms.forScheme(scheme).isPresent() ? Optional.empty()
+                : Optional.of(mechanisms.unavailableReason(scheme));
+    }
+
+    @Override
+    public Outcome[] verify(VerifyBatch batch) {
+        if (!supports(batch.scheme(), Operation.VERIFY)) {
+            throw new IllegalArgumentException("the HSM backend does not verify " + batch.scheme()
+                    + (config.verify() ? "" : " (hsm.verify is false)"));
+        }
+        ensureOpen();
+        return verifier.verify(batch);
+    }
+
+    @Override
+    public List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
+        if (!(key instanceof SigningKey.Token token) || !ID.equals(token.backendId())) {
+            throw new IllegalArgumentException("the HSM backend signs only with its own token keys, not " + key);
+        }
+        ensureOpen();
+        return signer.sign(keys.resolve(token), inputs);
+    }
+
+    @Override
+    public boolean canSignWith(SigningKey key) {
+        return key instanceof SigningKey.Token token && ID.equals(token.backendId())
+                && supports(key.scheme(), Operation.SIGN);
+    }
+
+    @Override
+    public Optional<TokenKeys> tokenKeys() {
+        return Optional.of(keys);
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return !closed && pool.healthy();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            pool.close();
+        } finally {
+            module.close();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new BackendException.DeviceFailure(ID, "the HSM backend is closed", null);
+        }
+    }
+}

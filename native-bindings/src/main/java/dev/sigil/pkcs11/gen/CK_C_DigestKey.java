@@ -1,0 +1,49 @@
+// Hand-written in the shape jextract (JDK 22+) gives for pkcs11.h (OASIS PKCS #11 v2.40 errata 01, with the
+// CK_INTERFACE / C_GetInterface additions of v3.0), Linux x86-64 and aarch64 (LP64: CK_ULONG is 64 bits, no packing).
+// DO NOT EDIT: regenerate with native-bindings/regenerate.sh where jextract is available.
+
+package dev.sigil.pkcs11.gen;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * {@snippet lang=c :
+ * typedef CK_RV (*CK_C_DigestKey)(...)
+ * }
+ */
+public final class CK_C_DigestKey {
+
+    private CK_C_DigestKey() {
+    }
+
+    /** The function pointer type. */
+    public interface Function {
+        long apply(long hSession, long hKey);
+    }
+
+    private static final FunctionDescriptor $DESC = FunctionDescriptor.of(
+            pkcs11_h.C_LONG,
+            pkcs11_h.C_LONG,
+            pkcs11_h.C_LONG);
+
+    /** The descriptor of this function pointer type. */
+    public static FunctionDescriptor descriptor() {
+        return $DESC;
+    }
+
+    private static final MethodHandle DOWN$MH = Linker.nativeLinker().downcallHandle($DESC);
+
+    /** Invokes the function at {@code funcPtr}. */
+    public static long invoke(MemorySegment funcPtr, long hSession, long hKey) {
+        try {
+            return (long) DOWN$MH.invokeExact(funcPtr, hSession, hKey);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sigil.service.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The whole configuration, validated. See {@link ConfigLoader} for the fields and their defaults. */
+public record ServiceConfig(Server server, Auth auth, Keys keys, Map<String, BackendConfig> backends,
+        Optional<Map<String, Object>> hsm) {
+
+    public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+    public static final int DEFAULT_MAX_BATCH_ITEMS = 100_000;
+
+    public ServiceConfig {
+        backends = Map.copyOf(backends);
+        hsm = hsm.map(Map::copyOf);
+    }
+
+    /** The defaults: what {@code ./sigil serve} runs with when no file is given. */
+    public static ServiceConfig defaults() {
+        return ConfigLoader.parse(Map.of());
+    }
+
+    public ServiceConfig withServer(Server s) {
+        return new ServiceConfig(s, auth, keys, backends, hsm);
+    }
+
+    public ServiceConfig withAuth(Auth a) {
+        return new ServiceConfig(server, a, keys, backends, hsm);
+    }
+
+    /** The settings of one backend (enabled, and what is passed to its provider). */
+    public BackendConfig backend(String id) {
+        return backends.getOrDefault(id, BackendConfig.DEFAULT);
+    }
+
+    public record Server(String host, int port, long maxBodyBytes, int maxBatchItems, int workerThreads,
+            int backendThreads, int queueCapacity, int shutdownGraceSeconds) {
+        public Server withAddress(String newHost, int newPort) {
+            return new Server(newHost, newPort, maxBodyBytes, maxBatchItems, workerThreads, backendThreads,
+                    queueCapacity, shutdownGraceSeconds);
+        }
+    }
+
+    public record Auth(boolean verifyOpen, List<TokenConfig> tokens) {
+        public Auth {
+            tokens = List.copyOf(tokens);
+        }
+    }
+
+    public record Keys(Optional<SecretRef> passphrase, int pbkdf2Iterations) {
+    }
+
+    public record BackendConfig(boolean enabled, Map<String, Object> settings) {
+        public static final BackendConfig DEFAULT = new BackendConfig(true, Map.of());
+
+        public BackendConfig {
+            settings = Map.copyOf(settings);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.sigil.service.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The one place that renders a failed request as {@code {"error": {"code", "message"}}}. */
+public final class FailureHandler implements Handler<RoutingContext> {
+    private static final Logger LOG = Logger.getLogger(FailureHandler.class.getName());
+    /** Seconds a client should wait before retrying an {@code overloaded} answer. */
+    public static final String RETRY_AFTER_SECONDS = "1";
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ApiException error = toApiException(ctx.failure(), ctx.statusCode());
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        if (error.code() == ErrorCode.INTERNAL) {
+            LOG.log(Level.SEVERE, "internal error on " + ctx.request().method() + " " + ctx.request().path(),
+                    ctx.failure());
+        }
+        if (error.code() == ErrorCode.OVERLOADED) {
+            response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        send(response, error);
+    }
+
+    /** Writes the error body with its status. */
+    public static void send(HttpServerResponse response, ApiException error) {
+        JsonObject body = new JsonObject().put("error",
+                new JsonObject().put("code", error.code().code()).put("message", error.getMessage()));
+        response.setStatusCode(error.status())
+                .putHeader("Content-Type", "application/json")
+                .end(body.encode());
+    }
+
+    /**
+     * Answers requests whose path the router cannot decode (a {@code %} not followed by two hex digits) with
+     * {@code invalid-request}, before routing; every other request goes to the router.
+     */
+    public static Handler<HttpServerRequest> guardPaths(Handler<HttpServerRequest> router) {
+        return request -> {
+            if (hasValidEscapes(request.path())) {
+                router.handle(request);
+            } else {
+                send(request.response(), ApiException.invalid("the path has a bad percent escape"));
+            }
+        };
+    }
+
+    static boolean hasValidEscapes(String path) {
+        if (path == null) {
+            return false;
+        }
+        for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
+                    || Character.digit(path.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static ApiException toApiException(Throwable failure, int status) {
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        if (failure == null) {
+            return fromStatus(status);
+        }
+        return new ApiException(ErrorCode.INTERNAL, "internal error");
+    }
+
+    private static ApiException fromStatus(int status) {
+        return switch (status) {
+            case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than the limit");
+            case 404 -> new ApiException(ErrorCode.INVALID_REQUEST, 404, "no such endpoint");
+            case 405 -> new ApiException(ErrorCode.INVALID_REQUEST, 405, "method not allowed on this endpoint");
+            case 400 -> ApiException.invalid("bad request");
+            case 401 -> new ApiException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
+            case 403 -> new ApiException(ErrorCode.FORBIDDEN, "the token lacks the role");
+            case 503 -> new ApiException(ErrorCode.OVERLOADED, "the service is shutting down or overloaded");
+            default -> status >= 400 && status < 500 ? new ApiException(ErrorCode.INVALID_REQUEST, status,
+                    "request rejected") : new ApiException(ErrorCode.INTERNAL, "internal error");
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package dev.sigil.service.keys;
+
+import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.TokenKeys;
+import dev.sigil.service.backend.BackendRegistry;
+import dev.sigil.service.http.ApiException;
+import dev.sigil.service.http.ErrorCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Keys across stores: the software store under the data directory and the token of a backend that holds keys
+ * (the HSM). Creating a key takes the id in every store at once, so ids are unique across stores.
+ */
+public final class KeyService {
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final Optional<SoftwareKeyStore> software;
+    private final String softwareProblem;
+    private final BackendRegistry registry;
+
+    /** The software store, or (when it failed to load) the reason, which readiness reports. */
+    public KeyService(Optional<SoftwareKeyStore> software, String softwareProblem, BackendRegistry registry) {
+        this.software = software;
+        this.softwareProblem = softwareProblem;
+        this.registry = registry;
+    }
+
+    public static void checkKeyId(String keyId) {
+        if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
+            throw ApiException.invalid("a key id matches [A-Za-z0-9._-]{1,64}");
+        }
+    }
+
+    /** Null when the software store is loaded, else why not. */
+    public String softwareProblem() {
+        return software.isPresent() ? null : softwareProblem;
+    }
+
+    /** The token of the backend that holds keys, if one runs. */
+    public Optional<TokenKeys> tokenKeys() {
+        return registry.all().stream().map(Backend::tokenKeys).flatMap(Optional::stream).findFirst();
+    }
+
+    public List<KeyView> list() {
+        List<KeyView> out = new ArrayList<>();
+        software.ifPresent(s -> s.list().forEach(k -> out.add(KeyView.of(k))));
+        tokenKeys().ifPresent(t -> listToken(t).forEach(k -> out.add(KeyView.of(k))));
+        out.sort(Comparator.comparing(KeyView::keyId).thenComparing(KeyView::store));
+        return out;
+    }
+
+    public KeyView get(String keyId) {
+        return KeyView.of(signingKey(keyId));
+    }
+
+    /** The key to sign with, or 404 {@code unknown-key}. */
+    public SigningKey signingKey(String keyId) {
+        return find(keyId).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_KEY, "no key " + keyId));
+    }
+
+    private Optional<SigningKey> find(String keyId) {
+        Optional<SigningKey> soft = software.flatMap(s -> s.get(keyId));
+        if (soft.isPresent()) {
+            return soft;
+        }
+        return tokenKeys().flatMap(t -> listToken(t).stream().filter(k -> k.keyId().equals(keyId)).findFirst());
+    }
+
+    /** Generates a key in the store; 409 when the id is taken anywhere. */
+    public synchronized KeyView create(String keyId, Scheme scheme, String store) {
+        checkKeyId(keyId);
+        if (find(keyId).isPresent()) {
+            throw new ApiException(ErrorCode.KEY_EXISTS, "key id " + keyId + " is taken");
+        }
+        return switch (store) {
+            case KeyView.SOFTWARE -> createSoftware(keyId, scheme);
+            case KeyView.HSM -> createToken(keyId, scheme);
+            default -> throw ApiException.invalid("store must be software or hsm");
+        };
+    }
+
+    private KeyView createSoftware(String keyId, Scheme scheme) {
+        SoftwareKeyStore store = software.orElseThrow(() -> new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503,
+                "the software key store is not loaded"));
+        SigningKey.Software key = CpuKeys.generate(keyId, scheme);
+        try {
+            store.put(key);
+        } catch (KeyStoreFailure e) {
+            throw new ApiException(ErrorCode.INTERNAL, "the key could not be stored");
+        }
+        return KeyView.of(key);
+    }
+
+    private KeyView createToken(String keyId, Scheme scheme) {
+        TokenKeys token = tokenKeys().orElseThrow(() -> new ApiException(ErrorCode.BACKEND_UNAVAILABLE,
+                "no HSM is configured"));
+        if (!token.generatableSchemes().contains(scheme)) {
+            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, "the HSM cannot generate " + scheme + " keys");
+        }
+        try {
+            return KeyView.of(token.generate(keyId, scheme));
+        } catch (BackendException e) {
+            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "the HSM could not generate the key");
+        }
+    }
+
+    private static List<SigningKey.Token> listToken(TokenKeys token) {
+        try {
+            return token.list();
+        } catch (BackendException e) {
+            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "the HSM cannot list its keys");
+        }
+    }
+}

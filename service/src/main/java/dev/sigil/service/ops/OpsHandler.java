@@ -1,0 +1,95 @@
+package dev.sigil.service.ops;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.service.backend.BackendRegistry;
+import dev.sigil.service.backend.BackendStats;
+import dev.sigil.service.http.Reply;
+import dev.sigil.service.http.Worker;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /v1/backends}, {@code /health/live}, {@code /health/ready}, {@code /metrics}. */
+public final class OpsHandler {
+    private final BackendRegistry registry;
+    private final BackendStats stats;
+    private final Readiness readiness;
+    private final Metrics metrics;
+    private final Worker worker;
+
+    public OpsHandler(BackendRegistry registry, BackendStats stats, Readiness readiness, Metrics metrics,
+            Worker worker) {
+        this.registry = registry;
+        this.stats = stats;
+        this.readiness = readiness;
+        this.metrics = metrics;
+        this.worker = worker;
+    }
+
+    public void backends(RoutingContext ctx) {
+        worker.respond(ctx, () -> {
+            JsonArray list = new JsonArray();
+            registry.all().forEach(b -> list.add(describe(b)));
+            return Reply.ok(new JsonObject().put("backends", list));
+        });
+    }
+
+    private JsonObject describe(Backend b) {
+        Set<Scheme> schemes = EnumSet.noneOf(Scheme.class);
+        JsonArray operations = new JsonArray();
+        for (Operation op : Operation.values()) {
+            Set<Scheme> s = b.schemes(op);
+            if (!s.isEmpty()) {
+                operations.add(op.wireName());
+                schemes.addAll(s);
+            }
+        }
+        JsonObject throughput = new JsonObject();
+        for (Map.Entry<Scheme, Double> e : stats.throughput(b.id()).entrySet()) {
+            throughput.put(e.getKey().wireName(), Math.round(e.getValue()));
+        }
+        boolean healthy;
+        try {
+            healthy = b.isHealthy();
+        } catch (RuntimeException e) {
+            healthy = false;
+        }
+        return new JsonObject().put("id", b.id()).put("kind", b.kind().wireName()).put("device", b.device())
+                .put("schemes", new JsonArray(schemes.stream().map(Scheme::wireName).toList()))
+                .put("operations", operations).put("healthy", healthy)
+                .put("queueDepth", stats.queueDepth(b.id())).put("throughput", throughput);
+    }
+
+    public void live(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("status", "live")
+                .encode());
+    }
+
+    public void ready(RoutingContext ctx) {
+        worker.respond(ctx, () -> {
+            List<Readiness.Check> checks = readiness.checks();
+            boolean ready = Readiness.ready(checks);
+            JsonArray list = new JsonArray();
+            checks.forEach(c -> list.add(new JsonObject().put("name", c.name()).put("ok", c.ok())
+                    .put("required", c.required()).put("detail", c.detail())));
+            return Reply.of(ready ? 200 : 503, new JsonObject().put("status", ready ? "ready" : "not-ready")
+                    .put("checks", list));
+        });
+    }
+
+    public void metrics(RoutingContext ctx) {
+        ctx.vertx().executeBlocking(metrics::scrape, false).onComplete(r -> {
+            if (r.failed()) {
+                ctx.fail(r.cause());
+                return;
+            }
+            ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(r.result());
+        });
+    }
+}

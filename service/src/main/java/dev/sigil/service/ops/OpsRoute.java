@@ -1,0 +1,16 @@
+package dev.sigil.service.ops;
+
+import io.vertx.ext.web.Router;
+
+/** Registers the operations endpoints. */
+public final class OpsRoute {
+    private OpsRoute() {
+    }
+
+    public static void register(Router router, OpsHandler handler) {
+        router.get("/v1/backends").handler(handler::backends);
+        router.get("/health/live").handler(handler::live);
+        router.get("/health/ready").handler(handler::ready);
+        router.get("/metrics").handler(handler::metrics);
+    }
+}

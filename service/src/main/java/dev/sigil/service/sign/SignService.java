@@ -1,0 +1,137 @@
+package dev.sigil.service.sign;
+
+import dev.sigil.crypto.EcPublicKey;
+import dev.sigil.crypto.EncodedItem;
+import dev.sigil.crypto.Hashes;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RuleSet;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.SignatureFormat;
+import dev.sigil.crypto.Sm2;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.VerifyBatchBuilder;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.service.backend.BackendRegistry;
+import dev.sigil.service.http.ApiException;
+import dev.sigil.service.http.ErrorCode;
+import dev.sigil.service.keys.KeyService;
+import dev.sigil.service.ops.Metrics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Signs with a key: computes what is signed (SHA-256, SM3(Z_A ‖ M), or the Ed25519 message), picks the backend
+ * (software keys: the CPU backend; token keys: the backend holding the token), and encodes the results. A signature
+ * from hardware is checked on the CPU under {@code low-s} before it is returned.
+ */
+public final class SignService {
+    private final KeyService keys;
+    private final BackendRegistry registry;
+    private final Metrics metrics;
+
+    public SignService(KeyService keys, BackendRegistry registry, Metrics metrics) {
+        this.keys = keys;
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    public SignResult sign(String keyId, String formatWord, List<SignItem> items) {
+        SigningKey key = keys.signingKey(keyId);
+        Scheme scheme = key.scheme();
+        SignatureFormat format = SignatureEncoder.formatFor(scheme, formatWord);
+        List<byte[]> inputs = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            inputs.add(signedValue(key, items.get(i), i));
+        }
+        Backend backend = backendFor(key);
+        List<RawSignature> raws;
+        try {
+            raws = backend.sign(key, inputs);
+        } catch (BackendException e) {
+            metrics.backendFailure(backend.id());
+            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "backend " + backend.id() + " could not sign");
+        }
+        if (raws.size() != inputs.size()) {
+            throw new ApiException(ErrorCode.INTERNAL, "backend " + backend.id() + " returned too few signatures");
+        }
+        if (!backend.id().equals(BackendRegistry.CPU)) {
+            checkOnCpu(key, inputs, raws);
+        }
+        EcPublicKey ecKey = key.publicKey() instanceof EcPublicKey ec ? ec : null;
+        List<byte[]> out = new ArrayList<>(raws.size());
+        for (int i = 0; i < raws.size(); i++) {
+            out.add(SignatureEncoder.encode(scheme, ecKey, inputs.get(i), raws.get(i), format));
+        }
+        metrics.signatures(scheme.wireName(), backend.id(), out.size());
+        return new SignResult(keyId, key.publicKey(), out, backend.id());
+    }
+
+    private static byte[] signedValue(SigningKey key, SignItem item, int index) {
+        Scheme scheme = key.scheme();
+        String at = "items[" + index + "]";
+        if ((item.message() == null) == (item.digest() == null)) {
+            throw ApiException.invalid(at + ": exactly one of message and digest is required");
+        }
+        if (item.userId() != null && scheme != Scheme.SM2) {
+            throw ApiException.invalid(at + ": userId is for sm2 keys only");
+        }
+        if (scheme == Scheme.ED25519) {
+            if (item.digest() != null) {
+                throw ApiException.invalid(at + ": ed25519 signs a message, not a digest");
+            }
+            return item.message();
+        }
+        if (item.digest() != null) {
+            if (item.digest().length != 32) {
+                throw ApiException.invalid(at + ": digest must be 32 bytes");
+            }
+            return item.digest();
+        }
+        if (scheme == Scheme.SM2) {
+            byte[] uid = item.userId() == null ? Sm2.DEFAULT_USER_ID : item.userId();
+            if (uid.length > Sm2.MAX_USER_ID_BYTES) {
+                throw ApiException.invalid(at + ": userId is longer than 8191 bytes");
+            }
+            return Sm2.e(uid, (EcPublicKey) key.publicKey(), item.message());
+        }
+        return Hashes.sha256(item.message());
+    }
+
+    private Backend backendFor(SigningKey key) {
+        if (key instanceof SigningKey.Token token) {
+            return registry.get(token.backendId()).filter(b -> b.canSignWith(key)).orElseThrow(() ->
+                    new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "backend " + token.backendId()
+                            + " holding the key is not running"));
+        }
+        return registry.get(BackendRegistry.CPU).filter(b -> b.canSignWith(key))
+                .or(() -> registry.all().stream().filter(b -> b.canSignWith(key)).findFirst())
+                .orElseThrow(() -> new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503,
+                        "no backend signs " + key.scheme() + " with software keys"));
+    }
+
+    private void checkOnCpu(SigningKey key, List<byte[]> inputs, List<RawSignature> raws) {
+        Backend cpu = registry.get(BackendRegistry.CPU).orElse(null);
+        if (cpu == null) {
+            return;
+        }
+        VerifyBatchBuilder b = VerifyBatch.builder(key.scheme(), RuleSet.STANDARD, inputs.size());
+        byte[] pub = key.publicKey().encoded();
+        for (int i = 0; i < inputs.size(); i++) {
+            byte[] sig = raws.get(i).bytes();
+            EncodedItem item = key.scheme() == Scheme.ED25519
+                    ? EncodedItem.ofMessage(pub, inputs.get(i), sig)
+                    : EncodedItem.ofDigest(pub, inputs.get(i), sig).withFormat(SignatureFormat.RAW);
+            b.add(item);
+        }
+        for (Outcome o : cpu.verify(b.build())) {
+            if (!o.isValid()) {
+                metrics.backendFailure(key instanceof SigningKey.Token t ? t.backendId() : "unknown");
+                throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503,
+                        "the signing backend returned a signature that does not verify");
+            }
+        }
+    }
+}

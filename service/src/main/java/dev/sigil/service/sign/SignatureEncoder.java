@@ -1,0 +1,70 @@
+package dev.sigil.service.sign;
+
+import dev.sigil.cpu.Secp256k1Recovery;
+import dev.sigil.crypto.Curve;
+import dev.sigil.crypto.EcPublicKey;
+import dev.sigil.crypto.EcSignature;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.SignatureFormat;
+import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.service.http.ApiException;
+import dev.sigil.service.http.ErrorCode;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/** Turns a backend's raw signature into the wire format asked for; ECDSA always comes out low-S. */
+final class SignatureEncoder {
+    private SignatureEncoder() {
+    }
+
+    /** The format to use: the one asked for, checked against the scheme, or the scheme's default. */
+    static SignatureFormat formatFor(Scheme scheme, String word) {
+        if (scheme == Scheme.ED25519) {
+            if (word != null && !word.equals(SignatureFormat.RAW.wireName())) {
+                throw ApiException.invalid("ed25519 signatures are 64 raw bytes; signatureFormat must be raw or absent");
+            }
+            return SignatureFormat.RAW;
+        }
+        if (word == null) {
+            return SignatureFormat.DER;
+        }
+        SignatureFormat f = SignatureFormat.fromWire(word).orElseThrow(() -> ApiException.invalid(
+                "signatureFormat must be der, raw or raw-recoverable"));
+        if (f == SignatureFormat.RAW_RECOVERABLE && scheme != Scheme.ECDSA_SECP256K1) {
+            throw ApiException.invalid("raw-recoverable is for ecdsa-secp256k1 only");
+        }
+        return f;
+    }
+
+    static byte[] encode(Scheme scheme, EcPublicKey ecKey, byte[] signedValue, RawSignature raw,
+            SignatureFormat format) {
+        byte[] bytes = raw.bytes();
+        if (scheme == Scheme.ED25519) {
+            return bytes;
+        }
+        Curve curve = scheme.requireCurve();
+        EcSignature sig = new EcSignature(new BigInteger(1, Arrays.copyOfRange(bytes, 0, 32)),
+                new BigInteger(1, Arrays.copyOfRange(bytes, 32, 64)));
+        int v = raw.recoveryId();
+        if (scheme.isEcdsa() && sig.isHighS(curve)) {
+            sig = sig.normalizedLowS(curve);
+            v = v < 0 ? v : v ^ 1;
+        }
+        return switch (format) {
+            case DER -> sig.toDer();
+            case RAW -> sig.toRaw();
+            case RAW_RECOVERABLE -> recoverable(ecKey, signedValue, sig, v);
+        };
+    }
+
+    private static byte[] recoverable(EcPublicKey key, byte[] digest, EcSignature sig, int known) {
+        int v = known >= 0 ? known : Secp256k1Recovery.recoveryId(key, digest, sig.r(), sig.s());
+        if (v < 0) {
+            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503,
+                    "the signing backend returned a signature that does not verify");
+        }
+        byte[] out = Arrays.copyOf(sig.toRaw(), 65);
+        out[64] = (byte) v;
+        return out;
+    }
+}

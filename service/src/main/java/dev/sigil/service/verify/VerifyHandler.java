@@ -1,0 +1,34 @@
+package dev.sigil.service.verify;
+
+import dev.sigil.service.auth.Authenticator;
+import dev.sigil.service.http.JsonBodies;
+import dev.sigil.service.http.Reply;
+import dev.sigil.service.http.Worker;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code POST /v1/verify}: decode the body into batches, verify, encode the results; all off the event loop. */
+public final class VerifyHandler implements Handler<RoutingContext> {
+    private final Authenticator auth;
+    private final VerifyRequestParser parser;
+    private final VerifyService service;
+    private final Worker worker;
+
+    public VerifyHandler(Authenticator auth, VerifyRequestParser parser, VerifyService service, Worker worker) {
+        this.auth = auth;
+        this.parser = parser;
+        this.service = service;
+        this.worker = worker;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        auth.requireVerify(ctx.request().getHeader("Authorization"));
+        Buffer body = JsonBodies.buffer(ctx);
+        worker.respond(ctx, () -> {
+            VerifyResult result = service.verify(parser.parse(body.getBytes()));
+            return new Reply(200, VerifyResponseWriter.write(result));
+        });
+    }
+}

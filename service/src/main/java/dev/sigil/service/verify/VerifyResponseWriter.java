@@ -1,0 +1,53 @@
+package dev.sigil.service.verify;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.Verdict;
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Writes a {@link VerifyResult} as the contract's JSON, streaming (no tree). */
+public final class VerifyResponseWriter {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private VerifyResponseWriter() {
+    }
+
+    public static Buffer write(VerifyResult result) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + result.outcomes().length * 10);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("rules", result.rules().wireName());
+            g.writeArrayFieldStart("results");
+            for (Outcome o : result.outcomes()) {
+                g.writeString(o.verdict().wireName());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("problems");
+            Outcome[] outcomes = result.outcomes();
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i].verdict() == Verdict.MALFORMED) {
+                    g.writeStartObject();
+                    g.writeNumberField("index", i);
+                    g.writeStringField("code", outcomes[i].problem().code());
+                    g.writeStringField("message", outcomes[i].detail());
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("backends");
+            for (Map.Entry<String, Integer> e : result.backends().entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Buffer.buffer(out.toByteArray());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.sigil.service.verify;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RuleSet;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.Verdict;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.VerifyBatchBuilder;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.service.backend.BackendRegistry;
+import dev.sigil.service.backend.Dispatcher;
+import dev.sigil.service.http.ApiException;
+import dev.sigil.service.http.ErrorCode;
+import dev.sigil.service.ops.Metrics;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Verifies a decoded request: one {@link VerifyBatch} per scheme (keeping each item's index), each through the
+ * {@link Dispatcher}, outcomes written back in request order.
+ */
+public final class VerifyService {
+    private final BackendRegistry registry;
+    private final Dispatcher dispatcher;
+    private final Metrics metrics;
+
+    public VerifyService(BackendRegistry registry, Dispatcher dispatcher, Metrics metrics) {
+        this.registry = registry;
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+    }
+
+    public VerifyResult verify(VerifyRequest request) {
+        RuleSet rules = request.rules() == null ? RuleSet.STANDARD : RuleSet.fromWire(request.rules())
+                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_RULES,
+                        "unknown rule set (rule sets: standard, low-s)"));
+        List<VerifyRequest.Item> items = request.items();
+        Outcome[] outcomes = new Outcome[items.size()];
+        Map<Scheme, int[]> indices = group(items, outcomes);
+        Optional<String> pin = Optional.ofNullable(request.backend());
+        pin.ifPresent(id -> checkPin(id, indices.keySet()));
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Map.Entry<Scheme, int[]> e : indices.entrySet()) {
+            runScheme(e.getKey(), rules, e.getValue(), items, pin, outcomes, counts);
+        }
+        return new VerifyResult(rules, outcomes, counts);
+    }
+
+    private static Map<Scheme, int[]> group(List<VerifyRequest.Item> items, Outcome[] outcomes) {
+        Map<Scheme, Integer> sizes = new EnumMap<>(Scheme.class);
+        for (int i = 0; i < items.size(); i++) {
+            VerifyRequest.Item item = items.get(i);
+            if (item.problem() != null) {
+                outcomes[i] = item.problem();
+            } else {
+                sizes.merge(item.scheme(), 1, Integer::sum);
+            }
+        }
+        Map<Scheme, int[]> indices = new EnumMap<>(Scheme.class);
+        Map<Scheme, Integer> fill = new EnumMap<>(Scheme.class);
+        sizes.forEach((s, n) -> {
+            indices.put(s, new int[n]);
+            fill.put(s, 0);
+        });
+        for (int i = 0; i < items.size(); i++) {
+            Scheme s = items.get(i).scheme();
+            if (s != null) {
+                int at = fill.merge(s, 1, Integer::sum) - 1;
+                indices.get(s)[at] = i;
+            }
+        }
+        return indices;
+    }
+
+    private void checkPin(String id, Iterable<Scheme> schemes) {
+        Backend backend = registry.get(id).orElseThrow(() -> new ApiException(ErrorCode.BACKEND_UNAVAILABLE,
+                "no backend " + id + " is running"));
+        for (Scheme s : schemes) {
+            if (!backend.supports(s, Operation.VERIFY)) {
+                throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, "backend " + id + " does not verify " + s);
+            }
+        }
+    }
+
+    private void runScheme(Scheme scheme, RuleSet rules, int[] index, List<VerifyRequest.Item> items,
+            Optional<String> pin, Outcome[] outcomes, Map<String, Integer> counts) {
+        VerifyBatchBuilder builder = VerifyBatch.builder(scheme, rules, index.length);
+        for (int i : index) {
+            builder.add(items.get(i).encoded());
+        }
+        VerifyBatch batch = builder.build();
+        metrics.batchSize(scheme.wireName(), batch.size());
+        Dispatcher.Dispatch dispatch;
+        try {
+            dispatch = dispatcher.verify(batch, pin);
+        } catch (BackendException e) {
+            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "no backend could verify the "
+                    + scheme + " items");
+        }
+        for (int k = 0; k < index.length; k++) {
+            outcomes[index[k]] = dispatch.outcomes()[k];
+        }
+        for (Dispatcher.Part part : dispatch.parts()) {
+            record(scheme, part, dispatch.outcomes(), counts);
+        }
+    }
+
+    private void record(Scheme scheme, Dispatcher.Part part, Outcome[] outcomes, Map<String, Integer> counts) {
+        int[] byVerdict = new int[Verdict.values().length];
+        for (int k = part.from(); k < part.to(); k++) {
+            byVerdict[outcomes[k].verdict().ordinal()]++;
+        }
+        for (Verdict v : Verdict.values()) {
+            metrics.verifiedItems(scheme.wireName(), part.backendId(), v.wireName(), byVerdict[v.ordinal()]);
+        }
+        int checked = part.to() - part.from() - byVerdict[Verdict.MALFORMED.ordinal()];
+        if (checked > 0) {
+            counts.merge(part.backendId(), checked, Integer::sum);
+        }
+    }
+}

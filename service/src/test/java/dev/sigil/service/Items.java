@@ -1,0 +1,72 @@
+package dev.sigil.service;
+
+import dev.sigil.cpu.CpuBackend;
+import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.EcPublicKey;
+import dev.sigil.crypto.EcSignature;
+import dev.sigil.crypto.Hashes;
+import dev.sigil.crypto.Hex;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.Sm2;
+import dev.sigil.crypto.spi.SigningKey;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Signed verify items made in-process with the CPU backend, as request JSON. */
+final class Items {
+    static final CpuBackend CPU = new CpuBackend(2);
+
+    private Items() {
+    }
+
+    static SigningKey.Software key(Scheme scheme) {
+        return CpuKeys.generate("test-" + scheme.wireName(), scheme);
+    }
+
+    /** A valid item over the message: DER for ECDSA and SM2 (raw when asked), 64 bytes for Ed25519. */
+    static JsonObject signed(SigningKey.Software key, byte[] message, boolean raw) {
+        Scheme s = key.scheme();
+        byte[] input = s == Scheme.ED25519 ? message
+                : Hashes.signedDigest(s, (EcPublicKey) key.publicKey(), Sm2.DEFAULT_USER_ID, message);
+        byte[] sig = CPU.sign(key, List.of(input)).getFirst().bytes();
+        JsonObject item = new JsonObject().put("scheme", s.wireName())
+                .put("publicKey", Hex.encode(key.publicKey().encoded())).put("message", Hex.encode(message));
+        if (s == Scheme.ED25519 || raw) {
+            item.put("signature", Hex.encode(sig));
+            if (raw && s != Scheme.ED25519) {
+                item.put("signatureFormat", "raw");
+            }
+        } else {
+            item.put("signature", Hex.encode(EcSignature.fromRaw(sig).toDer()));
+        }
+        return item;
+    }
+
+    /** The same item over another message: well-formed, and invalid. */
+    static JsonObject tampered(JsonObject item) {
+        JsonObject copy = item.copy();
+        byte[] m = Hex.decode("message", copy.getString("message"));
+        byte[] changed = m.length == 0 ? new byte[] {1} : m.clone();
+        changed[0] ^= 0x01;
+        return copy.put("message", Hex.encode(changed));
+    }
+
+    static byte[] randomMessage(Random random) {
+        byte[] m = new byte[random.nextInt(64)];
+        random.nextBytes(m);
+        return m;
+    }
+
+    static String body(JsonArray items, Map<String, String> top) {
+        JsonObject o = new JsonObject();
+        top.forEach(o::put);
+        return o.put("items", items).encode();
+    }
+
+    static String body(JsonArray items) {
+        return body(items, Map.of());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sigil.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sigil.crypto.EncodedItem;
+import dev.sigil.crypto.Hex;
+import dev.sigil.crypto.SignatureFormat;
+import dev.sigil.crypto.conformance.Vectors;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared conformance vectors, sent through the HTTP API: every verdict must be the file's. */
+class WycheproofOverHttpTest {
+    @TempDir
+    static Path dir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir, "");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void wycheproof_p256Der_overHttp_matchesEveryVector() {
+        assertThat(failures("ecdsa-p256", Vectors.wycheproof("ecdsa_secp256r1_sha256_test.json",
+                SignatureFormat.DER))).isEmpty();
+    }
+
+    @Test
+    void wycheproof_p256P1363_overHttp_matchesEveryVector() {
+        assertThat(failures("ecdsa-p256", Vectors.wycheproof("ecdsa_secp256r1_sha256_p1363_test.json",
+                SignatureFormat.RAW))).isEmpty();
+    }
+
+    @Test
+    void wycheproof_ed25519_overHttp_matchesEveryVector() {
+        assertThat(failures("ed25519", Vectors.wycheproof("ed25519_test.json", null))).isEmpty();
+    }
+
+    @Test
+    void sm2_standardExample_overHttp_isValid() {
+        assertThat(failures("sm2", Vectors.sm2Example())).isEmpty();
+    }
+
+    private static List<String> failures(String scheme, List<Vectors.Vector> vectors) {
+        assertThat(vectors).isNotEmpty();
+        JsonArray items = new JsonArray();
+        for (Vectors.Vector v : vectors) {
+            items.add(json(scheme, v.item()));
+        }
+        TestServer.Response r = server.post("/v1/verify", Items.body(items), null);
+        assertThat(r.status()).isEqualTo(200);
+        JsonArray results = r.json().getJsonArray("results");
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < vectors.size(); i++) {
+            boolean valid = "valid".equals(results.getString(i));
+            if (valid != vectors.get(i).valid()) {
+                failures.add(vectors.get(i).name() + ": got " + results.getString(i));
+            }
+        }
+        return failures;
+    }
+
+    private static JsonObject json(String scheme, EncodedItem item) {
+        JsonObject o = new JsonObject().put("scheme", scheme).put("publicKey", Hex.encode(item.publicKey()))
+                .put("signature", Hex.encode(item.signature()));
+        if (item.message() != null) {
+            o.put("message", Hex.encode(item.message()));
+        }
+        if (item.digest() != null) {
+            o.put("digest", Hex.encode(item.digest()));
+        }
+        if (item.userId() != null) {
+            o.put("userId", Hex.encode(item.userId()));
+        }
+        if (item.format() != null) {
+            o.put("signatureFormat", item.format().wireName());
+        }
+        return o;
+    }
+}
