@@ -1,0 +1,78 @@
+package dev.sigil.gpu;
+
+import dev.sigil.crypto.EcPublicKey;
+import dev.sigil.crypto.Hashes;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.util.stream.IntStream;
+
+/**
+ * Packs pending items of a {@link VerifyBatch} into the kernels' input layout: limb-major structure of arrays
+ * (limb j of column c of item t at {@code (8c + j) * stride + t}), so consecutive work-items read consecutive
+ * words. Host-side work per item (Ed25519's challenge hash) happens here, in parallel over the items.
+ */
+final class BatchPacker {
+    private static final VarHandle BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Below this many items packing runs on the calling thread. */
+    private static final int PARALLEL_THRESHOLD = 512;
+
+    private BatchPacker() {
+    }
+
+    /** Packs items {@code idx[from .. from+len)} of the batch into {@code out} with the given stride. */
+    static void pack(VerifyBatch batch, int[] idx, int from, int len, int stride, IntBuffer out) {
+        IntStream range = IntStream.range(0, len);
+        if (len >= PARALLEL_THRESHOLD) {
+            range = range.parallel();
+        }
+        if (batch.scheme() == Scheme.ED25519) {
+            range.forEach(t -> packEd25519(batch, idx[from + t], t, stride, out));
+        } else {
+            range.forEach(t -> packWeierstrass(batch, idx[from + t], t, stride, out));
+        }
+    }
+
+    private static void packWeierstrass(VerifyBatch batch, int i, int t, int stride, IntBuffer out) {
+        EcPublicKey key = (EcPublicKey) batch.key(i);
+        byte[] enc = key.encoded();
+        putBigEndian(out, 0, enc, 1, t, stride);
+        if (enc.length == 65) {
+            putBigEndian(out, 1, enc, 33, t, stride);
+        } else {
+            for (int j = 0; j < 8; j++) {
+                out.put((8 + j) * stride + t, 0);
+            }
+        }
+        putBigEndian(out, 2, batch.digests(), 32 * i, t, stride);
+        putBigEndian(out, 3, batch.r(), 32 * i, t, stride);
+        putBigEndian(out, 4, batch.s(), 32 * i, t, stride);
+        out.put(40 * stride + t, enc[0] & 0xff);
+    }
+
+    private static void packEd25519(VerifyBatch batch, int i, int t, int stride, IntBuffer out) {
+        byte[] a = batch.key(i).encoded();
+        byte[] r = VerifyBatch.slot(batch.r(), i);
+        byte[] k = Hashes.ed25519Challenge(r, a, batch.message(i));
+        putLittleEndian(out, 0, a, 0, t, stride);
+        putLittleEndian(out, 1, r, 0, t, stride);
+        putLittleEndian(out, 2, batch.s(), 32 * i, t, stride);
+        putLittleEndian(out, 3, k, 0, t, stride);
+    }
+
+    private static void putBigEndian(IntBuffer out, int column, byte[] src, int off, int t, int stride) {
+        for (int j = 0; j < 8; j++) {
+            out.put((8 * column + j) * stride + t, (int) BE.get(src, off + 28 - 4 * j));
+        }
+    }
+
+    private static void putLittleEndian(IntBuffer out, int column, byte[] src, int off, int t, int stride) {
+        for (int j = 0; j < 8; j++) {
+            out.put((8 * column + j) * stride + t, (int) LE.get(src, off + 4 * j));
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.sigil.gpu;
+
+import static org.jocl.CL.CL_FALSE;
+import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
+import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_WRITE_ONLY;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clCreateCommandQueue;
+import static org.jocl.CL.clCreateContext;
+import static org.jocl.CL.clCreateKernel;
+import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueWriteBuffer;
+import static org.jocl.CL.clFlush;
+import static org.jocl.CL.clGetKernelWorkGroupInfo;
+import static org.jocl.CL.clReleaseContext;
+import static org.jocl.CL.clReleaseEvent;
+import static org.jocl.CL.clReleaseMemObject;
+import static org.jocl.CL.clReleaseProgram;
+import static org.jocl.CL.clSetKernelArg;
+import static org.jocl.CL.clWaitForEvents;
+
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_context;
+import org.jocl.cl_device_id;
+import org.jocl.cl_event;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+
+/**
+ * One OpenCL device: its context, the four programs (built once, binaries cached), the base-point tables in
+ * device memory, and {@link #SLOTS} pipeline slots, each with its own queue and reused buffers. A batch runs as
+ * chunks that alternate between the slots, so the host packs chunk c+1 while the device computes chunk c and
+ * the results of chunk c-1 come back. Chunks are sized to fit the device's allocation limit.
+ */
+final class DeviceWorker implements AutoCloseable {
+    static final int SLOTS = 2;
+    static final int DEFAULT_LOCAL_SIZE = 64;
+
+    private final DeviceInfo info;
+    private final cl_context context;
+    private final Map<Scheme, cl_program> programs = new EnumMap<>(Scheme.class);
+    private final Map<Scheme, cl_mem> tables = new EnumMap<>(Scheme.class);
+    private final List<PipelineSlot> slots = new ArrayList<>();
+    private final int chunkItems;
+    private final int localSize;
+
+    private DeviceWorker(DeviceInfo info, cl_context context, int chunkItems, int localSize) {
+        this.info = info;
+        this.context = context;
+        this.chunkItems = chunkItems;
+        this.localSize = localSize;
+    }
+
+    /** Opens the device with chunks of about {@code requestedChunk} items and work-groups of {@code localSize}. */
+    static DeviceWorker open(DeviceInfo info, ProgramBuilder builder, int requestedChunk, int localSize) {
+        return open(info, builder, requestedChunk, localSize, KernelSources.options(info, true));
+    }
+
+    /** As above, with explicit program build options. */
+    static DeviceWorker open(DeviceInfo info, ProgramBuilder builder, int requestedChunk, int localSize,
+            String options) {
+        if (localSize < 1 || Integer.bitCount(localSize) != 1) {
+            throw new IllegalArgumentException("localSize must be a power of two, got " + localSize);
+        }
+        cl_context context = clCreateContext(null, 1, new cl_device_id[] {info.id()}, null, null, null);
+        long perItem = 41L * Integer.BYTES;
+        int fit = (int) Math.min(Integer.MAX_VALUE / perItem, info.maxAlloc() / perItem);
+        int chunk = Math.max(localSize, Math.min(requestedChunk, fit) / localSize * localSize);
+        DeviceWorker w = new DeviceWorker(info, context, chunk, localSize);
+        try {
+            for (Scheme s : Scheme.values()) {
+                w.programs.put(s, builder.build(context, info, KernelSources.program(s), options));
+                int[] table = BaseTables.of(s);
+                w.tables.put(s, clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,
+                        (long) table.length * Integer.BYTES, Pointer.to(table), null));
+            }
+            for (int i = 0; i < SLOTS; i++) {
+                w.slots.add(new PipelineSlot(context, info.id(), w.programs, chunk, localSize));
+            }
+            return w;
+        } catch (RuntimeException e) {
+            w.close();
+            throw e;
+        }
+    }
+
+    DeviceInfo info() {
+        return info;
+    }
+
+    int chunkItems() {
+        return chunkItems;
+    }
+
+    /** The device still reports itself available (a cheap query; false if the query itself fails). */
+    boolean isAvailable() {
+        try {
+            int[] v = new int[1];
+            org.jocl.CL.clGetDeviceInfo(info.id(), org.jocl.CL.CL_DEVICE_AVAILABLE, Sizeof.cl_int, Pointer.to(v),
+                    null);
+            return v[0] != 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Runs the items {@code idx} of the batch and returns one kernel result code per item. */
+    synchronized byte[] run(VerifyBatch batch, int[] idx) {
+        Scheme scheme = batch.scheme();
+        byte[] codes = new byte[idx.length];
+        int chunks = (idx.length + chunkItems - 1) / chunkItems;
+        try {
+            for (int c = 0; c < chunks; c++) {
+                PipelineSlot slot = slots.get(c % SLOTS);
+                slot.collect(codes);
+                int from = c * chunkItems;
+                int len = Math.min(chunkItems, idx.length - from);
+                slot.submit(scheme, tables.get(scheme), batch, idx, from, len);
+            }
+        } finally {
+            for (PipelineSlot slot : slots) {
+                slot.collect(codes);
+            }
+        }
+        return codes;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (PipelineSlot slot : slots) {
+            slot.release();
+        }
+        slots.clear();
+        tables.values().forEach(m -> clReleaseMemObject(m));
+        tables.clear();
+        programs.values().forEach(p -> clReleaseProgram(p));
+        programs.clear();
+        clReleaseContext(context);
+    }
+
+    /** One queue with its reused host and device buffers and the chunk in flight. */
+    private static final class PipelineSlot {
+        private final org.jocl.cl_command_queue queue;
+        private final Map<Scheme, cl_kernel> kernels = new EnumMap<>(Scheme.class);
+        private final Map<Scheme, Long> localSizes = new EnumMap<>(Scheme.class);
+        private final int localSize;
+        private final cl_mem in;
+        private final cl_mem out;
+        private final java.nio.ByteBuffer hostIn;
+        private final java.nio.ByteBuffer hostOut;
+        private cl_event done;
+        private int doneFrom;
+        private int doneLen;
+
+        PipelineSlot(cl_context context, cl_device_id device, Map<Scheme, cl_program> programs, int chunk,
+                int localSize) {
+            this.localSize = localSize;
+            queue = clCreateCommandQueue(context, device, 0, null);
+            for (Map.Entry<Scheme, cl_program> e : programs.entrySet()) {
+                cl_kernel k = clCreateKernel(e.getValue(), KernelSources.kernelName(e.getKey()), null);
+                kernels.put(e.getKey(), k);
+                long[] wg = new long[1];
+                clGetKernelWorkGroupInfo(k, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(wg), null);
+                localSizes.put(e.getKey(), wg[0] >= localSize ? localSize : 0L);
+            }
+            long inBytes = 41L * Integer.BYTES * chunk;
+            in = clCreateBuffer(context, CL_MEM_READ_ONLY, inBytes, null, null);
+            out = clCreateBuffer(context, CL_MEM_WRITE_ONLY, chunk, null, null);
+            hostIn = java.nio.ByteBuffer.allocateDirect((int) inBytes).order(java.nio.ByteOrder.nativeOrder());
+            hostOut = java.nio.ByteBuffer.allocateDirect(chunk);
+        }
+
+        void submit(Scheme scheme, cl_mem table, VerifyBatch batch, int[] idx, int from, int len) {
+            int stride = (len + localSize - 1) / localSize * localSize;
+            BatchPacker.pack(batch, idx, from, len, stride, hostIn.asIntBuffer());
+            long bytes = (long) KernelSources.inputWords(scheme) * Integer.BYTES * stride;
+            clEnqueueWriteBuffer(queue, in, CL_FALSE, 0, bytes, Pointer.to(hostIn), 0, null, null);
+            cl_kernel k = kernels.get(scheme);
+            clSetKernelArg(k, 0, Sizeof.cl_mem, Pointer.to(in));
+            clSetKernelArg(k, 1, Sizeof.cl_mem, Pointer.to(table));
+            clSetKernelArg(k, 2, Sizeof.cl_mem, Pointer.to(out));
+            clSetKernelArg(k, 3, Sizeof.cl_uint, Pointer.to(new int[] {len}));
+            clSetKernelArg(k, 4, Sizeof.cl_uint, Pointer.to(new int[] {stride}));
+            long local = localSizes.get(scheme);
+            clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {stride}, local == 0 ? null : new long[] {local},
+                    0, null, null);
+            cl_event ev = new cl_event();
+            clEnqueueReadBuffer(queue, out, CL_FALSE, 0, len, Pointer.to(hostOut), 0, null, ev);
+            clFlush(queue);
+            done = ev;
+            doneFrom = from;
+            doneLen = len;
+        }
+
+        /** Waits for the chunk in flight, if any, and copies its result codes out. */
+        void collect(byte[] codes) {
+            if (done == null) {
+                return;
+            }
+            cl_event ev = done;
+            done = null;
+            try {
+                clWaitForEvents(1, new cl_event[] {ev});
+                hostOut.get(0, codes, doneFrom, doneLen);
+            } finally {
+                clReleaseEvent(ev);
+            }
+        }
+
+        void release() {
+            if (done != null) {
+                try {
+                    clWaitForEvents(1, new cl_event[] {done});
+                } catch (RuntimeException ignored) {
+                    // the device is being released anyway
+                }
+                clReleaseEvent(done);
+                done = null;
+            }
+            kernels.values().forEach(k -> org.jocl.CL.clReleaseKernel(k));
+            clReleaseMemObject(in);
+            clReleaseMemObject(out);
+            org.jocl.CL.clReleaseCommandQueue(queue);
+        }
+    }
+}

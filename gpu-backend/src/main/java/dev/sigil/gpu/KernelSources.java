@@ -1,0 +1,63 @@
+package dev.sigil.gpu;
+
+import dev.sigil.crypto.Scheme;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The OpenCL C source of each scheme's program: the generated constants header, then one file per math layer. */
+final class KernelSources {
+    /** Build options: OpenCL C 1.2, which every ICD of interest compiles. */
+    static final String OPTIONS = "-cl-std=CL1.2";
+
+    /** The build options for a device: CPU devices also get 128-bit products (see mont256.cl) when allowed. */
+    static String options(DeviceInfo device, boolean allowInt128) {
+        return allowInt128 && device.type().equals("cpu") ? OPTIONS + " -DSIGIL_USE_INT128=1" : OPTIONS;
+    }
+    private static final List<String> WEIERSTRASS_LAYERS =
+            List.of("mont256.cl", "field.cl", "scalar.cl", "weierstrass.cl", "msm.cl", "wverify.cl");
+    private static final List<String> EDWARDS_LAYERS = List.of("mont256.cl", "field.cl", "edwards.cl");
+
+    private KernelSources() {
+    }
+
+    static String program(Scheme scheme) {
+        StringBuilder src = new StringBuilder(KernelConstants.header(scheme));
+        List<String> layers = scheme == Scheme.ED25519 ? EDWARDS_LAYERS : WEIERSTRASS_LAYERS;
+        for (String layer : layers) {
+            src.append(resource(layer)).append('\n');
+        }
+        src.append(resource(switch (scheme) {
+            case ECDSA_SECP256K1, ECDSA_P256 -> "ecdsa.cl";
+            case SM2 -> "sm2.cl";
+            case ED25519 -> "ed25519.cl";
+        }));
+        return src.toString();
+    }
+
+    static String kernelName(Scheme scheme) {
+        return switch (scheme) {
+            case ECDSA_SECP256K1, ECDSA_P256 -> "ecdsa_verify";
+            case SM2 -> "sm2_verify";
+            case ED25519 -> "ed25519_verify";
+        };
+    }
+
+    /** Words per item in the input buffer. */
+    static int inputWords(Scheme scheme) {
+        return scheme == Scheme.ED25519 ? 32 : 41;
+    }
+
+    static String resource(String name) {
+        try (InputStream in = KernelSources.class.getResourceAsStream("cl/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("kernel source " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.sigil.gpu;
+
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendContext;
+import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.SigningKey;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.jocl.CLException;
+
+/**
+ * Verifies ECDSA (secp256k1, P-256), SM2 and Ed25519 on every OpenCL device found (GPUs first), one work-item per
+ * signature. Verify only: kernels are not constant-time, so this backend never signs.
+ *
+ * <p>Settings: {@code deviceTypes} (e.g. {@code gpu,cpu}; default all, GPUs first), {@code chunkItems} (items per
+ * device launch, default 16384), {@code localSize} (work-group size, a power of two, default 64), {@code int128}
+ * (128-bit products on CPU devices, default true; false compiles the mul_hi path GPUs use), {@code cacheDir} (compiled program binaries; default
+ * {@code <dataDir>/cache/opencl}). A device error raises {@link BackendException.DeviceFailure} and marks the
+ * backend unhealthy; it never produces an outcome.
+ */
+public final class OpenClBackend implements Backend {
+    public static final String ID = "opencl";
+    private static final Logger LOG = Logger.getLogger(OpenClBackend.class.getName());
+    static final int DEFAULT_CHUNK = 16_384;
+
+    private final List<DeviceWorker> workers;
+    private final ExecutorService pool;
+    private volatile boolean healthy = true;
+    private volatile boolean closed;
+
+    /** A backend over already opened devices (which it then owns). */
+    static OpenClBackend ofWorkers(List<DeviceWorker> workers) {
+        if (workers.isEmpty()) {
+            throw new IllegalArgumentException("no device");
+        }
+        return new OpenClBackend(workers);
+    }
+
+    private OpenClBackend(List<DeviceWorker> workers) {
+        this.workers = List.copyOf(workers);
+        this.pool = workers.size() > 1 ? Executors.newFixedThreadPool(workers.size(), r -> {
+            Thread t = new Thread(r, "opencl-device");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /**
+     * Opens every wanted device and builds the programs on each. A device that fails to open is left out (and
+     * logged); the backend is unavailable only when no device opens.
+     *
+     * @throws BackendException.Unavailable when there is no usable device; the message of the first failure, a
+     *     program build failure with the compiler's log included
+     */
+    public static OpenClBackend open(BackendContext context) {
+        List<String> types = context.string("deviceTypes").map(Devices::parseTypes).orElse(Devices.DEFAULT_TYPES);
+        int chunk = context.integer("chunkItems", DEFAULT_CHUNK);
+        int localSize = context.integer("localSize", DeviceWorker.DEFAULT_LOCAL_SIZE);
+        boolean int128 = context.flag("int128", true);
+        Path cacheDir = context.string("cacheDir").map(Path::of)
+                .orElse(context.dataDir().resolve("cache").resolve("opencl"));
+        ProgramBuilder builder = new ProgramBuilder(cacheDir);
+        List<DeviceInfo> devices;
+        try {
+            devices = Devices.find(types);
+        } catch (CLException | LinkageError e) {
+            throw new BackendException.Unavailable(ID, "OpenCL is not usable: " + e.getMessage(), e);
+        }
+        List<DeviceWorker> opened = new ArrayList<>();
+        RuntimeException first = null;
+        for (DeviceInfo d : devices) {
+            try {
+                opened.add(DeviceWorker.open(d, builder, chunk, localSize, KernelSources.options(d, int128)));
+            } catch (KernelBuildException | CLException e) {
+                LOG.log(Level.WARNING, "leaving out OpenCL device " + d.name(), e);
+                first = first == null ? e : first;
+            }
+        }
+        if (opened.isEmpty()) {
+            String why = first == null ? "no OpenCL device of types " + types : first.getMessage();
+            throw new BackendException.Unavailable(ID, why, first);
+        }
+        return new OpenClBackend(opened);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.GPU;
+    }
+
+    @Override
+    public String device() {
+        return workers.stream().map(w -> w.info().name()).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public boolean supports(Scheme scheme, Operation operation) {
+        return operation == Operation.VERIFY;
+    }
+
+    @Override
+    public Outcome[] verify(VerifyBatch batch) {
+        if (closed) {
+            throw new BackendException.Unavailable(ID, "backend is closed", null);
+        }
+        Outcome[] out = batch.newOutcomes();
+        int[] idx = new int[batch.pendingCount()];
+        for (int i = 0, k = 0; i < batch.size(); i++) {
+            if (batch.isPending(i)) {
+                idx[k++] = i;
+            }
+        }
+        if (idx.length == 0) {
+            return out;
+        }
+        byte[] codes = runOnDevices(batch, idx);
+        try {
+            ResultDecoder.decode(batch, idx, codes, out);
+        } catch (BackendException.DeviceFailure e) {
+            healthy = false;
+            throw e;
+        }
+        healthy = true;
+        return out;
+    }
+
+    private byte[] runOnDevices(VerifyBatch batch, int[] idx) {
+        try {
+            if (workers.size() == 1 || idx.length < 2 * workers.get(0).chunkItems()) {
+                return workers.get(0).run(batch, idx);
+            }
+            return splitAcrossDevices(batch, idx);
+        } catch (CLException | CompletionException e) {
+            healthy = false;
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            throw new BackendException.DeviceFailure(ID, "OpenCL device failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private byte[] splitAcrossDevices(VerifyBatch batch, int[] idx) {
+        long total = workers.stream().mapToLong(OpenClBackend::weight).sum();
+        byte[] codes = new byte[idx.length];
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        int from = 0;
+        for (int w = 0; w < workers.size(); w++) {
+            DeviceWorker worker = workers.get(w);
+            int to = w == workers.size() - 1 ? idx.length
+                    : (int) Math.min(idx.length, from + idx.length * weight(worker) / total);
+            int[] part = java.util.Arrays.copyOfRange(idx, from, to);
+            int at = from;
+            parts.add(CompletableFuture.runAsync(() -> {
+                byte[] c = worker.run(batch, part);
+                System.arraycopy(c, 0, codes, at, c.length);
+            }, pool));
+            from = to;
+        }
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
+        return codes;
+    }
+
+    /** A rough share of work: GPUs count far more per compute unit than CPU devices. */
+    private static long weight(DeviceWorker w) {
+        return (long) w.info().computeUnits() * (w.info().type().equals("cpu") ? 1 : 32);
+    }
+
+    @Override
+    public List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
+        throw new IllegalStateException("the OpenCL backend verifies only; signing runs on the CPU or an HSM");
+    }
+
+    @Override
+    public boolean canSignWith(SigningKey key) {
+        return false;
+    }
+
+    /** False after a device error (until a batch succeeds again), after close, or when a device went away. */
+    @Override
+    public boolean isHealthy() {
+        return healthy && !closed && workers.stream().allMatch(DeviceWorker::isAvailable);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        workers.forEach(DeviceWorker::close);
+    }
+
+    @Override
+    public String toString() {
+        return "OpenClBackend[" + device() + "]";
+    }
+}

@@ -1,0 +1,45 @@
+/*
+ * wverify.cl: what ECDSA and SM2 verification share: the input layout, the result codes, loading (and
+ * decompressing) the public key, and the projective check that x(R) mod n equals a given value.
+ *
+ * Input: a limb-major buffer of IN_WORDS words per item (column c of item i, limb j at
+ * (8c + j) * stride + i): Q.x, Q.y, the digest (ECDSA's H(m), SM2's e), r, s, then one word with the SEC1 prefix
+ * of the key (2 or 3: compressed, y is decompressed here; 4: y given). r and s are in [1, n - 1] and Q is a curve
+ * point (both checked on the host). Output: one byte per item.
+ */
+
+#define RESULT_INVALID 0
+#define RESULT_VALID 1
+#define RESULT_DEVICE_ERROR 3
+#define IN_WORDS 41
+
+/* Loads Q in Montgomery form, decompressing it when the key was compressed. */
+static inline uint load_public_key_vartime(u256 *qx, u256 *qy, __global const uint *in, uint stride, uint i) {
+    u256 t;
+    u256_load(&t, in, stride, i);
+    fp_from_plain(qx, &t);
+    uint tag = in[40 * stride + i];
+    if (tag == 4u) {
+        u256_load(&t, in + 8 * stride, stride, i);
+        fp_from_plain(qy, &t);
+        return 1u;
+    }
+    return wpoint_decompress_vartime(qy, qx, tag & 1u);
+}
+
+/* True when x(R) = X / Z^2 is congruent to v modulo n, for v in [0, n): X = v Z^2 or X = (v + n) Z^2. */
+static inline uint x_matches_mod_n_vartime(const jac *p, const u256 *v) {
+    u256 z2, t, vm;
+    fp_sqr(&z2, &p->z);
+    fp_from_plain(&vm, v);
+    fp_mul(&t, &vm, &z2);
+    if (u256_eq(&t, &p->x)) return 1u;
+    u256 n, vn;
+    u256_from_const(&n, sc_n);
+    ulong carry = u256_add(&vn, v, &n);
+    if (carry != 0ul || !u256_lt_const(&vn, fp_p)) return 0u;
+    fp_from_plain(&vm, &vn);
+    fp_mul(&t, &vm, &z2);
+    return u256_eq(&t, &p->x);
+}
+
