@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The reference backend: Bouncy Castle on the CPU, every scheme, verify and sign. Batches larger than
- * {@link #PARALLEL_THRESHOLD} pending items are split across {@code threads} worker threads; the calling thread
- * takes a share too, so a one-thread backend never hands off.
+ * {@link #PARALLEL_THRESHOLD} pending items are cut into chunks that the calling thread and {@code threads - 1}
+ * pool threads take in turn until none is left, so a one-thread backend never hands off and a busy pool thread
+ * never leaves the caller waiting on queued chunks.
  */
 public final class CpuBackend implements Backend {
     public static final String ID = "cpu";
@@ -87,13 +88,17 @@ public final class CpuBackend implements Backend {
         }
         int chunks = threads * 4;
         int step = (n + chunks - 1) / chunks;
-        List<Future<?>> futures = new ArrayList<>(chunks);
-        for (int from = step; from < n; from += step) {
-            int f = from;
-            int t = Math.min(n, from + step);
-            futures.add(pool.submit(() -> verifier.verifyRange(batch, out, f, t)));
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                verifier.verifyRange(batch, out, Math.min(n, c * step), Math.min(n, (c + 1) * step));
+            }
+        };
+        List<Future<?>> futures = new ArrayList<>(threads - 1);
+        for (int i = 1; i < threads; i++) {
+            futures.add(pool.submit(worker));
         }
-        verifier.verifyRange(batch, out, 0, Math.min(n, step));
+        worker.run();
         await(futures);
         return out;
     }

@@ -1,0 +1,94 @@
+package dev.sigil.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.spi.BackendContext;
+import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.gpu.OpenClBackendProvider;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service with the OpenCL backend (PoCL in CI): {@code /v1/backends} lists it with its device and the four
+ * schemes, and a mixed batch pinned to it gets exactly the answers of the same batch pinned to the CPU.
+ */
+class OpenClOverHttpTest {
+    @TempDir
+    static Path dir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        OpenClBackendProvider provider = new OpenClBackendProvider();
+        if (!provider.isAvailable(BackendContext.defaults())) {
+            String why = "no OpenCL device (apt-get install pocl-opencl-icd)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        server = TestServer.start(dir, "routing:\n  calibrate: false\n", provider);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void backends_listsOpenCl_withItsDeviceAndTheFourSchemes() {
+        TestServer.Response r = server.get("/v1/backends", null);
+        assertThat(r.status()).isEqualTo(200);
+        JsonObject opencl = null;
+        for (Object o : r.json().getJsonArray("backends")) {
+            if ("opencl".equals(((JsonObject) o).getString("id"))) {
+                opencl = (JsonObject) o;
+            }
+        }
+        assertThat(opencl).as(r.body()).isNotNull();
+        assertThat(opencl.getString("kind")).isEqualTo("gpu");
+        assertThat(opencl.getString("device")).isNotBlank();
+        assertThat(opencl.getJsonArray("schemes").getList())
+                .containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519");
+        assertThat(opencl.getJsonArray("operations").getList()).containsExactly("verify");
+    }
+
+    @Test
+    void verify_pinnedToOpenCl_equalsPinnedToCpu_onAMixedBatch() {
+        Random rnd = new Random(17);
+        JsonArray items = new JsonArray();
+        for (Scheme s : Scheme.values()) {
+            SigningKey.Software key = Items.key(s);
+            for (int i = 0; i < 50; i++) {
+                JsonObject item = Items.signed(key, Items.randomMessage(rnd), i % 3 == 0);
+                items.add(i % 4 == 1 ? Items.tampered(item) : item);
+            }
+        }
+        items.add(new JsonObject().put("scheme", "ecdsa-p256").put("publicKey", "04").put("message", "")
+                .put("signature", "30"));
+        JsonObject gpu = pinned(items, "opencl");
+        JsonObject cpu = pinned(items, "cpu");
+        assertThat(gpu.getJsonArray("results")).isEqualTo(cpu.getJsonArray("results"));
+        assertThat(gpu.getJsonArray("problems")).isEqualTo(cpu.getJsonArray("problems"));
+        assertThat(gpu.getJsonArray("results").getList()).contains("valid", "invalid", "malformed");
+        assertThat(gpu.getJsonObject("backends").getInteger("opencl", 0)).isPositive();
+    }
+
+    private static JsonObject pinned(JsonArray items, String backend) {
+        TestServer.Response r = server.post("/v1/verify", Items.body(items, Map.of("backend", backend)), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+}
