@@ -24,6 +24,8 @@ final class CostEstimate {
     private double fixedNanos;
     private double perItemNanos;
     private boolean measured;
+    /** True once batches of different sizes have separated the fixed and per-item parts. */
+    private boolean fitted;
     private double sw;
     private double sn;
     private double snn;
@@ -68,7 +70,9 @@ final class CostEstimate {
         if (items <= 0 || measuredNanos <= 0) {
             return;
         }
-        double nanos = measured ? Math.min(measuredNanos, OUTLIER_FACTOR * nanosFor(items)) : measuredNanos;
+        // Until sizes have been told apart (one batch of one item leaves all its time in the fixed part), the
+        // estimate is no yardstick for outliers: clamping then would read a large batch as nearly free.
+        double nanos = fitted ? Math.min(measuredNanos, OUTLIER_FACTOR * nanosFor(items)) : measuredNanos;
         if (items <= SMALL_BATCH) {
             smallBatchNanos = Double.isNaN(smallBatchNanos) ? nanos
                     : smallBatchNanos + (1 - decay) * (nanos - smallBatchNanos);
@@ -92,6 +96,7 @@ final class CostEstimate {
         if (spread && cov > 0) {
             double intercept = meanT - cov / varN * meanN;
             fixed = intercept >= 0 ? intercept : fixed;
+            fitted = true;
         }
         if (!Double.isNaN(smallBatchNanos)) {
             fixed = Math.min(fixed, smallBatchNanos);

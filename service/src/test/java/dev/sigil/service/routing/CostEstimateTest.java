@@ -23,6 +23,16 @@ class CostEstimateTest {
     }
 
     @Test
+    void calibration_oneItemThenManyItems_givesTheRealPerItemCost() {
+        // A device with a fixed cost near its one-item time: the first batch leaves the per-item part at its floor,
+        // and the large batch that follows must not be clamped as an outlier of that estimate.
+        CostEstimate c = new CostEstimate(0.1, 250_000, 1);
+        c.observe(1, 300_000);
+        c.observe(512, 300_000 + 512 * 72_000L);
+        assertThat(c.itemsPerSecond()).isBetween(12_000.0, 16_000.0);
+    }
+
+    @Test
     void observe_onlyOneSize_keepsTheFixedPartAndFitsThePerItemPart() {
         CostEstimate c = new CostEstimate(0.2, 10_000, 1_000);
         for (int i = 0; i < 20; i++) {
