@@ -138,7 +138,7 @@ public final class VerifyBatchBuilder {
         System.arraycopy(digest, 0, digests, 32 * i, 32);
         Bytes.putUnsigned(sig.r(), r, 32 * i, 32);
         Bytes.putUnsigned(sig.s(), s, 32 * i, 32);
-        return commit(i, null, PENDING_STATUS);
+        return commit(i, null, VerifyBatch.PENDING);
     }
 
     /**
@@ -167,8 +167,6 @@ public final class VerifyBatchBuilder {
         size++;
         return this;
     }
-
-    private static final byte PENDING_STATUS = VerifyBatch.PENDING;
 
     private VerifyBatchBuilder addPreset(Outcome outcome) {
         int i = grow();

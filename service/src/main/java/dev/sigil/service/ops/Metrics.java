@@ -90,12 +90,6 @@ public final class Metrics implements AutoCloseable {
                 .tag("backend", backend).register(registry).increment();
     }
 
-    /** Registers the queue-depth gauge of one backend. */
-    public void queueDepth(String backend, Supplier<Number> depth) {
-        Gauge.builder(BACKEND_QUEUE_DEPTH, depth).description("items queued or running on a backend")
-                .tag("backend", backend).register(registry);
-    }
-
     public void workerInFlight(Supplier<Number> inFlight) {
         Gauge.builder(WORKER_IN_FLIGHT, inFlight).description("requests queued or running on the worker pool")
                 .register(registry);
