@@ -1,9 +1,8 @@
 package dev.sigil.service.http;
 
 import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.OverloadedException;
 import dev.sigil.service.error.RequestException;
-import dev.sigil.service.routing.OverloadedException;
-import dev.sigil.service.routing.PinnedBackendUnavailableException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -12,7 +11,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The one place that renders a failed request as {@code {"error": {"code", "message"}}}. */
+/**
+ * The one place that renders a failed request as {@code {"error": {"code", "message"}}}: a {@link RequestException}
+ * with its code's status, a status Vert.x set (unknown path, wrong method), anything else as {@code internal}.
+ */
 public final class FailureHandler implements Handler<RoutingContext> {
     private static final Logger LOG = Logger.getLogger(FailureHandler.class.getName());
     /** Seconds a client should wait before retrying an {@code overloaded} answer. */
@@ -20,7 +22,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        RequestException error = toApiException(ctx.failure(), ctx.statusCode());
+        RequestException error = toRequestException(ctx.failure(), ctx.statusCode());
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
             response.reset();
@@ -31,8 +33,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
                     ctx.failure());
         }
         if (error.code() == ErrorCode.OVERLOADED) {
-            response.putHeader("Retry-After", error.retryAfterSeconds() > 0
-                    ? Long.toString(error.retryAfterSeconds()) : RETRY_AFTER_SECONDS);
+            response.putHeader("Retry-After", error instanceof OverloadedException o
+                    ? Long.toString(o.retryAfterSeconds()) : RETRY_AFTER_SECONDS);
         }
         send(response, error);
     }
@@ -41,7 +43,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     public static void send(HttpServerResponse response, RequestException error) {
         JsonObject body = new JsonObject().put("error",
                 new JsonObject().put("code", error.code().code()).put("message", error.getMessage()));
-        response.setStatusCode(error.status())
+        response.setStatusCode(error.code().status())
                 .putHeader("Content-Type", "application/json")
                 .end(body.encode());
     }
@@ -73,15 +75,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
         return true;
     }
 
-    static RequestException toApiException(Throwable failure, int status) {
-        if (failure instanceof RequestException api) {
-            return api;
-        }
-        if (failure instanceof OverloadedException o) {
-            return RequestException.overloaded(o.getMessage(), o.retryAfterSeconds());
-        }
-        if (failure instanceof PinnedBackendUnavailableException p) {
-            return new RequestException(ErrorCode.BACKEND_UNAVAILABLE, p.getMessage());
+    static RequestException toRequestException(Throwable failure, int status) {
+        if (failure instanceof RequestException e) {
+            return e;
         }
         if (failure == null) {
             return fromStatus(status);
@@ -92,14 +88,14 @@ public final class FailureHandler implements Handler<RoutingContext> {
     private static RequestException fromStatus(int status) {
         return switch (status) {
             case 413 -> new RequestException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than the limit");
-            case 404 -> new RequestException(ErrorCode.INVALID_REQUEST, 404, "no such endpoint");
-            case 405 -> new RequestException(ErrorCode.INVALID_REQUEST, 405, "method not allowed on this endpoint");
+            case 404 -> new RequestException(ErrorCode.NO_SUCH_ENDPOINT, "no such endpoint");
+            case 405 -> new RequestException(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this endpoint");
             case 400 -> RequestException.invalid("bad request");
             case 401 -> new RequestException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
             case 403 -> new RequestException(ErrorCode.FORBIDDEN, "the token lacks the role");
             case 503 -> new RequestException(ErrorCode.OVERLOADED, "the service is shutting down or overloaded");
-            default -> status >= 400 && status < 500 ? new RequestException(ErrorCode.INVALID_REQUEST, status,
-                    "request rejected") : new RequestException(ErrorCode.INTERNAL, "internal error");
+            default -> status >= 400 && status < 500 ? RequestException.invalid("request rejected")
+                    : new RequestException(ErrorCode.INTERNAL, "internal error");
         };
     }
 }

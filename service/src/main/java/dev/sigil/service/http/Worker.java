@@ -1,7 +1,6 @@
 package dev.sigil.service.http;
 
-import dev.sigil.service.error.ErrorCode;
-import dev.sigil.service.error.RequestException;
+import dev.sigil.service.error.OverloadedException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -44,7 +43,7 @@ public final class Worker implements AutoCloseable {
                 context.runOnContext(v -> send(ctx, reply));
             });
         } catch (RejectedExecutionException e) {
-            ctx.fail(new RequestException(ErrorCode.OVERLOADED, "too many requests in progress; retry later"));
+            ctx.fail(new OverloadedException("too many requests in progress; retry later", 1));
         }
     }
 

@@ -88,7 +88,7 @@ public final class KeyService {
     }
 
     private KeyView createSoftware(String keyId, Scheme scheme) {
-        SoftwareKeyStore store = software.orElseThrow(() -> new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503,
+        SoftwareKeyStore store = software.orElseThrow(() -> new RequestException(ErrorCode.BACKEND_UNAVAILABLE,
                 "the software key store is not loaded"));
         SigningKey.Software key = CpuKeys.generate(keyId, scheme);
         try {
@@ -100,15 +100,15 @@ public final class KeyService {
     }
 
     private KeyView createToken(String keyId, Scheme scheme) {
-        TokenKeys token = tokenKeys().orElseThrow(() -> new RequestException(ErrorCode.BACKEND_UNAVAILABLE,
+        TokenKeys token = tokenKeys().orElseThrow(() -> new RequestException(ErrorCode.BACKEND_NOT_OFFERED,
                 "no HSM is configured"));
         if (!token.generatableSchemes().contains(scheme)) {
-            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, "the HSM cannot generate " + scheme + " keys");
+            throw new RequestException(ErrorCode.BACKEND_NOT_OFFERED, "the HSM cannot generate " + scheme + " keys");
         }
         try {
             return KeyView.of(token.generate(keyId, scheme));
         } catch (BackendException e) {
-            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, "the HSM could not generate the key");
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, "the HSM could not generate the key");
         }
     }
 
@@ -116,7 +116,7 @@ public final class KeyService {
         try {
             return token.list();
         } catch (BackendException e) {
-            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, "the HSM cannot list its keys");
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, "the HSM cannot list its keys");
         }
     }
 }

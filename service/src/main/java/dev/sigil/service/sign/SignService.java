@@ -100,12 +100,12 @@ public final class SignService {
         if (!router.canSign(key)) {
             String why = key instanceof SigningKey.Token token ? "backend " + token.backendId()
                     + " holding the key is not running" : "no backend signs " + key.scheme() + " with software keys";
-            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, why);
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, why);
         }
         try {
             return router.sign(key, inputs);
         } catch (BackendException e) {
-            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, "backend " + e.backendId()
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, "backend " + e.backendId()
                     + " could not sign");
         }
     }
@@ -127,7 +127,7 @@ public final class SignService {
         for (Outcome o : cpu.verify(b.build())) {
             if (!o.isValid()) {
                 metrics.backendFailure(key instanceof SigningKey.Token t ? t.backendId() : "unknown");
-                throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503,
+                throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE,
                         "the signing backend returned a signature that does not verify");
             }
         }

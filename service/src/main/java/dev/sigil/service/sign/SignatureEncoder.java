@@ -60,7 +60,7 @@ final class SignatureEncoder {
     private static byte[] recoverable(EcPublicKey key, byte[] digest, EcSignature sig, int known) {
         int v = known >= 0 ? known : Secp256k1Recovery.recoveryId(key, digest, sig.r(), sig.s());
         if (v < 0) {
-            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503,
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE,
                     "the signing backend returned a signature that does not verify");
         }
         byte[] out = Arrays.copyOf(sig.toRaw(), 65);

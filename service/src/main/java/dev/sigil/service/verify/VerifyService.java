@@ -78,11 +78,11 @@ public final class VerifyService {
     }
 
     private void checkPin(String id, Iterable<Scheme> schemes) {
-        Backend backend = registry.get(id).orElseThrow(() -> new RequestException(ErrorCode.BACKEND_UNAVAILABLE,
+        Backend backend = registry.get(id).orElseThrow(() -> new RequestException(ErrorCode.BACKEND_NOT_OFFERED,
                 "no backend " + id + " is running"));
         for (Scheme s : schemes) {
             if (!backend.supports(s, Operation.VERIFY)) {
-                throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, "backend " + id + " does not verify " + s);
+                throw new RequestException(ErrorCode.BACKEND_NOT_OFFERED, "backend " + id + " does not verify " + s);
             }
         }
     }
@@ -99,7 +99,7 @@ public final class VerifyService {
         try {
             dispatch = router.verify(batch, pin);
         } catch (BackendException e) {
-            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, "no backend could verify the "
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, "no backend could verify the "
                     + scheme + " items");
         }
         for (int k = 0; k < index.length; k++) {
