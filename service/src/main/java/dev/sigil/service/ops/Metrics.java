@@ -1,5 +1,7 @@
 package dev.sigil.service.ops;
 
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Scheme;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -16,7 +18,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Every metric the service exports, by name; differences are tags (endpoint, status, scheme, backend, outcome). */
+/**
+ * Every metric the service exports, by name, and the one place each is built; differences are tags (endpoint,
+ * status, scheme, backend, operation, outcome, source, event).
+ */
 public final class Metrics implements AutoCloseable {
     public static final String HTTP_REQUESTS = "sigil.http.requests";
     public static final String VERIFY_ITEMS = "sigil.verify.items";
@@ -39,10 +44,13 @@ public final class Metrics implements AutoCloseable {
     /** A backend taken out of rotation or put back by a probe (backend, event=out|back). */
     public static final String ROUTING_ROTATION_EVENTS = "sigil.routing.rotation.events";
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final MeterRegistry registry;
+    private final JvmGcMetrics gc;
 
+    /** A Prometheus registry with the JVM and process meters: what {@code /metrics} shows. */
     public Metrics() {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        gc = new JvmGcMetrics();
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -51,13 +59,19 @@ public final class Metrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
     }
 
+    /** Records into a registry someone else owns and closes (the router's, in tests). */
+    public Metrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.gc = null;
+    }
+
     public MeterRegistry registry() {
         return registry;
     }
 
     /** The Prometheus text exposition. */
     public String scrape() {
-        return registry.scrape();
+        return registry instanceof PrometheusMeterRegistry p ? p.scrape() : "";
     }
 
     public void request(String endpoint, String method, int status, long nanos) {
@@ -85,6 +99,7 @@ public final class Metrics implements AutoCloseable {
                 .tag("scheme", scheme).tag("backend", backend).register(registry).increment(count);
     }
 
+    /** A backend failed: work re-run elsewhere or refused, or a signature that does not verify. */
     public void backendFailure(String backend) {
         Counter.builder(BACKEND_FAILURES).description("backend calls that failed and were re-run or refused")
                 .tag("backend", backend).register(registry).increment();
@@ -95,9 +110,55 @@ public final class Metrics implements AutoCloseable {
                 .register(registry);
     }
 
+    /** Items the router sent to a backend. */
+    public void routed(String backend, Scheme scheme, Operation op, int items) {
+        if (items > 0) {
+            Counter.builder(ROUTING_ITEMS).description("items sent to a backend by the router")
+                    .tag("backend", backend).tag("scheme", scheme.wireName()).tag("operation", op.wireName())
+                    .register(registry).increment(items);
+        }
+    }
+
+    public void batchTime(String backend, Scheme scheme, Operation op, long estimatedNanos, long actualNanos) {
+        batchTimer(backend, scheme, op, "estimated").record(Duration.ofNanos(Math.max(0, estimatedNanos)));
+        batchTimer(backend, scheme, op, "actual").record(Duration.ofNanos(actualNanos));
+    }
+
+    private Timer batchTimer(String backend, Scheme scheme, Operation op, String source) {
+        return Timer.builder(ROUTING_BATCH_TIME).description("time of one backend batch: the estimate and the real one")
+                .tag("backend", backend).tag("scheme", scheme.wireName()).tag("operation", op.wireName())
+                .tag("source", source).register(registry);
+    }
+
+    public void coalescedBatch(String backend, Scheme scheme, int requests, int items) {
+        DistributionSummary.builder(ROUTING_COALESCED_ITEMS).description("items per batch on a coalescing backend")
+                .tag("backend", backend).tag("scheme", scheme.wireName()).register(registry).record(items);
+        DistributionSummary.builder(ROUTING_COALESCED_REQUESTS).description("requests per batch on a coalescing backend")
+                .tag("backend", backend).tag("scheme", scheme.wireName()).register(registry).record(requests);
+    }
+
+    public void rejection(Operation op) {
+        Counter.builder(ROUTING_REJECTIONS).description("requests refused because the queues were full")
+                .tag("operation", op.wireName()).register(registry).increment();
+    }
+
+    public void rotation(String backend, boolean in) {
+        Counter.builder(ROUTING_ROTATION_EVENTS).description("backends taken out of rotation or put back")
+                .tag("backend", backend).tag("event", in ? "back" : "out").register(registry).increment();
+    }
+
+    public void backendGauges(String backend, Supplier<Number> queued, Supplier<Number> inRotation) {
+        Gauge.builder(BACKEND_QUEUE_DEPTH, queued).description("items queued or running on a backend")
+                .tag("backend", backend).strongReference(true).register(registry);
+        Gauge.builder(ROUTING_IN_ROTATION, inRotation).description("1 while the backend is in rotation")
+                .tag("backend", backend).strongReference(true).register(registry);
+    }
+
     @Override
     public void close() {
-        gc.close();
-        registry.close();
+        if (gc != null) {
+            gc.close();
+            registry.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.service.ops.Metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -31,14 +32,14 @@ final class CoalescingLane implements AutoCloseable {
     private final Member member;
     private final int maxBatch;
     private final long maxDelayNanos;
-    private final RoutingMetrics metrics;
+    private final Metrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final LinkedList<Job> waiting = new LinkedList<>();
     private final Thread worker;
     private volatile boolean closed;
 
-    CoalescingLane(Member member, int maxBatch, long maxDelayNanos, RoutingMetrics metrics) {
+    CoalescingLane(Member member, int maxBatch, long maxDelayNanos, Metrics metrics) {
         this.member = member;
         this.maxBatch = maxBatch;
         this.maxDelayNanos = maxDelayNanos;

@@ -7,6 +7,7 @@ import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.service.config.RoutingConfig;
+import dev.sigil.service.ops.Metrics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,13 +28,13 @@ final class Fleet implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Fleet.class.getName());
 
     private final RoutingConfig config;
-    private final RoutingMetrics metrics;
+    private final Metrics metrics;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, CoalescingLane> lanes = new LinkedHashMap<>();
     private final ExecutorService async = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sigil-route-", 0).factory());
 
-    Fleet(List<Backend> backends, Predicate<Backend> coalescing, RoutingConfig config, RoutingMetrics metrics) {
+    Fleet(List<Backend> backends, Predicate<Backend> coalescing, RoutingConfig config, Metrics metrics) {
         this.config = config;
         this.metrics = metrics;
         for (Backend b : backends) {
@@ -46,7 +47,7 @@ final class Fleet implements AutoCloseable {
                 lanes.put(b.id(), new CoalescingLane(m, config.coalesceMaxBatch(),
                         config.coalesceMaxDelayMs() * 1_000_000, metrics));
             }
-            metrics.gauges(b.id(), m::queuedItems, () -> m.inRotation() ? 1 : 0);
+            metrics.backendGauges(b.id(), m::queuedItems, () -> m.inRotation() ? 1 : 0);
         }
     }
 
@@ -54,7 +55,7 @@ final class Fleet implements AutoCloseable {
         return config;
     }
 
-    RoutingMetrics metrics() {
+    Metrics metrics() {
         return metrics;
     }
 
@@ -143,7 +144,7 @@ final class Fleet implements AutoCloseable {
 
     /** Counts a failover of work the member failed on, and takes the member out of rotation. */
     void failed(Member m, BackendException e) {
-        metrics.failover(m.id());
+        metrics.backendFailure(m.id());
         takeOut(m, e.getMessage());
     }
 

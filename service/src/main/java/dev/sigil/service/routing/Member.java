@@ -9,6 +9,7 @@ import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.service.ops.Metrics;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Member {
     private final Backend backend;
     private final boolean coalescing;
-    private final RoutingMetrics metrics;
+    private final Metrics metrics;
     private final AtomicBoolean inRotation = new AtomicBoolean(true);
     private final AtomicLong queuedItems = new AtomicLong();
     private final AtomicLong queuedNanos = new AtomicLong();
@@ -38,7 +39,7 @@ final class Member {
     private final Map<Scheme, CostEstimate> verifyCost = new EnumMap<>(Scheme.class);
     private final Map<Scheme, CostEstimate> signCost = new EnumMap<>(Scheme.class);
 
-    Member(Backend backend, boolean coalescing, double alpha, RoutingMetrics metrics) {
+    Member(Backend backend, boolean coalescing, double alpha, Metrics metrics) {
         this.backend = backend;
         this.coalescing = coalescing;
         this.metrics = metrics;

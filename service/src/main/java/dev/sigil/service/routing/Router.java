@@ -10,6 +10,7 @@ import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.service.config.RoutingConfig;
 import dev.sigil.service.error.OverloadedException;
+import dev.sigil.service.ops.Metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class Router implements AutoCloseable {
 
     private Router(List<Backend> backends, RoutingConfig config, MeterRegistry registry,
             Predicate<Backend> coalescing) {
-        RoutingMetrics metrics = new RoutingMetrics(registry);
+        Metrics metrics = new Metrics(registry);
         this.fleet = new Fleet(backends, coalescing, config, metrics);
         this.admission = new Admission(config.maxQueuedItems());
         this.signing = new SignRouting(fleet);
