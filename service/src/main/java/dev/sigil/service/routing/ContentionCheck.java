@@ -11,10 +11,11 @@ import java.util.logging.Logger;
 
 /**
  * Finds backends that share hardware, such as an OpenCL implementation running on the same CPU cores as the CPU
- * backend: each pair that verifies a common scheme runs a known-answer batch alone, then both at once. Independent
- * backends finish together in about the time of the slower one; backends that share their hardware need about the
- * sum. Such a pair contends: the router counts the work queued on either as queued on both, and never splits one
- * batch across them (that would only add overhead).
+ * backend: each pair that verifies a common scheme runs a known-answer batch alone, then both at once (timed from
+ * the start to the later end, each end read on the thread that ran it). Independent backends finish together in
+ * about the time of the slower one; backends that share their hardware need about the sum. Such a pair contends:
+ * the router counts the work queued on either as queued on both, and never splits one batch across them (that would
+ * only add overhead).
  */
 final class ContentionCheck {
     private static final Logger LOG = Logger.getLogger(ContentionCheck.class.getName());
@@ -81,14 +82,16 @@ final class ContentionCheck {
         long other = Long.MAX_VALUE;
         long together = Long.MAX_VALUE;
         for (int round = 0; round < ROUNDS; round++) {
-            alone = Math.min(alone, wall(() -> a.verifyTimed(batch)));
-            other = Math.min(other, wall(() -> b.verifyTimed(batch)));
-            together = Math.min(together, wall(() -> {
-                CompletableFuture<Member.Timed> first = CompletableFuture.supplyAsync(() -> a.verifyTimed(batch),
-                        r -> Thread.ofVirtual().start(r));
-                b.verifyTimed(batch);
-                first.join();
-            }));
+            alone = Math.min(alone, wall(a, () -> a.verifyTimed(batch)));
+            other = Math.min(other, wall(b, () -> b.verifyTimed(batch)));
+            long start = a.now();
+            CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> {
+                a.verifyTimed(batch);
+                return a.now();
+            }, r -> Thread.ofVirtual().start(r));
+            b.verifyTimed(batch);
+            long second = b.now();
+            together = Math.min(together, Math.max(first.join(), second) - start);
         }
         return excess(alone, other, together) > SHARED_ABOVE;
     }
@@ -100,9 +103,9 @@ final class ContentionCheck {
         return (double) (togetherNanos - slower) / faster;
     }
 
-    private static long wall(Runnable work) {
-        long start = System.nanoTime();
+    private static long wall(Member m, Runnable work) {
+        long start = m.now();
         work.run();
-        return System.nanoTime() - start;
+        return m.now() - start;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -34,14 +35,15 @@ final class Fleet implements AutoCloseable {
     private final ExecutorService async = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sigil-route-", 0).factory());
 
-    Fleet(List<Backend> backends, Predicate<Backend> coalescing, RoutingConfig config, Metrics metrics) {
+    Fleet(List<Backend> backends, Predicate<Backend> coalescing, RoutingConfig config, Metrics metrics,
+            LongSupplier clock) {
         this.config = config;
         this.metrics = metrics;
         for (Backend b : backends) {
             if (members.containsKey(b.id())) {
                 throw new IllegalArgumentException("two backends with the id " + b.id());
             }
-            Member m = new Member(b, coalescing.test(b), config.ewmaAlpha(), metrics);
+            Member m = new Member(b, coalescing.test(b), config.ewmaAlpha(), metrics, clock);
             members.put(b.id(), m);
             if (m.coalescing()) {
                 lanes.put(b.id(), new CoalescingLane(m, config.coalesceMaxBatch(),

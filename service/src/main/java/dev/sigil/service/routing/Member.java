@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * One backend as the router keeps it: whether it is in rotation, its cost estimates per operation and scheme, and
@@ -31,6 +32,7 @@ final class Member {
     private final Backend backend;
     private final boolean coalescing;
     private final Metrics metrics;
+    private final LongSupplier clock;
     private final AtomicBoolean inRotation = new AtomicBoolean(true);
     private final AtomicLong queuedItems = new AtomicLong();
     private final AtomicLong queuedNanos = new AtomicLong();
@@ -39,10 +41,11 @@ final class Member {
     private final Map<Scheme, CostEstimate> verifyCost = new EnumMap<>(Scheme.class);
     private final Map<Scheme, CostEstimate> signCost = new EnumMap<>(Scheme.class);
 
-    Member(Backend backend, boolean coalescing, double alpha, Metrics metrics) {
+    Member(Backend backend, boolean coalescing, double alpha, Metrics metrics, LongSupplier clock) {
         this.backend = backend;
         this.coalescing = coalescing;
         this.metrics = metrics;
+        this.clock = clock;
         for (Scheme s : Scheme.values()) {
             verifyCost.put(s, prior(backend.kind(), Operation.VERIFY, alpha));
             signCost.put(s, prior(backend.kind(), Operation.SIGN, alpha));
@@ -141,14 +144,14 @@ final class Member {
     /** Verifies the batch on the backend and times it, without feeding the estimates. */
     Timed verifyTimed(VerifyBatch batch) {
         int before = running.incrementAndGet();
-        long start = System.nanoTime();
+        long start = now();
         Outcome[] out;
         try {
             out = backend.verify(batch);
         } finally {
             running.decrementAndGet();
         }
-        long took = serviceNanos(System.nanoTime() - start, before);
+        long took = serviceNanos(now() - start, before);
         checkComplete(batch, out);
         return new Timed(out, took);
     }
@@ -163,11 +166,16 @@ final class Member {
         return (long) (wallNanos / Math.max(1.0, sharing));
     }
 
+    /** The time, in nanoseconds, that backends are timed by. */
+    long now() {
+        return clock.getAsLong();
+    }
+
     /** Signs on the backend, timing it; one signature per input, or an exception. */
     List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
         CostEstimate cost = cost(Operation.SIGN, key.scheme());
         double estimate = cost.nanosFor(inputs.size());
-        long start = System.nanoTime();
+        long start = now();
         int before = running.incrementAndGet();
         List<RawSignature> out;
         try {
@@ -175,7 +183,7 @@ final class Member {
         } finally {
             running.decrementAndGet();
         }
-        long took = serviceNanos(System.nanoTime() - start, before);
+        long took = serviceNanos(now() - start, before);
         if (out == null || out.size() != inputs.size() || out.contains(null)) {
             throw new BackendException.DeviceFailure(id(), "returned the wrong number of signatures", null);
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -76,9 +77,9 @@ public final class Router implements AutoCloseable {
     private final Thread calibration;
 
     private Router(List<Backend> backends, RoutingConfig config, MeterRegistry registry,
-            Predicate<Backend> coalescing) {
+            Predicate<Backend> coalescing, LongSupplier clock) {
         Metrics metrics = new Metrics(registry);
-        this.fleet = new Fleet(backends, coalescing, config, metrics);
+        this.fleet = new Fleet(backends, coalescing, config, metrics, clock);
         this.admission = new Admission(config.maxQueuedItems());
         this.signing = new SignRouting(fleet);
         Prober prober = new Prober(fleet, answers, Math.max(5_000, 5 * config.probeIntervalMs()));
@@ -224,6 +225,7 @@ public final class Router implements AutoCloseable {
         private RoutingConfig config = RoutingConfig.defaults();
         private MeterRegistry registry;
         private Predicate<Backend> coalescing = b -> b.kind() == BackendKind.GPU;
+        private LongSupplier clock = System::nanoTime;
 
         private Builder(List<Backend> backends) {
             this.backends = List.copyOf(backends);
@@ -245,8 +247,15 @@ public final class Router implements AutoCloseable {
             return this;
         }
 
+        /** The time in nanoseconds that backends are timed by (default {@link System#nanoTime}; tests control it). */
+        public Builder clock(LongSupplier value) {
+            this.clock = value;
+            return this;
+        }
+
         public Router build() {
-            return new Router(backends, config, registry != null ? registry : new SimpleMeterRegistry(), coalescing);
+            return new Router(backends, config, registry != null ? registry : new SimpleMeterRegistry(), coalescing,
+                    clock);
         }
     }
 

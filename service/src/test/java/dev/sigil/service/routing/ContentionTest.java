@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +32,15 @@ class ContentionTest {
 
     @Test
     void calibration_findsBackendsSharingOneCore_andLeavesIndependentOnesApart() throws InterruptedException {
-        Semaphore core = new Semaphore(1);
+        VirtualTime time = new VirtualTime();
+        VirtualTime.Core core = new VirtualTime.Core();
         ControlledBackend a = ControlledBackend.verifier("a", BackendKind.TEST, Shared.cpu(), P256)
-                .speed(0, 1_000).sharing(core);
+                .speed(0, 1_000).sharing(core).timedBy(time);
         ControlledBackend b = ControlledBackend.verifier("b", BackendKind.GPU, Shared.cpu(), P256)
-                .speed(0, 1_000).sharing(core);
+                .speed(0, 1_000).sharing(core).timedBy(time);
         ControlledBackend c = ControlledBackend.verifier("c", BackendKind.TEST, Shared.cpu(), P256)
-                .speed(0, 1_000);
-        try (Router router = Router.builder(List.of(a, b, c)).build()) {
+                .speed(0, 1_000).timedBy(time);
+        try (Router router = Router.builder(List.of(a, b, c)).clock(time).build()) {
             assertThat(router.awaitCalibration(Duration.ofSeconds(60))).isTrue();
             assertThat(sharing(router)).containsEntry("a", Set.of("b")).containsEntry("b", Set.of("a"))
                     .containsEntry("c", Set.of());
@@ -49,12 +49,13 @@ class ContentionTest {
 
     @Test
     void verify_largeBatchOnBackendsSharingHardware_runsWholeOnTheFasterOne() throws InterruptedException {
-        Semaphore core = new Semaphore(1);
+        VirtualTime time = new VirtualTime();
+        VirtualTime.Core core = new VirtualTime.Core();
         ControlledBackend fast = ControlledBackend.verifier("fast", BackendKind.TEST, Shared.cpu(), P256)
-                .speed(0, 1_000).sharing(core);
+                .speed(0, 1_000).sharing(core).timedBy(time);
         ControlledBackend slow = ControlledBackend.verifier("slow", BackendKind.TEST, Shared.cpu(), P256)
-                .speed(0, 3_000).sharing(core);
-        try (Router router = Router.builder(List.of(slow, fast)).build()) {
+                .speed(0, 3_000).sharing(core).timedBy(time);
+        try (Router router = Router.builder(List.of(slow, fast)).clock(time).build()) {
             assertThat(router.awaitCalibration(Duration.ofSeconds(60))).isTrue();
             assertThat(sharing(router)).containsEntry("fast", Set.of("slow"));
             VerifyBatch batch = Shared.items().mixed(Scheme.ECDSA_P256, RuleSet.STANDARD, 200, new Random(12));

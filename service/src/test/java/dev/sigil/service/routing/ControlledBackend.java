@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A backend for tests: the real answers come from a {@link CpuBackend}; around them it sleeps a controlled time per
- * batch and per item, and can be made to fail (always, on the next calls, at random, or halfway through a batch),
+ * A backend for tests: the real answers come from a {@link CpuBackend}; after them it sleeps a controlled time per
+ * batch and per item (or spends it on a {@link VirtualTime}), and can be made to fail (always, on the next calls, at random, or halfway through a batch),
  * to throw as a bug would, to lie (flip every answer), to report itself unhealthy, or to hold batches at a gate.
  */
 final class ControlledBackend implements Backend {
@@ -44,7 +43,8 @@ final class ControlledBackend implements Backend {
     private volatile boolean healthy = true;
     private volatile double failureRate;
     private volatile CountDownLatch gate;
-    private volatile Semaphore core;
+    private volatile VirtualTime time;
+    private volatile VirtualTime.Core core;
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicLong itemsVerified = new AtomicLong();
@@ -102,13 +102,11 @@ final class ControlledBackend implements Backend {
         }
         if (broken || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0
                 || (failureRate > 0 && ThreadLocalRandom.current().nextDouble() < failureRate)) {
-            sleep(fixedNanos + pending * perItemNanos / 2);
+            spend(fixedNanos + pending * perItemNanos / 2);
             throw new BackendException.DeviceFailure(id, "simulated device failure halfway through", null);
         }
-        Outcome[] out = onCore(() -> {
-            sleep(fixedNanos + pending * perItemNanos);
-            return cpu.verify(batch);
-        });
+        Outcome[] out = cpu.verify(batch);
+        spend(fixedNanos + pending * perItemNanos);
         batchSizes.add(batch.size());
         itemsVerified.addAndGet(pending);
         return lying ? flipped(out) : out;
@@ -153,23 +151,16 @@ final class ControlledBackend implements Backend {
     public void close() {
     }
 
-    /** Runs every verify holding one permit of the semaphore: backends given the same one share one "core". */
-    ControlledBackend sharing(Semaphore value) {
-        this.core = value;
+    /** Spends its simulated time on the virtual clock (which the router must be timing with) instead of sleeping. */
+    ControlledBackend timedBy(VirtualTime value) {
+        this.time = value;
         return this;
     }
 
-    private Outcome[] onCore(java.util.function.Supplier<Outcome[]> work) {
-        Semaphore c = core;
-        if (c == null) {
-            return work.get();
-        }
-        c.acquireUninterruptibly();
-        try {
-            return work.get();
-        } finally {
-            c.release();
-        }
+    /** Runs every verify on the core, in virtual time: backends given the same one share one core. */
+    ControlledBackend sharing(VirtualTime.Core value) {
+        this.core = value;
+        return this;
     }
 
     /** Keeps the key as if it lived in this backend's token; returns the token handle. */
@@ -248,7 +239,12 @@ final class ControlledBackend implements Backend {
         }
     }
 
-    private static void sleep(long nanos) {
+    private void spend(long nanos) {
+        VirtualTime t = time;
+        if (t != null) {
+            t.work(core, nanos);
+            return;
+        }
         long end = System.nanoTime() + nanos;
         long left;
         while ((left = end - System.nanoTime()) > 0) {

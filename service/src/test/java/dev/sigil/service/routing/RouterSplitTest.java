@@ -26,10 +26,11 @@ class RouterSplitTest {
 
     @Test
     void verify_largeBatch_isSplitInProportionToMeasuredThroughput() throws InterruptedException {
-        ControlledBackend fast = backend("fast", BackendKind.TEST, 200, 1_000);
-        ControlledBackend slow = backend("slow", BackendKind.TEST, 200, 4_000);
+        VirtualTime time = new VirtualTime();
+        ControlledBackend fast = backend("fast", BackendKind.TEST, 200, 1_000).timedBy(time);
+        ControlledBackend slow = backend("slow", BackendKind.TEST, 200, 4_000).timedBy(time);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (Router router = Router.builder(List.of(fast, slow)).meterRegistry(registry)
+        try (Router router = Router.builder(List.of(fast, slow)).meterRegistry(registry).clock(time)
                 .config(RoutingConfig.defaults().withMinSplitItems(16)).build()) {
             assertThat(router.awaitCalibration(Duration.ofSeconds(60))).isTrue();
             long fastBefore = fast.itemsVerified();
@@ -100,9 +101,10 @@ class RouterSplitTest {
 
     @Test
     void verify_singleItem_goesToTheLowLatencyBackendAndLargeBatchMostlyToTheDevice() throws InterruptedException {
-        ControlledBackend cpuLike = backend("cpu-like", BackendKind.TEST, 20, 3_000);
-        ControlledBackend device = backend("device", BackendKind.GPU, 30_000, 0);
-        try (Router router = Router.builder(List.of(cpuLike, device))
+        VirtualTime time = new VirtualTime();
+        ControlledBackend cpuLike = backend("cpu-like", BackendKind.TEST, 20, 3_000).timedBy(time);
+        ControlledBackend device = backend("device", BackendKind.GPU, 30_000, 0).timedBy(time);
+        try (Router router = Router.builder(List.of(cpuLike, device)).clock(time)
                 .config(RoutingConfig.defaults().withCoalescing(1024, 1)).build()) {
             assertThat(router.awaitCalibration(Duration.ofSeconds(60))).isTrue();
             long deviceBefore = device.itemsVerified();
