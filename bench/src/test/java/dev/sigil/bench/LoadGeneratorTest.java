@@ -111,8 +111,10 @@ class LoadGeneratorTest {
             await(release);
             answer(ex, 200, "{\"results\":[\"valid\"]}");
         });
-        try (LoadGenerator gen = new LoadGenerator(uri, body(1), Duration.ofMillis(1500), 4)) {
-            LoadGenerator.Step s = gen.run(100, Duration.ofMillis(200));
+        // all 20 are due within 20 ms, far inside the 3 s timeout that ends the 4 held ones (the server would hold
+        // them 5 s), so the four stay in flight through the whole schedule on any machine
+        try (LoadGenerator gen = new LoadGenerator(uri, body(1), Duration.ofSeconds(3), 4)) {
+            LoadGenerator.Step s = gen.run(1000, Duration.ofMillis(20));
             release.countDown();
             assertThat(s.scheduled()).isEqualTo(20);
             assertThat(s.unsent()).isEqualTo(16);
