@@ -8,10 +8,14 @@ import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.Verifier;
+import dev.sigil.service.backend.BackendRegistry;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Member {
     private final Backend backend;
+    private final Optional<Verifier> verifier;
+    private final Optional<Signer> signer;
     private final boolean coalescing;
     private final RoutingMetrics metrics;
     private final AtomicBoolean inRotation = new AtomicBoolean(true);
@@ -40,6 +46,8 @@ final class Member {
 
     Member(Backend backend, boolean coalescing, double alpha, RoutingMetrics metrics) {
         this.backend = backend;
+        this.verifier = backend.verifier();
+        this.signer = backend.signer();
         this.coalescing = coalescing;
         this.metrics = metrics;
         for (Scheme s : Scheme.values()) {
@@ -65,6 +73,19 @@ final class Member {
 
     String id() {
         return backend.id();
+    }
+
+    /** The schemes the backend offers the operation for. */
+    Set<Scheme> schemes(Operation op) {
+        return BackendRegistry.schemes(backend, op);
+    }
+
+    boolean supports(Scheme scheme, Operation op) {
+        return schemes(op).contains(scheme);
+    }
+
+    boolean canSignWith(SigningKey key) {
+        return signer.isPresent() && signer.get().canSignWith(key);
     }
 
     boolean coalescing() {
@@ -143,7 +164,7 @@ final class Member {
         long start = System.nanoTime();
         Outcome[] out;
         try {
-            out = backend.verify(batch);
+            out = verifier.orElseThrow(() -> new IllegalStateException(id() + " does not verify")).verify(batch);
         } finally {
             running.decrementAndGet();
         }
@@ -170,7 +191,7 @@ final class Member {
         int before = running.incrementAndGet();
         List<RawSignature> out;
         try {
-            out = backend.sign(key, inputs);
+            out = signer.orElseThrow(() -> new IllegalStateException(id() + " does not sign")).sign(key, inputs);
         } finally {
             running.decrementAndGet();
         }

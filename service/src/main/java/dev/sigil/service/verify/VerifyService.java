@@ -81,7 +81,7 @@ public final class VerifyService {
         Backend backend = registry.get(id).orElseThrow(() -> new ApiException(ErrorCode.BACKEND_UNAVAILABLE,
                 "no backend " + id + " is running"));
         for (Scheme s : schemes) {
-            if (!backend.supports(s, Operation.VERIFY)) {
+            if (!BackendRegistry.schemes(backend, Operation.VERIFY).contains(s)) {
                 throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, "backend " + id + " does not verify " + s);
             }
         }
