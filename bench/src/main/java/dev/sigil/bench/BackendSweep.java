@@ -1,6 +1,5 @@
 package dev.sigil.bench;
 
-import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
@@ -60,7 +59,7 @@ final class BackendSweep {
     private void sweep(Backend backend, Results results) {
         List<String> schemes = new ArrayList<>();
         for (Scheme scheme : Scheme.values()) {
-            if (backend.supports(scheme, Operation.VERIFY) && options.wantsScheme(scheme.wireName())) {
+            if (backend.verifier().filter(v -> v.verifiableSchemes().contains(scheme)).isPresent() && options.wantsScheme(scheme.wireName())) {
                 schemes.add(scheme.wireName());
             }
         }
@@ -86,8 +85,8 @@ final class BackendSweep {
     private Results.SweepPoint point(Backend backend, Scheme scheme, int size) {
         VerifyBatch batch = BenchItems.batch(scheme, RuleSet.STANDARD, pools.items(scheme, size));
         boolean[] expected = pools.expectedValid(scheme, size);
-        int mismatches = mismatches(backend.verify(batch), expected);
-        Timed t = time(() -> backend.verify(batch), options.warmup(), options.measure());
+        int mismatches = mismatches(backend.verifier().orElseThrow().verify(batch), expected);
+        Timed t = time(() -> backend.verifier().orElseThrow().verify(batch), options.warmup(), options.measure());
         return new Results.SweepPoint(backend.id(), scheme.wireName(), size, t.medianCallsPerSecond() * size,
                 t.histogram().getMean(), t.histogram().getValueAtPercentile(50),
                 t.histogram().getValueAtPercentile(99), t.calls(), mismatches, t.callsPerCpuSecond() * size);

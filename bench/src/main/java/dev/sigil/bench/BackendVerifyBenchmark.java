@@ -1,11 +1,11 @@
 package dev.sigil.bench;
 
-import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.Verifier;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendProvider;
 import java.util.ServiceLoader;
@@ -48,6 +48,7 @@ public class BackendVerifyBenchmark {
     public int batch;
 
     private Backend impl;
+    private Verifier verifier;
     private VerifyBatch prepared;
 
     @Setup(Level.Trial)
@@ -61,12 +62,13 @@ public class BackendVerifyBenchmark {
             throw new IllegalStateException("backend " + backend + " is not available on this machine");
         }
         impl = provider.create(ctx);
-        if (!impl.supports(s, Operation.VERIFY)) {
+        verifier = impl.verifier().filter(v -> v.verifiableSchemes().contains(s)).orElse(null);
+        if (verifier == null) {
             throw new IllegalStateException("backend " + backend + " does not verify " + scheme);
         }
         BenchPools pools = new BenchPools(Math.min(batch, 1024), new Progress(System.err));
         prepared = BenchItems.batch(s, RuleSet.STANDARD, pools.items(s, batch));
-        if (BackendSweep.mismatches(impl.verify(prepared), pools.expectedValid(s, batch)) != 0) {
+        if (BackendSweep.mismatches(verifier.verify(prepared), pools.expectedValid(s, batch)) != 0) {
             throw new IllegalStateException("backend " + backend + " gives wrong outcomes for " + scheme);
         }
     }
@@ -78,6 +80,6 @@ public class BackendVerifyBenchmark {
 
     @Benchmark
     public Outcome[] verify() {
-        return impl.verify(prepared);
+        return verifier.verify(prepared);
     }
 }

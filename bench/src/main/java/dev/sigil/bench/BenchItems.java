@@ -1,7 +1,7 @@
 package dev.sigil.bench;
 
 import dev.sigil.cpu.CpuBackend;
-import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.EncodedItem;
@@ -33,7 +33,7 @@ public final class BenchItems {
         Random rnd = new Random(seed);
         List<SigningKey.Software> ks = new ArrayList<>();
         for (int i = 0; i < keys; i++) {
-            ks.add(CpuKeys.generate("bench-" + i, scheme));
+            ks.add(SoftwareKeys.generate("bench-" + i, scheme));
         }
         List<Signed> out = new ArrayList<>(count);
         try (CpuBackend cpu = new CpuBackend(1)) {

@@ -1,6 +1,6 @@
 package dev.sigil.bench;
 
-import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.Hashes;
 import dev.sigil.crypto.Scheme;
@@ -49,8 +49,8 @@ public class HashBenchmark {
         rnd.nextBytes(message);
         r = new byte[32];
         rnd.nextBytes(r);
-        a = CpuKeys.generate("hash-bench-ed", Scheme.ED25519).publicKey().encoded();
-        sm2Key = (EcPublicKey) CpuKeys.generate("hash-bench-sm2", Scheme.SM2).publicKey();
+        a = SoftwareKeys.generate("hash-bench-ed", Scheme.ED25519).publicKey().encoded();
+        sm2Key = (EcPublicKey) SoftwareKeys.generate("hash-bench-sm2", Scheme.SM2).publicKey();
     }
 
     @Benchmark

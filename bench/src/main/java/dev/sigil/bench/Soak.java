@@ -1,7 +1,7 @@
 package dev.sigil.bench;
 
 import dev.sigil.cpu.CpuBackend;
-import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.Curve;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
@@ -117,7 +117,7 @@ public final class Soak {
             this.scheme = scheme;
             this.rnd = new Random(seed * 31 + scheme.ordinal());
             for (int k = 0; k < 16; k++) {
-                keys.add(CpuKeys.generate("soak-" + k, scheme));
+                keys.add(SoftwareKeys.generate("soak-" + k, scheme));
             }
             for (int b = 0; b < BASES; b++) {
                 int k = b % keys.size();

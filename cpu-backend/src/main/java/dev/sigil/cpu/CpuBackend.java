@@ -1,6 +1,5 @@
 package dev.sigil.cpu;
 
-import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
@@ -8,9 +7,14 @@ import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.Verifier;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pool threads take in turn until none is left, so a one-thread backend never hands off and a busy pool thread
  * never leaves the caller waiting on queued chunks.
  */
-public final class CpuBackend implements Backend {
+public final class CpuBackend implements Backend, Verifier, Signer {
     public static final String ID = "cpu";
     /** Below this many pending items a batch runs on the calling thread alone. */
     static final int PARALLEL_THRESHOLD = 64;
@@ -73,8 +77,23 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public boolean supports(Scheme scheme, Operation operation) {
-        return true;
+    public Optional<Verifier> verifier() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<Signer> signer() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Set<Scheme> verifiableSchemes() {
+        return EnumSet.allOf(Scheme.class);
+    }
+
+    @Override
+    public Set<Scheme> signableSchemes() {
+        return EnumSet.allOf(Scheme.class);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.sigil.cpu;
 
+import dev.sigil.crypto.EcArithmetic;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
-import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.PrivateKeyMaterial;
 import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.crypto.spi.SigningKey;
@@ -46,21 +46,17 @@ final class CpuSigner {
     private static RawSignature ecdsa(SigningKey.Software key, byte[] secret, byte[] digest) {
         requireDigest(digest);
         EcPublicKey pub = (EcPublicKey) key.publicKey();
-        ECDomainParameters d = BcCurves.domain(pub.curve());
+        ECDomainParameters d = EcArithmetic.domain(pub.curve());
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, new ECPrivateKeyParameters(new BigInteger(1, secret), d));
         BigInteger[] rs = signer.generateSignature(digest);
-        EcSignature sig = new EcSignature(rs[0], rs[1]).normalizedLowS(pub.curve());
-        int v = key.scheme() == Scheme.ECDSA_SECP256K1
-                ? Secp256k1Recovery.recoveryId(pub, digest, sig.r(), sig.s())
-                : -1;
-        return new RawSignature(sig.toRaw(), v);
+        return RawSignature.ecdsa(pub, digest, new EcSignature(rs[0], rs[1])).orElseThrow();
     }
 
     private static RawSignature sm2(SigningKey.Software key, byte[] secret, byte[] e) {
         requireDigest(e);
         EcPublicKey pub = (EcPublicKey) key.publicKey();
-        ECDomainParameters d = BcCurves.domain(pub.curve());
+        ECDomainParameters d = EcArithmetic.domain(pub.curve());
         BigInteger n = d.getN();
         BigInteger dA = new BigInteger(1, secret);
         BigInteger ev = new BigInteger(1, e);

@@ -3,7 +3,9 @@ package dev.sigil.cpu;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.conformance.ConformanceSuite;
 import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import org.junit.jupiter.api.AfterAll;
 
 /** The CPU reference backend against the shared conformance suite, with 2 threads to exercise the parallel path. */
@@ -21,12 +23,12 @@ class CpuConformanceTest extends ConformanceSuite {
     }
 
     @Override
-    protected Backend signer() {
+    protected Signer signer() {
         return BACKEND;
     }
 
     @Override
     protected SigningKey.Software newKey(Scheme scheme) {
-        return CpuKeys.generate("conformance-" + scheme.wireName(), scheme);
+        return SoftwareKeys.generate("conformance-" + scheme.wireName(), scheme);
     }
 }

@@ -8,9 +8,11 @@ import dev.sigil.crypto.Hashes;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.Sm2;
 import dev.sigil.crypto.Sm3;
+import dev.sigil.crypto.conformance.Secp256k1Recovery;
 import dev.sigil.crypto.spi.PrivateKeyMaterial;
 import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
@@ -34,7 +36,7 @@ class CpuIndependentCheckTest {
 
     @Test
     void p256Signatures_verifyWithTheJdk_andAreLowS() throws Exception {
-        SigningKey.Software key = CpuKeys.generate("p", Scheme.ECDSA_P256);
+        SigningKey.Software key = SoftwareKeys.generate("p", Scheme.ECDSA_P256);
         EcPublicKey pub = (EcPublicKey) key.publicKey();
         AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
         params.init(new ECGenParameterSpec("secp256r1"));
@@ -55,7 +57,7 @@ class CpuIndependentCheckTest {
 
     @Test
     void ecdsaSigning_isDeterministic_rfc6979() {
-        SigningKey.Software key = CpuKeys.generate("d", Scheme.ECDSA_SECP256K1);
+        SigningKey.Software key = SoftwareKeys.generate("d", Scheme.ECDSA_SECP256K1);
         byte[] digest = Hashes.sha256(new byte[] {1, 2, 3});
         assertThat(CPU.sign(key, List.of(digest)).getFirst().bytes())
                 .isEqualTo(CPU.sign(key, List.of(digest)).getFirst().bytes());
@@ -66,7 +68,7 @@ class CpuIndependentCheckTest {
         // RFC 6979 A.2.5, P-256, SHA-256, message "sample"; s normalized to low-S.
         PrivateKeyMaterial d = PrivateKeyMaterial.of(new BigInteger(
                 "C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721", 16).toByteArray());
-        SigningKey.Software key = new SigningKey.Software("rfc", CpuKeys.publicKeyOf(Scheme.ECDSA_P256, d), d);
+        SigningKey.Software key = new SigningKey.Software("rfc", SoftwareKeys.publicKeyOf(Scheme.ECDSA_P256, d), d);
         EcSignature sig = EcSignature.fromRaw(CPU.sign(key,
                 List.of(Hashes.sha256("sample".getBytes(StandardCharsets.US_ASCII)))).getFirst().bytes());
         BigInteger s = new BigInteger("F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8", 16);
@@ -78,7 +80,7 @@ class CpuIndependentCheckTest {
     @Test
     void secp256k1_recoveryId_recoversTheSigner() {
         Random rnd = new Random(3);
-        SigningKey.Software key = CpuKeys.generate("r", Scheme.ECDSA_SECP256K1);
+        SigningKey.Software key = SoftwareKeys.generate("r", Scheme.ECDSA_SECP256K1);
         int[] seen = new int[2];
         for (int i = 0; i < 40; i++) {
             byte[] digest = new byte[32];
@@ -96,7 +98,7 @@ class CpuIndependentCheckTest {
 
     @Test
     void sm2Signatures_verifyWithBouncyCastleSm2Signer_withDefaultAndCustomIds() {
-        SigningKey.Software key = CpuKeys.generate("s", Scheme.SM2);
+        SigningKey.Software key = SoftwareKeys.generate("s", Scheme.SM2);
         EcPublicKey pub = (EcPublicKey) key.publicKey();
         for (byte[] uid : List.of(Sm2.DEFAULT_USER_ID, "ALICE123@YAHOO.COM".getBytes(StandardCharsets.US_ASCII))) {
             byte[] msg = "message digest".getBytes(StandardCharsets.US_ASCII);
@@ -124,7 +126,7 @@ class CpuIndependentCheckTest {
 
     @Test
     void bcKeyParams_matchTheParsedPoint() {
-        SigningKey.Software key = CpuKeys.generate("b", Scheme.ECDSA_SECP256K1);
+        SigningKey.Software key = SoftwareKeys.generate("b", Scheme.ECDSA_SECP256K1);
         ECPublicKeyParameters p = BcCurves.toParams((EcPublicKey) key.publicKey());
         assertThat(p.getQ().isValid()).isTrue();
     }

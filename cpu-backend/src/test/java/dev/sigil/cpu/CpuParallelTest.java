@@ -9,6 +9,7 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.VerifyBatchBuilder;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class CpuParallelTest {
     @Test
     void parallelVerify_equalsSequential_itemByItem() {
         Random rnd = new Random(5);
-        SigningKey.Software key = CpuKeys.generate("p", Scheme.ECDSA_SECP256K1);
+        SigningKey.Software key = SoftwareKeys.generate("p", Scheme.ECDSA_SECP256K1);
         VerifyBatchBuilder b = VerifyBatch.builder(Scheme.ECDSA_SECP256K1, RuleSet.STANDARD);
         for (int i = 0; i < 1000; i++) {
             byte[] msg = new byte[] {(byte) i, (byte) (i >> 8)};

@@ -16,6 +16,7 @@ import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.VerifyBatchBuilder;
 import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -35,7 +36,7 @@ class CpuSignVerifyTest {
         Random rnd = new Random(scheme.ordinal());
         List<SigningKey.Software> keys = new ArrayList<>();
         for (int k = 0; k < KEYS; k++) {
-            keys.add(CpuKeys.generate("k" + k, scheme));
+            keys.add(SoftwareKeys.generate("k" + k, scheme));
         }
         List<EncodedItem> good = new ArrayList<>(ITEMS);
         List<EncodedItem> flipped = new ArrayList<>(ITEMS);

@@ -15,7 +15,7 @@ public final class Ed25519PublicKey implements PublicKey {
     /** The order of the prime-order subgroup, 2^252 + 27742317777372353535851937790883648493. */
     public static final BigInteger L = BigInteger.TWO.pow(252)
             .add(new BigInteger("27742317777372353535851937790883648493"));
-    private static final BigInteger D = BigInteger.valueOf(-121665)
+    static final BigInteger D = BigInteger.valueOf(-121665)
             .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
     private static final BigInteger SQRT_M1 = BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P);
     /** y coordinates of the points of order dividing 8 (y = 0, 1, p-1 and the two order-8 values). */

@@ -1,6 +1,7 @@
 package dev.sigil.gpu;
 
 import dev.sigil.crypto.Curve;
+import dev.sigil.crypto.EcArithmetic;
 import dev.sigil.crypto.Scheme;
 import java.math.BigInteger;
 import java.util.EnumMap;
@@ -28,10 +29,10 @@ final class BaseTables {
 
     private static int[] build(Scheme scheme) {
         if (scheme == Scheme.ED25519) {
-            return comb(Edwards.BASE, Edwards::add, 24, BaseTables::niels);
+            return comb(Edwards.BASE, (a, b) -> EcArithmetic.add(scheme, a, b), 24, BaseTables::niels);
         }
         Curve c = scheme.requireCurve();
-        return comb(new BigInteger[] {c.gx(), c.gy()}, (a, b) -> Weierstrass.add(c, a, b), 16,
+        return comb(new BigInteger[] {c.gx(), c.gy()}, (a, b) -> EcArithmetic.add(scheme, a, b), 16,
                 pt -> new BigInteger[] {KernelConstants.fieldRep(scheme, pt[0]), KernelConstants.fieldRep(scheme, pt[1])});
     }
 

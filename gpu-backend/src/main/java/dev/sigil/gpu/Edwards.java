@@ -3,7 +3,7 @@ package dev.sigil.gpu;
 import dev.sigil.crypto.Ed25519PublicKey;
 import java.math.BigInteger;
 
-/** Affine edwards25519 arithmetic with BigInteger, for building the base-point table once at start. */
+/** edwards25519 constants and the base point, for the kernel header and the base-point table. */
 final class Edwards {
     static final BigInteger P = Ed25519PublicKey.P;
     static final BigInteger D = BigInteger.valueOf(-121665)
@@ -26,17 +26,6 @@ final class Edwards {
         if (x.testBit(0)) {
             x = P.subtract(x);
         }
-        return new BigInteger[] {x, y};
-    }
-
-    /** The sum of two affine points (the addition law is complete). */
-    static BigInteger[] add(BigInteger[] a, BigInteger[] b) {
-        BigInteger x1x2 = a[0].multiply(b[0]).mod(P);
-        BigInteger y1y2 = a[1].multiply(b[1]).mod(P);
-        BigInteger dxy = D.multiply(x1x2).mod(P).multiply(y1y2).mod(P);
-        BigInteger x = a[0].multiply(b[1]).add(a[1].multiply(b[0]))
-                .multiply(BigInteger.ONE.add(dxy).modInverse(P)).mod(P);
-        BigInteger y = y1y2.add(x1x2).multiply(BigInteger.ONE.subtract(dxy).mod(P).modInverse(P)).mod(P);
         return new BigInteger[] {x, y};
     }
 }

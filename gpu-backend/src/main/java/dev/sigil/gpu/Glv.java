@@ -1,6 +1,8 @@
 package dev.sigil.gpu;
 
 import dev.sigil.crypto.Curve;
+import dev.sigil.crypto.EcArithmetic;
+import dev.sigil.crypto.Scheme;
 import java.math.BigInteger;
 
 /**
@@ -85,9 +87,9 @@ final class Glv {
     private static BigInteger[] multiply(BigInteger k, BigInteger[] pt) {
         BigInteger[] acc = null;
         for (int i = k.bitLength() - 1; i >= 0; i--) {
-            acc = acc == null ? null : Weierstrass.add(CURVE, acc, acc);
+            acc = acc == null ? null : EcArithmetic.add(Scheme.ECDSA_SECP256K1, acc, acc);
             if (k.testBit(i)) {
-                acc = acc == null ? pt : Weierstrass.add(CURVE, acc, pt);
+                acc = acc == null ? pt : EcArithmetic.add(Scheme.ECDSA_SECP256K1, acc, pt);
             }
         }
         return acc;

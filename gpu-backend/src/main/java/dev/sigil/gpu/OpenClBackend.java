@@ -1,6 +1,5 @@
 package dev.sigil.gpu;
 
-import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
@@ -8,11 +7,13 @@ import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
-import dev.sigil.crypto.spi.RawSignature;
-import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,7 @@ import org.jocl.CLException;
  * {@code <dataDir>/cache/opencl}). A device error raises {@link BackendException.DeviceFailure} and marks the
  * backend unhealthy; it never produces an outcome.
  */
-public final class OpenClBackend implements Backend {
+public final class OpenClBackend implements Backend, Verifier {
     public static final String ID = "opencl";
     private static final Logger LOG = Logger.getLogger(OpenClBackend.class.getName());
     static final int DEFAULT_CHUNK = 16_384;
@@ -113,8 +114,13 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
-    public boolean supports(Scheme scheme, Operation operation) {
-        return operation == Operation.VERIFY;
+    public Optional<Verifier> verifier() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Set<Scheme> verifiableSchemes() {
+        return EnumSet.allOf(Scheme.class);
     }
 
     @Override
@@ -180,16 +186,6 @@ public final class OpenClBackend implements Backend {
     /** A rough share of work: GPUs count far more per compute unit than CPU devices. */
     private static long weight(DeviceWorker w) {
         return (long) w.info().computeUnits() * (w.info().type().equals("cpu") ? 1 : 32);
-    }
-
-    @Override
-    public List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
-        throw new IllegalStateException("the OpenCL backend verifies only; signing runs on the CPU or an HSM");
-    }
-
-    @Override
-    public boolean canSignWith(SigningKey key) {
-        return false;
     }
 
     /** False after a device error (until a batch succeeds again), after close, or when a device went away. */

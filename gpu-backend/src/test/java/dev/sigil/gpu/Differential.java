@@ -7,7 +7,7 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.Verdict;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.VerifyBatchBuilder;
-import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.Verifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ final class Differential {
     private Differential() {
     }
 
-    static List<String> compare(Backend backend, Scheme scheme, RuleSet rules, List<EncodedItem> items,
+    static List<String> compare(Verifier backend, Scheme scheme, RuleSet rules, List<EncodedItem> items,
             Map<Verdict, Integer> seen) {
         VerifyBatchBuilder b = VerifyBatch.builder(scheme, rules, items.size());
         items.forEach(b::add);

@@ -3,8 +3,7 @@ package dev.sigil.gpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sigil.cpu.CpuKeys;
-import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
@@ -35,11 +34,8 @@ class OpenClBackendTest {
         assertThat(b.kind()).isEqualTo(BackendKind.GPU);
         assertThat(b.device()).isNotBlank();
         assertThat(b.isHealthy()).isTrue();
-        assertThat(b.schemes(Operation.VERIFY)).containsExactlyInAnyOrder(Scheme.values());
-        assertThat(b.schemes(Operation.SIGN)).isEmpty();
-        var key = CpuKeys.generate("never-signs", Scheme.ECDSA_SECP256K1);
-        assertThat(b.canSignWith(key)).isFalse();
-        assertThatThrownBy(() -> b.sign(key, List.of(new byte[32]))).isInstanceOf(IllegalStateException.class);
+        assertThat(b.verifier().orElseThrow().verifiableSchemes()).containsExactlyInAnyOrder(Scheme.values());
+        assertThat(b.signer()).isEmpty();
     }
 
     @Test
@@ -52,7 +48,7 @@ class OpenClBackendTest {
 
     @Test
     void decode_unknownKernelResultCode_isADeviceFailureNotAnOutcome() {
-        var key = CpuKeys.generate("decode", Scheme.ECDSA_P256);
+        var key = SoftwareKeys.generate("decode", Scheme.ECDSA_P256);
         VerifyBatch batch = VerifyBatch.builder(Scheme.ECDSA_P256, RuleSet.STANDARD)
                 .addEc((dev.sigil.crypto.EcPublicKey) key.publicKey(), new byte[32],
                         new dev.sigil.crypto.EcSignature(java.math.BigInteger.ONE, java.math.BigInteger.TWO))

@@ -1,9 +1,10 @@
 package dev.sigil.gpu;
 
-import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.conformance.ConformanceSuite;
 import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
 
 /** The OpenCL backend (on PoCL in CI) against the shared conformance suite. */
@@ -15,12 +16,12 @@ class OpenClConformanceTest extends ConformanceSuite {
     }
 
     @Override
-    protected Backend signer() {
+    protected Signer signer() {
         return OpenClTestSupport.cpu();
     }
 
     @Override
     protected SigningKey.Software newKey(Scheme scheme) {
-        return CpuKeys.generate("conformance-" + scheme.wireName(), scheme);
+        return SoftwareKeys.generate("conformance-" + scheme.wireName(), scheme);
     }
 }

@@ -1,7 +1,7 @@
 package dev.sigil.gpu;
 
 import dev.sigil.cpu.CpuBackend;
-import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.Curve;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
@@ -35,7 +35,7 @@ final class RandomItems {
         this.scheme = scheme;
         this.rnd = new Random(seed);
         for (int k = 0; k < 8; k++) {
-            keys.add(CpuKeys.generate("diff-" + k, scheme));
+            keys.add(SoftwareKeys.generate("diff-" + k, scheme));
         }
         for (int k = 0; k < keys.size(); k++) {
             List<byte[]> inputs = new ArrayList<>();

@@ -3,16 +3,15 @@ package dev.sigil.hsm;
 import static dev.sigil.pkcs11.gen.pkcs11_h.CKR_PIN_INCORRECT;
 import static dev.sigil.pkcs11.gen.pkcs11_h.CKR_PIN_LOCKED;
 
-import dev.sigil.crypto.Operation;
-import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.Scheme;
-import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.crypto.spi.TokenKeys;
+import dev.sigil.crypto.spi.Verifier;
 import dev.sigil.pkcs11.ModuleLoadException;
 import dev.sigil.pkcs11.Pkcs11Exception;
 import dev.sigil.pkcs11.Pkcs11Module;
@@ -22,13 +21,14 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A PKCS #11 token as a backend: signs with keys held in the token (and, with {@code verify: true}, verifies
- * through it). One login for the application, a {@link SessionPool} of sessions, keys in {@link HsmTokenKeys}.
+ * A PKCS #11 token as a backend: signs with keys held in the token (and, with {@code verify: true}, offers a
+ * {@link Verifier} through it). One login for the application, a {@link SessionPool} of sessions, keys in {@link HsmTokenKeys}.
  * {@link #close()} closes the sessions and calls {@code C_Finalize}.
  */
-public final class HsmBackend implements Backend {
+public final class HsmBackend implements Backend, Signer {
     public static final String ID = "hsm";
     private static final System.Logger LOG = System.getLogger(HsmBackend.class.getName());
 
@@ -52,7 +52,7 @@ public final class HsmBackend implements Backend {
         this.keys = new HsmTokenKeys(pool, module.objects(), mechanisms);
         this.signer = new HsmSigner(pool, module.objects(), mechanisms, keys,
                 new SessionKeyCopies(module.objects(), config.sessionKeyCopies()));
-        this.verifier = new HsmVerifier(pool, module.objects(), mechanisms);
+        this.verifier = new HsmVerifier(pool, module.objects(), mechanisms, this::ensureOpen);
     }
 
     /**
@@ -96,7 +96,8 @@ public final class HsmBackend implements Backend {
             HsmBackend backend = new HsmBackend(config, module, pool, mechanisms, device);
             backend.keys.refresh();
             LOG.log(Level.INFO, "{0}: {1} sessions, sign {2}, verify {3}, {4} keys", device, pool.size(),
-                    backend.schemes(Operation.SIGN), backend.schemes(Operation.VERIFY), backend.keys.count());
+                    backend.signableSchemes(), backend.verifier().map(Verifier::verifiableSchemes).orElse(Set.of()),
+                    backend.keys.count());
             return backend;
         } catch (Pkcs11Exception e) {
             pool.close();
@@ -157,10 +158,10 @@ public final class HsmBackend implements Backend {
         return config;
     }
 
+    /** The schemes the token has a mechanism for. */
     @Override
-    public boolean supports(Scheme scheme, Operation operation) {
-        boolean mechanism = mechanisms.forScheme(scheme).isPresent();
-        return operation == Operation.SIGN ? mechanism : config.verify() && mechanism;
+    public Set<Scheme> signableSchemes() {
+        return mechanisms.schemes();
     }
 
     /** Why the scheme cannot be used with this token, or empty when it can sign. */
@@ -169,14 +170,15 @@ public final class HsmBackend implements Backend {
                 : Optional.of(mechanisms.unavailableReason(scheme));
     }
 
+    /** Verification through the token ({@code C_Verify}), when {@code verify: true}. */
     @Override
-    public Outcome[] verify(VerifyBatch batch) {
-        if (!supports(batch.scheme(), Operation.VERIFY)) {
-            throw new IllegalArgumentException("the HSM backend does not verify " + batch.scheme()
-                    + (config.verify() ? "" : " (hsm.verify is false)"));
-        }
-        ensureOpen();
-        return verifier.verify(batch);
+    public Optional<Verifier> verifier() {
+        return config.verify() ? Optional.of(verifier) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Signer> signer() {
+        return Optional.of(this);
     }
 
     @Override
@@ -191,7 +193,7 @@ public final class HsmBackend implements Backend {
     @Override
     public boolean canSignWith(SigningKey key) {
         return key instanceof SigningKey.Token token && ID.equals(token.backendId())
-                && supports(key.scheme(), Operation.SIGN);
+                && mechanisms.forScheme(key.scheme()).isPresent();
     }
 
     @Override

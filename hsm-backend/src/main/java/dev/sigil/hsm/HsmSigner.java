@@ -93,15 +93,8 @@ final class HsmSigner {
         if (!sig.inRange(curve)) {
             throw new BackendException.DeviceFailure(HsmBackend.ID, "the token returned r or s out of range", null);
         }
-        EcSignature low = sig.normalizedLowS(curve);
-        if (scheme != Scheme.ECDSA_SECP256K1) {
-            return new RawSignature(low.toRaw(), -1);
-        }
-        int v = RecoveryId.of((EcPublicKey) key.publicKey(), input, low.r(), low.s());
-        if (v == RecoveryId.NOT_VALID) {
-            throw new BackendException.DeviceFailure(HsmBackend.ID,
-                    "the token returned a signature that does not verify under key " + key.keyId(), null);
-        }
-        return new RawSignature(low.toRaw(), v);
+        return RawSignature.ecdsa((EcPublicKey) key.publicKey(), input, sig).orElseThrow(() ->
+                new BackendException.DeviceFailure(HsmBackend.ID,
+                        "the token returned a signature that does not verify under key " + key.keyId(), null));
     }
 }

@@ -6,6 +6,7 @@ import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.PublicKey;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.Verifier;
 import dev.sigil.pkcs11.Attribute;
 import dev.sigil.pkcs11.Mechanism;
 import dev.sigil.pkcs11.ObjectHandle;
@@ -15,24 +16,38 @@ import dev.sigil.pkcs11.SessionHandle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Verifies the pending items of a batch with {@code C_Verify}: each distinct public key of the batch becomes a
  * session object (not a token object) for the duration of the batch. ECDSA and SM2 verify (r ‖ s) over the digest
  * column, Ed25519 (R ‖ S) over the message. Everything decided without curve arithmetic was preset by the batch.
  */
-final class HsmVerifier {
+final class HsmVerifier implements Verifier {
     private final SessionPool pool;
     private final Pkcs11Objects objects;
     private final Mechanisms mechanisms;
+    private final Runnable ensureOpen;
 
-    HsmVerifier(SessionPool pool, Pkcs11Objects objects, Mechanisms mechanisms) {
+    HsmVerifier(SessionPool pool, Pkcs11Objects objects, Mechanisms mechanisms, Runnable ensureOpen) {
         this.pool = pool;
         this.objects = objects;
         this.mechanisms = mechanisms;
+        this.ensureOpen = ensureOpen;
     }
 
-    Outcome[] verify(VerifyBatch batch) {
+    /** The schemes the token has a mechanism for. */
+    @Override
+    public Set<Scheme> verifiableSchemes() {
+        return mechanisms.schemes();
+    }
+
+    @Override
+    public Outcome[] verify(VerifyBatch batch) {
+        if (!verifiableSchemes().contains(batch.scheme())) {
+            throw new IllegalArgumentException("the HSM backend does not verify " + batch.scheme());
+        }
+        ensureOpen.run();
         Mechanism mechanism = Mechanism.of(mechanisms.require(batch.scheme()));
         return pool.call("verify " + batch.size() + " " + batch.scheme() + " items", s -> {
             Outcome[] out = batch.newOutcomes();

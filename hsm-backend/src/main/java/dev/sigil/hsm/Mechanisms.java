@@ -8,6 +8,7 @@ import static dev.sigil.pkcs11.gen.pkcs11_h.CKM_EDDSA;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.BackendException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -49,6 +50,17 @@ final class Mechanisms {
     OptionalLong forScheme(Scheme scheme) {
         Long code = chosen.get(scheme);
         return code != null && offered.contains(code) ? OptionalLong.of(code) : OptionalLong.empty();
+    }
+
+    /** The schemes that have a mechanism on this token. */
+    Set<Scheme> schemes() {
+        Set<Scheme> out = EnumSet.noneOf(Scheme.class);
+        for (Scheme s : Scheme.values()) {
+            if (forScheme(s).isPresent()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /**

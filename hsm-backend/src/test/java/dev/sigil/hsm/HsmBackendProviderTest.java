@@ -172,7 +172,7 @@ class HsmBackendProviderTest {
             assertThat("0441" + HexFormat.of().formatHex(((EcPublicKey) x.publicKey()).uncompressed()))
                     .isEqualTo(externalPoint);
             List<byte[]> digests = List.of(Hashes.sha256(new byte[] {1}), Hashes.sha256(new byte[] {2}));
-            assertThat(TestTokens.cpuRejections(cpu, x, digests, b.sign(x, digests))).isEmpty();
+            assertThat(TestTokens.cpuRejections(cpu, x, digests, b.signer().orElseThrow().sign(x, digests))).isEmpty();
         }
     }
 
@@ -184,7 +184,7 @@ class HsmBackendProviderTest {
         assertThat(b.isHealthy()).isFalse();
         SigningKey.Token any = new SigningKey.Token("k", EcPublicKey.ofPoint(Scheme.ECDSA_P256,
                 dev.sigil.crypto.Curve.P256.gx(), dev.sigil.crypto.Curve.P256.gy()), "hsm");
-        assertThatThrownBy(() -> b.sign(any, List.of(new byte[32])))
+        assertThatThrownBy(() -> b.signer().orElseThrow().sign(any, List.of(new byte[32])))
                 .isInstanceOf(BackendException.DeviceFailure.class);
     }
 

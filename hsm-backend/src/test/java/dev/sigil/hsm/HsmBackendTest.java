@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sigil.cpu.CpuBackend;
-import dev.sigil.cpu.CpuKeys;
-import dev.sigil.cpu.Secp256k1Recovery;
+import dev.sigil.crypto.spi.SoftwareKeys;
+import dev.sigil.crypto.conformance.Secp256k1Recovery;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.Hashes;
-import dev.sigil.crypto.Operation;
-import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
-import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.crypto.spi.SigningKey;
@@ -245,14 +242,14 @@ class HsmBackendTest {
     @Test
     void sign_tokenKeyWithAnotherPublicKey_isKeyFailure() {
         SigningKey.Token wrong = new SigningKey.Token("k1-key",
-                CpuKeys.generate("x", Scheme.ECDSA_SECP256K1).publicKey(), "hsm");
+                SoftwareKeys.generate("x", Scheme.ECDSA_SECP256K1).publicKey(), "hsm");
         assertThatThrownBy(() -> hsm.sign(wrong, List.of(new byte[32])))
                 .isInstanceOf(BackendException.KeyFailure.class).hasMessageContaining("another public key");
     }
 
     @Test
     void canSignWith_onlyItsOwnTokenKeys() {
-        SigningKey.Software software = CpuKeys.generate("soft", Scheme.ECDSA_P256);
+        SigningKey.Software software = SoftwareKeys.generate("soft", Scheme.ECDSA_P256);
         SigningKey.Token foreign = new SigningKey.Token("p256-key", keys.get(Scheme.ECDSA_P256).publicKey(), "hsm2");
         assertThat(hsm.canSignWith(software)).isFalse();
         assertThat(hsm.canSignWith(foreign)).isFalse();
@@ -268,14 +265,11 @@ class HsmBackendTest {
 
     @Test
     void verify_isNotOfferedUnlessConfigured() {
-        assertThat(hsm.supports(Scheme.ECDSA_P256, Operation.SIGN)).isTrue();
-        assertThat(hsm.supports(Scheme.ECDSA_P256, Operation.VERIFY)).isFalse();
-        assertThat(hsm.supports(Scheme.SM2, Operation.SIGN)).isFalse();
+        assertThat(hsm.signer().orElseThrow().signableSchemes()).contains(Scheme.ECDSA_P256);
+        assertThat(hsm.verifier()).isEmpty();
+        assertThat(hsm.signableSchemes()).doesNotContain(Scheme.SM2);
         assertThat(hsm.unsupportedReason(Scheme.SM2)).hasValueSatisfying(r -> assertThat(r)
                 .contains("hsm.mechanisms.sm2"));
-        VerifyBatch empty = VerifyBatch.builder(Scheme.ECDSA_P256, RuleSet.STANDARD).build();
-        assertThatThrownBy(() -> hsm.verify(empty)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("hsm.verify");
     }
 
     @Test

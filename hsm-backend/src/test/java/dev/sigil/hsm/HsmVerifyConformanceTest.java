@@ -3,11 +3,11 @@ package dev.sigil.hsm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sigil.cpu.CpuBackend;
-import dev.sigil.cpu.CpuKeys;
-import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.conformance.ConformanceSuite;
 import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
@@ -52,13 +52,13 @@ class HsmVerifyConformanceTest extends ConformanceSuite {
     }
 
     @Override
-    protected Backend signer() {
+    protected Signer signer() {
         return cpu;
     }
 
     @Override
     protected SigningKey.Software newKey(Scheme scheme) {
-        return CpuKeys.generate("conformance", scheme);
+        return SoftwareKeys.generate("conformance", scheme);
     }
 
     @Test
@@ -74,7 +74,7 @@ class HsmVerifyConformanceTest extends ConformanceSuite {
                 }
                 VerifyBatch batch = b.build();
                 Outcome[] expected = cpu.verify(batch);
-                Outcome[] got = hsm.verify(batch);
+                Outcome[] got = hsm.verifier().orElseThrow().verify(batch);
                 for (int i = 0; i < expected.length; i++) {
                     if (!expected[i].equals(got[i])) {
                         failures.add(scheme + "/" + rules + " item " + i + ": cpu " + expected[i] + ", hsm " + got[i]);
@@ -113,7 +113,7 @@ class HsmVerifyConformanceTest extends ConformanceSuite {
 
     @Test
     void verify_isOfferedForTheSchemesTheTokenHasMechanismsFor() {
-        assertThat(hsm.schemes(Operation.VERIFY)).isEqualTo(EnumSet.of(Scheme.ECDSA_P256, Scheme.ECDSA_SECP256K1,
+        assertThat(hsm.verifier().orElseThrow().verifiableSchemes()).isEqualTo(EnumSet.of(Scheme.ECDSA_P256, Scheme.ECDSA_SECP256K1,
                 Scheme.ED25519));
     }
 }

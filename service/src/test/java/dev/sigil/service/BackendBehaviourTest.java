@@ -127,7 +127,7 @@ class BackendBehaviourTest {
                     Scheme.ECDSA_SECP256K1, dev.sigil.crypto.Hex.decode("pk", created.json().getString("publicKey")));
             assertThat(sig).hasSize(65);
             assertThat(rs.isHighS(dev.sigil.crypto.Curve.SECP256K1)).isFalse();
-            assertThat((int) sig[64]).isEqualTo(dev.sigil.cpu.Secp256k1Recovery.recoveryId(pub,
+            assertThat((int) sig[64]).isEqualTo(dev.sigil.crypto.conformance.Secp256k1Recovery.recoveryId(pub,
                     dev.sigil.crypto.Hashes.sha256(new byte[] {1}), rs.r(), rs.s())).isBetween(0, 1);
             assertThat(s.get("/health/ready", null).body()).contains("keystore:hsm");
         }

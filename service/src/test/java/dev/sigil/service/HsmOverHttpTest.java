@@ -2,7 +2,7 @@ package dev.sigil.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sigil.cpu.Secp256k1Recovery;
+import dev.sigil.crypto.conformance.Secp256k1Recovery;
 import dev.sigil.crypto.Curve;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;

@@ -1,7 +1,7 @@
 package dev.sigil.service;
 
 import dev.sigil.cpu.CpuBackend;
-import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.Hashes;
@@ -23,7 +23,7 @@ final class Items {
     }
 
     static SigningKey.Software key(Scheme scheme) {
-        return CpuKeys.generate("test-" + scheme.wireName(), scheme);
+        return SoftwareKeys.generate("test-" + scheme.wireName(), scheme);
     }
 
     /** A valid item over the message: DER for ECDSA and SM2 (raw when asked), 64 bytes for Ed25519. */

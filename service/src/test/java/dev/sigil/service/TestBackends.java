@@ -1,7 +1,6 @@
 package dev.sigil.service;
 
-import dev.sigil.cpu.CpuKeys;
-import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
@@ -11,8 +10,10 @@ import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.BackendProvider;
 import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.crypto.spi.TokenKeys;
+import dev.sigil.crypto.spi.Verifier;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +52,21 @@ final class TestBackends {
 
     /** A verify backend that answers by a function of the batch (CPU delegation, failure, delay). */
     static Backend verifier(String id, Function<VerifyBatch, Outcome[]> verify) {
-        return new Base(id, BackendKind.TEST) {
+        Verifier verifier = new Verifier() {
             @Override
-            public boolean supports(Scheme scheme, Operation operation) {
-                return operation == Operation.VERIFY;
+            public Set<Scheme> verifiableSchemes() {
+                return EnumSet.allOf(Scheme.class);
             }
 
             @Override
             public Outcome[] verify(VerifyBatch batch) {
                 return verify.apply(batch);
+            }
+        };
+        return new Base(id, BackendKind.TEST) {
+            @Override
+            public Optional<Verifier> verifier() {
+                return Optional.of(verifier);
             }
         };
     }
@@ -88,7 +95,7 @@ final class TestBackends {
 
             @Override
             public SigningKey.Token generate(String keyId, Scheme scheme) {
-                SigningKey.Software k = CpuKeys.generate(keyId, scheme);
+                SigningKey.Software k = SoftwareKeys.generate(keyId, scheme);
                 inside.put(keyId, k);
                 return new SigningKey.Token(keyId, k.publicKey(), "hsm");
             }
@@ -99,10 +106,10 @@ final class TestBackends {
                         .toList();
             }
         };
-        return new Base("hsm", BackendKind.HSM) {
+        Signer signer = new Signer() {
             @Override
-            public boolean supports(Scheme scheme, Operation operation) {
-                return operation == Operation.SIGN && keys.generatableSchemes().contains(scheme);
+            public Set<Scheme> signableSchemes() {
+                return keys.generatableSchemes();
             }
 
             @Override
@@ -114,6 +121,12 @@ final class TestBackends {
             @Override
             public boolean canSignWith(SigningKey key) {
                 return key instanceof SigningKey.Token t && t.backendId().equals("hsm");
+            }
+        };
+        return new Base("hsm", BackendKind.HSM) {
+            @Override
+            public Optional<Signer> signer() {
+                return Optional.of(signer);
             }
 
             @Override
@@ -145,16 +158,6 @@ final class TestBackends {
         @Override
         public String device() {
             return "test device " + id;
-        }
-
-        @Override
-        public Outcome[] verify(VerifyBatch batch) {
-            throw new UnsupportedOperationException("verify");
-        }
-
-        @Override
-        public List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
-            throw new UnsupportedOperationException("sign");
         }
 
         @Override

@@ -1,21 +1,13 @@
 package dev.sigil.crypto.spi;
 
-import dev.sigil.crypto.Operation;
-import dev.sigil.crypto.Outcome;
-import dev.sigil.crypto.Scheme;
-import dev.sigil.crypto.VerifyBatch;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A place where signatures are verified or made: the CPU, an OpenCL device, a PKCS#11 token.
- *
- * <p>Contract: for every scheme and rule set it {@link #supports}, {@link #verify} gives exactly the outcome of the
- * CPU reference backend on every item. Bad signatures are outcomes; a {@link BackendException} means the backend
- * itself failed (device lost, token gone) and the caller may re-run the work elsewhere. Implementations are
- * thread-safe.
+ * A place where signatures are verified or made: the CPU, an OpenCL device, a PKCS#11 token. A backend is an
+ * identity and a set of capabilities: it offers a {@link Verifier}, a {@link Signer} and {@link TokenKeys} when it has
+ * them, and an empty {@link Optional} for what it lacks (never a method that throws). What a backend offers is fixed
+ * when it is created. A new capability is a new interface and a new method here defaulting to empty, so existing
+ * backends and callers are untouched. Implementations are thread-safe.
  */
 public interface Backend extends AutoCloseable {
 
@@ -27,40 +19,14 @@ public interface Backend extends AutoCloseable {
     /** Human-readable device description (CPU model and cores, OpenCL device name, token label). */
     String device();
 
-    /** True when this backend can perform the operation for the scheme. */
-    boolean supports(Scheme scheme, Operation operation);
-
-    /** The schemes supported for an operation. */
-    default Set<Scheme> schemes(Operation operation) {
-        Set<Scheme> out = EnumSet.noneOf(Scheme.class);
-        for (Scheme s : Scheme.values()) {
-            if (supports(s, operation)) {
-                out.add(s);
-            }
-        }
-        return out;
+    /** Verification, if this backend verifies. */
+    default Optional<Verifier> verifier() {
+        return Optional.empty();
     }
 
-    /**
-     * Verifies every pending item of the batch and returns one outcome per item, in order (preset items keep their
-     * preset outcome). The caller checks {@link #supports} first.
-     *
-     * @throws BackendException when the backend cannot do the work
-     */
-    Outcome[] verify(VerifyBatch batch);
-
-    /**
-     * Signs each input with the key: for ECDSA the 32-byte digest, for SM2 the 32-byte e = SM3(Z_A ‖ M), for Ed25519
-     * the message. ECDSA results are low-S. The caller checks {@link #supports} with {@link Operation#SIGN} and that
-     * the key is one this backend holds ({@link #canSignWith}).
-     *
-     * @throws BackendException when the backend cannot do the work
-     */
-    List<RawSignature> sign(SigningKey key, List<byte[]> inputs);
-
-    /** True when this backend can sign with the key (a software key, or a key held in this backend's token). */
-    default boolean canSignWith(SigningKey key) {
-        return supports(key.scheme(), Operation.SIGN) && key instanceof SigningKey.Software;
+    /** Signing, if this backend signs. */
+    default Optional<Signer> signer() {
+        return Optional.empty();
     }
 
     /** Keys held inside this backend (an HSM token), if it holds any. */

@@ -11,7 +11,7 @@ import dev.sigil.crypto.ProblemCode;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.SignatureFormat;
-import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ final class Ed25519EdgeCases {
     private Ed25519EdgeCases() {
     }
 
-    static List<EdgeCase> build(Backend signer, SigningKey key, SigningKey other) {
+    static List<EdgeCase> build(Signer signer, SigningKey key, SigningKey other) {
         byte[] pk = key.publicKey().encoded();
         byte[] msg = "sigil edge case".getBytes(StandardCharsets.UTF_8);
         byte[] sig = signer.sign(key, List.of(msg)).getFirst().bytes();

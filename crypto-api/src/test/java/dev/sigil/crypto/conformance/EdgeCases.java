@@ -15,7 +15,7 @@ import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.SignatureFormat;
 import dev.sigil.crypto.Sm2;
-import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ final class EdgeCases {
     }
 
     /** Signs a message the way the service does (hash on the host, the backend signs the digest). */
-    static byte[] signDer(Backend signer, SigningKey key, byte[] message, byte[] userId) {
+    static byte[] signDer(Signer signer, SigningKey key, byte[] message, byte[] userId) {
         return EcSignature.fromRaw(signer.sign(key, List.of(digest(key, message, userId))).getFirst().bytes()).toDer();
     }
 
@@ -41,7 +41,7 @@ final class EdgeCases {
                 userId == null ? Sm2.DEFAULT_USER_ID : userId, message);
     }
 
-    static List<EdgeCase> weierstrass(Backend signer, SigningKey key, SigningKey other) {
+    static List<EdgeCase> weierstrass(Signer signer, SigningKey key, SigningKey other) {
         Scheme sc = key.scheme();
         Curve c = sc.requireCurve();
         EcPublicKey pub = (EcPublicKey) key.publicKey();
@@ -87,7 +87,7 @@ final class EdgeCases {
         return out;
     }
 
-    private static List<EdgeCase> sm2Only(Backend signer, SigningKey key, byte[] pk, byte[] msg, byte[] der) {
+    private static List<EdgeCase> sm2Only(Signer signer, SigningKey key, byte[] pk, byte[] msg, byte[] der) {
         Scheme sc = Scheme.SM2;
         List<EdgeCase> out = new ArrayList<>();
         byte[] uid = "ALICE123@YAHOO.COM".getBytes(StandardCharsets.US_ASCII);

@@ -5,6 +5,8 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendProvider;
+import dev.sigil.crypto.spi.Signer;
+import dev.sigil.crypto.spi.Verifier;
 import dev.sigil.service.config.ConfigException;
 import dev.sigil.service.config.ServiceConfig;
 import java.nio.file.Path;
@@ -80,7 +82,7 @@ public final class BackendRegistry implements AutoCloseable {
             }
             Backend backend = provider.create(context);
             LOG.info("backend " + id + ": " + backend.kind().wireName() + ", " + backend.device() + ", verify "
-                    + backend.schemes(Operation.VERIFY) + ", sign " + backend.schemes(Operation.SIGN));
+                    + schemes(backend, Operation.VERIFY) + ", sign " + schemes(backend, Operation.SIGN));
             return Optional.of(backend);
         } catch (RuntimeException | LinkageError e) {
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -118,7 +120,15 @@ public final class BackendRegistry implements AutoCloseable {
 
     /** True when some backend verifies the scheme. */
     public boolean canVerify(Scheme scheme) {
-        return backends.values().stream().anyMatch(b -> b.supports(scheme, Operation.VERIFY));
+        return backends.values().stream().anyMatch(b -> schemes(b, Operation.VERIFY).contains(scheme));
+    }
+
+    /** The schemes the backend offers the operation for (none when it lacks the capability). */
+    public static Set<Scheme> schemes(Backend backend, Operation op) {
+        return switch (op) {
+            case VERIFY -> backend.verifier().map(Verifier::verifiableSchemes).orElse(Set.of());
+            case SIGN -> backend.signer().map(Signer::signableSchemes).orElse(Set.of());
+        };
     }
 
     @Override

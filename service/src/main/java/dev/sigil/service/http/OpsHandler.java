@@ -50,7 +50,7 @@ public final class OpsHandler {
         Set<Scheme> schemes = EnumSet.noneOf(Scheme.class);
         JsonArray operations = new JsonArray();
         for (Operation op : Operation.values()) {
-            Set<Scheme> s = b.schemes(op);
+            Set<Scheme> s = BackendRegistry.schemes(b, op);
             if (!s.isEmpty()) {
                 operations.add(op.wireName());
                 schemes.addAll(s);

@@ -31,7 +31,7 @@ public final class Readiness {
         List<String> verifiers = new ArrayList<>();
         for (Backend b : registry.all()) {
             boolean healthy = healthy(b);
-            if (healthy && !b.schemes(Operation.VERIFY).isEmpty()) {
+            if (healthy && !BackendRegistry.schemes(b, Operation.VERIFY).isEmpty()) {
                 verifiers.add(b.id());
             }
             out.add(new Check("backend:" + b.id(), healthy, false, healthy ? b.device() : "unhealthy"));

@@ -1,10 +1,10 @@
 package dev.sigil.service.keys;
 
-import dev.sigil.cpu.CpuKeys;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.spi.TokenKeys;
 import dev.sigil.service.backend.BackendRegistry;
 import dev.sigil.service.error.ErrorCode;
@@ -90,7 +90,7 @@ public final class KeyService {
     private KeyView createSoftware(String keyId, Scheme scheme) {
         SoftwareKeyStore store = software.orElseThrow(() -> new RequestException(ErrorCode.BACKEND_UNAVAILABLE,
                 "the software key store is not loaded"));
-        SigningKey.Software key = CpuKeys.generate(keyId, scheme);
+        SigningKey.Software key = SoftwareKeys.generate(keyId, scheme);
         try {
             store.put(key);
         } catch (KeyStoreFailure e) {

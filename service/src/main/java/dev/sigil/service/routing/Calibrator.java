@@ -66,7 +66,7 @@ final class Calibrator {
 
     private void calibrate(Member m, KnownAnswers ka) {
         int n = itemsFor(m.backend().kind());
-        for (Scheme scheme : m.backend().schemes(Operation.VERIFY)) {
+        for (Scheme scheme : m.schemes(Operation.VERIFY)) {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }

@@ -59,8 +59,8 @@ final class ContentionCheck {
     }
 
     private static Optional<Scheme> common(Member a, Member b) {
-        for (Scheme s : a.backend().schemes(Operation.VERIFY)) {
-            if (b.backend().supports(s, Operation.VERIFY)) {
+        for (Scheme s : a.schemes(Operation.VERIFY)) {
+            if (b.supports(s, Operation.VERIFY)) {
                 return Optional.of(s);
             }
         }

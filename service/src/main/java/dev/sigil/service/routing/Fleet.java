@@ -76,7 +76,7 @@ final class Fleet implements AutoCloseable {
     List<Member> candidates(Scheme scheme, Operation op, Set<String> failed) {
         List<Member> able = new ArrayList<>();
         for (Member m : members.values()) {
-            if (!failed.contains(m.id()) && m.backend().supports(scheme, op)) {
+            if (!failed.contains(m.id()) && m.supports(scheme, op)) {
                 able.add(m);
             }
         }

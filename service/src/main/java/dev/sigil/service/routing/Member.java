@@ -8,11 +8,15 @@ import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.Verifier;
+import dev.sigil.service.backend.BackendRegistry;
 import dev.sigil.service.ops.Metrics;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +34,8 @@ import java.util.function.LongSupplier;
  */
 final class Member {
     private final Backend backend;
+    private final Optional<Verifier> verifier;
+    private final Optional<Signer> signer;
     private final boolean coalescing;
     private final Metrics metrics;
     private final LongSupplier clock;
@@ -43,6 +49,8 @@ final class Member {
 
     Member(Backend backend, boolean coalescing, double alpha, Metrics metrics, LongSupplier clock) {
         this.backend = backend;
+        this.verifier = backend.verifier();
+        this.signer = backend.signer();
         this.coalescing = coalescing;
         this.metrics = metrics;
         this.clock = clock;
@@ -69,6 +77,19 @@ final class Member {
 
     String id() {
         return backend.id();
+    }
+
+    /** The schemes the backend offers the operation for. */
+    Set<Scheme> schemes(Operation op) {
+        return BackendRegistry.schemes(backend, op);
+    }
+
+    boolean supports(Scheme scheme, Operation op) {
+        return schemes(op).contains(scheme);
+    }
+
+    boolean canSignWith(SigningKey key) {
+        return signer.isPresent() && signer.get().canSignWith(key);
     }
 
     boolean coalescing() {
@@ -147,7 +168,7 @@ final class Member {
         long start = now();
         Outcome[] out;
         try {
-            out = backend.verify(batch);
+            out = verifier.orElseThrow(() -> new IllegalStateException(id() + " does not verify")).verify(batch);
         } finally {
             running.decrementAndGet();
         }
@@ -179,7 +200,7 @@ final class Member {
         int before = running.incrementAndGet();
         List<RawSignature> out;
         try {
-            out = backend.sign(key, inputs);
+            out = signer.orElseThrow(() -> new IllegalStateException(id() + " does not sign")).sign(key, inputs);
         } finally {
             running.decrementAndGet();
         }

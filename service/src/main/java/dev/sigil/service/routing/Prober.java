@@ -59,7 +59,7 @@ final class Prober {
     boolean answersCorrectly(Member m) {
         KnownAnswers ka = answers.get();
         CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {
-            for (Scheme scheme : m.backend().schemes(Operation.VERIFY)) {
+            for (Scheme scheme : m.schemes(Operation.VERIFY)) {
                 if (!ka.matches(scheme, m.verify(ka.batch(scheme)))) {
                     return false;
                 }

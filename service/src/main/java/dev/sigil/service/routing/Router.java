@@ -156,7 +156,7 @@ public final class Router implements AutoCloseable {
         if (m == null) {
             throw new PinnedBackendUnavailableException(id, "no backend " + id);
         }
-        if (!m.backend().supports(scheme, Operation.VERIFY)) {
+        if (!m.supports(scheme, Operation.VERIFY)) {
             throw new PinnedBackendUnavailableException(id, "backend " + id + " does not verify " + scheme);
         }
         return m;
@@ -174,7 +174,7 @@ public final class Router implements AutoCloseable {
     long retryAfterSeconds(Scheme scheme, Operation op) {
         double rate = 0;
         for (Member m : fleet.members()) {
-            if (m.inRotation() && m.backend().supports(scheme, op)) {
+            if (m.inRotation() && m.supports(scheme, op)) {
                 rate += m.cost(op, scheme).itemsPerSecond();
             }
         }
@@ -192,7 +192,7 @@ public final class Router implements AutoCloseable {
         List<BackendSnapshot> out = new ArrayList<>();
         for (Member m : fleet.members()) {
             Map<Scheme, Estimate> verify = new EnumMap<>(Scheme.class);
-            for (Scheme s : m.backend().schemes(Operation.VERIFY)) {
+            for (Scheme s : m.schemes(Operation.VERIFY)) {
                 CostEstimate c = m.cost(Operation.VERIFY, s);
                 verify.put(s, new Estimate(c.fixedNanos() / 1e6, c.itemsPerSecond(), c.measured()));
             }

@@ -27,12 +27,12 @@ final class SignRouting {
     /** True when the member may sign with the key at all. */
     static boolean mayUse(Member m, SigningKey key) {
         BackendKind kind = m.backend().kind();
-        if (kind == BackendKind.GPU || !m.backend().supports(key.scheme(), Operation.SIGN)) {
+        if (kind == BackendKind.GPU || !m.supports(key.scheme(), Operation.SIGN)) {
             return false;
         }
         boolean allowed = key instanceof SigningKey.Token token ? token.backendId().equals(m.id())
                 : kind != BackendKind.HSM;
-        return allowed && m.backend().canSignWith(key);
+        return allowed && m.canSignWith(key);
     }
 
     Router.Signed sign(SigningKey key, List<byte[]> inputs) {

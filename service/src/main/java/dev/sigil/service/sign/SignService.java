@@ -14,6 +14,7 @@ import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.Verifier;
 import dev.sigil.service.backend.BackendRegistry;
 import dev.sigil.service.error.ErrorCode;
 import dev.sigil.service.error.RequestException;
@@ -111,7 +112,7 @@ public final class SignService {
     }
 
     private void checkOnCpu(SigningKey key, List<byte[]> inputs, List<RawSignature> raws) {
-        Backend cpu = registry.get(BackendRegistry.CPU).orElse(null);
+        Verifier cpu = registry.get(BackendRegistry.CPU).flatMap(Backend::verifier).orElse(null);
         if (cpu == null) {
             return;
         }

@@ -1,7 +1,6 @@
 package dev.sigil.service.sign;
 
-import dev.sigil.cpu.Secp256k1Recovery;
-import dev.sigil.crypto.Curve;
+import dev.sigil.crypto.EcArithmetic;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.Scheme;
@@ -9,7 +8,6 @@ import dev.sigil.crypto.SignatureFormat;
 import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.service.error.ErrorCode;
 import dev.sigil.service.error.RequestException;
-import java.math.BigInteger;
 import java.util.Arrays;
 
 /** Turns a backend's raw signature into the wire format asked for; ECDSA always comes out low-S. */
@@ -38,18 +36,12 @@ final class SignatureEncoder {
 
     static byte[] encode(Scheme scheme, EcPublicKey ecKey, byte[] signedValue, RawSignature raw,
             SignatureFormat format) {
-        byte[] bytes = raw.bytes();
         if (scheme == Scheme.ED25519) {
-            return bytes;
+            return raw.bytes();
         }
-        Curve curve = scheme.requireCurve();
-        EcSignature sig = new EcSignature(new BigInteger(1, Arrays.copyOfRange(bytes, 0, 32)),
-                new BigInteger(1, Arrays.copyOfRange(bytes, 32, 64)));
-        int v = raw.recoveryId();
-        if (scheme.isEcdsa() && sig.isHighS(curve)) {
-            sig = sig.normalizedLowS(curve);
-            v = v < 0 ? v : v ^ 1;
-        }
+        RawSignature low = scheme.isEcdsa() ? raw.lowS(scheme.requireCurve()) : raw;
+        EcSignature sig = EcSignature.fromRaw(low.bytes());
+        int v = low.recoveryId();
         return switch (format) {
             case DER -> sig.toDer();
             case RAW -> sig.toRaw();
@@ -58,7 +50,7 @@ final class SignatureEncoder {
     }
 
     private static byte[] recoverable(EcPublicKey key, byte[] digest, EcSignature sig, int known) {
-        int v = known >= 0 ? known : Secp256k1Recovery.recoveryId(key, digest, sig.r(), sig.s());
+        int v = known >= 0 ? known : EcArithmetic.recoveryId(key, digest, sig);
         if (v < 0) {
             throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE,
                     "the signing backend returned a signature that does not verify");

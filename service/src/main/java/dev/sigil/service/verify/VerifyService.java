@@ -81,7 +81,7 @@ public final class VerifyService {
         Backend backend = registry.get(id).orElseThrow(() -> new RequestException(ErrorCode.BACKEND_NOT_OFFERED,
                 "no backend " + id + " is running"));
         for (Scheme s : schemes) {
-            if (!backend.supports(s, Operation.VERIFY)) {
+            if (!BackendRegistry.schemes(backend, Operation.VERIFY).contains(s)) {
                 throw new RequestException(ErrorCode.BACKEND_NOT_OFFERED, "backend " + id + " does not verify " + s);
             }
         }

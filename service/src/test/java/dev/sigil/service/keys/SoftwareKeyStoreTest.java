@@ -3,7 +3,7 @@ package dev.sigil.service.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.PrivateKeyMaterial;
@@ -26,7 +26,7 @@ class SoftwareKeyStoreTest {
     void keys_surviveReopening_withTheSamePrivateKey_andAreNotStoredInClear() throws Exception {
         char[] pass = "correct horse".toCharArray();
         SoftwareKeyStore store = SoftwareKeyStore.open(dir, pass, ITERATIONS);
-        SigningKey.Software key = CpuKeys.generate("validator-1", Scheme.ECDSA_SECP256K1);
+        SigningKey.Software key = SoftwareKeys.generate("validator-1", Scheme.ECDSA_SECP256K1);
         store.put(key);
         byte[] secret = key.privateKey().reveal(TEST);
         String file = Files.readString(dir.resolve("validator-1.key"), StandardCharsets.UTF_8);
@@ -46,7 +46,7 @@ class SoftwareKeyStoreTest {
     @Test
     void open_withAnotherPassphrase_fails_withoutRevealingIt() {
         SoftwareKeyStore store = SoftwareKeyStore.open(dir, "one".toCharArray(), ITERATIONS);
-        store.put(CpuKeys.generate("k", Scheme.ED25519));
+        store.put(SoftwareKeys.generate("k", Scheme.ED25519));
         assertThatThrownBy(() -> SoftwareKeyStore.open(dir, "two".toCharArray(), ITERATIONS))
                 .isInstanceOf(KeyStoreFailure.class).hasMessageContaining("passphrase")
                 .hasMessageNotContaining("two");
@@ -55,8 +55,8 @@ class SoftwareKeyStoreTest {
     @Test
     void open_withATamperedKeyFile_fails() throws Exception {
         SoftwareKeyStore store = SoftwareKeyStore.open(dir, "p".toCharArray(), ITERATIONS);
-        store.put(CpuKeys.generate("a", Scheme.SM2));
-        store.put(CpuKeys.generate("b", Scheme.SM2));
+        store.put(SoftwareKeys.generate("a", Scheme.SM2));
+        store.put(SoftwareKeys.generate("b", Scheme.SM2));
         Path a = dir.resolve("a.key");
         String text = Files.readString(a);
         String pubB = store.get("b").orElseThrow().publicKey().toString().substring(4);
@@ -69,7 +69,7 @@ class SoftwareKeyStoreTest {
     @Test
     void put_leavesNoTemporaryFiles() throws Exception {
         SoftwareKeyStore store = SoftwareKeyStore.open(dir, "p".toCharArray(), ITERATIONS);
-        store.put(CpuKeys.generate("x", Scheme.ECDSA_P256));
+        store.put(SoftwareKeys.generate("x", Scheme.ECDSA_P256));
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("keystore.json",
                     "x.key");
@@ -81,7 +81,7 @@ class SoftwareKeyStoreTest {
         SoftwareKeyStore store = SoftwareKeyStore.open(dir, "p".toCharArray(), ITERATIONS);
         java.util.List<String> ids = java.util.List.of(".", "..", "-", "a.key", "keystore", "x".repeat(64));
         for (String id : ids) {
-            store.put(CpuKeys.generate(id, Scheme.ED25519));
+            store.put(SoftwareKeys.generate(id, Scheme.ED25519));
         }
         SoftwareKeyStore reopened = SoftwareKeyStore.open(dir, "p".toCharArray(), ITERATIONS);
         assertThat(reopened.list().stream().map(SigningKey::keyId)).containsExactlyInAnyOrderElementsOf(ids);

@@ -1,7 +1,6 @@
 package dev.sigil.service.routing;
 
 import dev.sigil.cpu.CpuBackend;
-import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.Verdict;
@@ -10,10 +9,13 @@ import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.Verifier;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * batch and per item (or spends it on a {@link VirtualTime}), and can be made to fail (always, on the next calls, at random, or halfway through a batch),
  * to throw as a bug would, to lie (flip every answer), to report itself unhealthy, or to hold batches at a gate.
  */
-final class ControlledBackend implements Backend {
+final class ControlledBackend implements Backend, Verifier, Signer {
     private final String id;
     private final BackendKind kind;
     private final CpuBackend cpu;
@@ -87,8 +89,23 @@ final class ControlledBackend implements Backend {
     }
 
     @Override
-    public boolean supports(Scheme scheme, Operation operation) {
-        return (operation == Operation.VERIFY ? verifies : signs).contains(scheme);
+    public Optional<Verifier> verifier() {
+        return verifies.isEmpty() ? Optional.empty() : Optional.of(this);
+    }
+
+    @Override
+    public Optional<Signer> signer() {
+        return signs.isEmpty() ? Optional.empty() : Optional.of(this);
+    }
+
+    @Override
+    public Set<Scheme> verifiableSchemes() {
+        return verifies;
+    }
+
+    @Override
+    public Set<Scheme> signableSchemes() {
+        return signs;
     }
 
     @Override
@@ -137,7 +154,7 @@ final class ControlledBackend implements Backend {
 
     @Override
     public boolean canSignWith(SigningKey key) {
-        return supports(key.scheme(), Operation.SIGN)
+        return signs.contains(key.scheme())
                 && (key instanceof SigningKey.Software
                         || key instanceof SigningKey.Token t && t.backendId().equals(id) && held.containsKey(t.keyId()));
     }

@@ -2,7 +2,6 @@ package dev.sigil.service.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
@@ -12,8 +11,7 @@ import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.BackendProvider;
-import dev.sigil.crypto.spi.RawSignature;
-import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.spi.Verifier;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +48,7 @@ class RouterBenchmark {
     private final AtomicLong wrong = new AtomicLong();
 
     /** The device as it is until {@link #loseAfter}, then failing every batch as a lost device does. */
-    private static final class LosableDevice implements Backend {
+    private static final class LosableDevice implements Backend, Verifier {
         private final Backend device;
         private volatile long failFrom = Long.MAX_VALUE;
 
@@ -77,8 +76,13 @@ class RouterBenchmark {
         }
 
         @Override
-        public boolean supports(Scheme scheme, Operation operation) {
-            return device.supports(scheme, operation);
+        public Optional<Verifier> verifier() {
+            return Optional.of(this);
+        }
+
+        @Override
+        public Set<Scheme> verifiableSchemes() {
+            return device.verifier().orElseThrow().verifiableSchemes();
         }
 
         @Override
@@ -86,12 +90,7 @@ class RouterBenchmark {
             if (System.nanoTime() > failFrom) {
                 throw new BackendException.DeviceFailure(id(), "device lost (benchmark)", null);
             }
-            return device.verify(batch);
-        }
-
-        @Override
-        public List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
-            return device.sign(key, inputs);
+            return device.verifier().orElseThrow().verify(batch);
         }
 
         @Override

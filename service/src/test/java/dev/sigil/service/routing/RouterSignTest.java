@@ -3,7 +3,7 @@ package dev.sigil.service.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.EncodedItem;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.RuleSet;
@@ -58,7 +58,7 @@ class RouterSignTest {
         ControlledBackend hsm = signer("hsm", BackendKind.HSM);
         ControlledBackend cpu = signer("cpu-like", BackendKind.TEST);
         try (Router router = Shared.uncalibrated(gpu, hsm, cpu).build()) {
-            SigningKey.Software key = CpuKeys.generate("validator", Scheme.ECDSA_P256);
+            SigningKey.Software key = SoftwareKeys.generate("validator", Scheme.ECDSA_P256);
             List<byte[]> inputs = inputs(key, 5);
             for (int i = 0; i < 5; i++) {
                 Router.Signed signed = router.sign(key, inputs);
@@ -77,7 +77,7 @@ class RouterSignTest {
         ControlledBackend other = signer("other-hsm", BackendKind.HSM);
         ControlledBackend cpu = signer("cpu-like", BackendKind.TEST);
         try (Router router = Shared.uncalibrated(other, cpu, hsm).build()) {
-            SigningKey.Token token = hsm.hold(CpuKeys.generate("operator", Scheme.ECDSA_P256));
+            SigningKey.Token token = hsm.hold(SoftwareKeys.generate("operator", Scheme.ECDSA_P256));
             List<byte[]> inputs = inputs(token, 3);
             Router.Signed signed = router.sign(token, inputs);
             assertThat(signed.backendId()).isEqualTo("hsm");
@@ -97,7 +97,7 @@ class RouterSignTest {
         try (Router router = Shared.uncalibrated(first, second).build()) {
             first.broken(true);
             second.broken(true);
-            SigningKey.Software key = CpuKeys.generate("validator", Scheme.ECDSA_P256);
+            SigningKey.Software key = SoftwareKeys.generate("validator", Scheme.ECDSA_P256);
             List<byte[]> inputs = inputs(key, 4);
             assertThatThrownBy(() -> router.sign(key, inputs)).isInstanceOf(BackendException.class);
             second.broken(false);
@@ -112,7 +112,7 @@ class RouterSignTest {
     void sign_keyOfASchemeNoBackendSigns_isAnExplicitError() {
         ControlledBackend cpu = signer("cpu-like", BackendKind.TEST);
         try (Router router = Shared.uncalibrated(cpu).build()) {
-            SigningKey.Software key = CpuKeys.generate("solana", Scheme.ED25519);
+            SigningKey.Software key = SoftwareKeys.generate("solana", Scheme.ED25519);
             assertThat(router.canSign(key)).isFalse();
             assertThatThrownBy(() -> router.sign(key, List.of(new byte[3])))
                     .isInstanceOf(BackendException.Unavailable.class);

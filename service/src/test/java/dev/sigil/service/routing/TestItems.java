@@ -1,7 +1,7 @@
 package dev.sigil.service.routing;
 
 import dev.sigil.cpu.CpuBackend;
-import dev.sigil.cpu.CpuKeys;
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.EncodedItem;
@@ -39,8 +39,8 @@ final class TestItems {
         TestItems t = new TestItems();
         Random rnd = new Random(seed);
         for (Scheme scheme : Scheme.values()) {
-            List<SigningKey.Software> keys = List.of(CpuKeys.generate("t1", scheme), CpuKeys.generate("t2", scheme),
-                    CpuKeys.generate("t3", scheme));
+            List<SigningKey.Software> keys = List.of(SoftwareKeys.generate("t1", scheme), SoftwareKeys.generate("t2", scheme),
+                    SoftwareKeys.generate("t3", scheme));
             List<Signed> list = new ArrayList<>();
             for (int i = 0; i < perScheme; i++) {
                 SigningKey.Software k = keys.get(i % keys.size());

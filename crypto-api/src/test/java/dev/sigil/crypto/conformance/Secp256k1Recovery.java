@@ -1,6 +1,7 @@
-package dev.sigil.cpu;
+package dev.sigil.crypto.conformance;
 
 import dev.sigil.crypto.Curve;
+import dev.sigil.crypto.EcArithmetic;
 import dev.sigil.crypto.EcPublicKey;
 import java.math.BigInteger;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -8,8 +9,8 @@ import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * The recovery id v of a secp256k1 signature (Ethereum's {@code v - 27}): the parity of R's y, found by recovering
- * the public key from (r, s, e) for v = 0 and 1 and comparing with the signer's key. R.x ≥ n (probability about
+ * An independent check of the recovery id v of a secp256k1 signature (Ethereum's {@code v - 27}), for tests: found
+ * by recovering the public key from (r, s, e) for v = 0 and 1 and comparing with the signer's key. R.x ≥ n (probability about
  * 2^-128) is not represented by v in {0, 1}.
  */
 public final class Secp256k1Recovery {
@@ -29,8 +30,8 @@ public final class Secp256k1Recovery {
     }
 
     /** Q = r⁻¹(sR − eG) with R = (r, y) and y of parity v; null when r is not an abscissa. */
-    static ECPoint recover(byte[] digest, BigInteger r, BigInteger s, int v) {
-        ECDomainParameters d = BcCurves.domain(Curve.SECP256K1);
+    public static ECPoint recover(byte[] digest, BigInteger r, BigInteger s, int v) {
+        ECDomainParameters d = EcArithmetic.domain(Curve.SECP256K1);
         BigInteger n = d.getN();
         byte[] enc = new byte[33];
         enc[0] = (byte) (v == 1 ? 0x03 : 0x02);
