@@ -48,7 +48,7 @@ final class AwsLcEngine implements Engine {
     private AwsLcEngine(AmazonCorrettoCryptoProvider provider, BouncyCastleEngine reference) throws GeneralSecurityException {
         this.provider = provider;
         this.reference = reference;
-        this.library = "AWS-LC " + provider.getAwsLcVersionStr() + " (Amazon Corretto Crypto Provider "
+        this.library = provider.getAwsLcVersionStr() + " (Amazon Corretto Crypto Provider "
                 + provider.getVersionStr() + ")";
         java.security.AlgorithmParameters params = java.security.AlgorithmParameters.getInstance("EC");
         params.init(new ECGenParameterSpec("secp256r1"));
