@@ -36,12 +36,17 @@ public final class CpuBackend implements Backend {
     private final String device;
     private volatile boolean closed;
 
+    /** The reference backend on every core; see {@link #CpuBackend(int)}. */
     public CpuBackend() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * A backend on Bouncy Castle alone: the reference, as tests and known-answer checks want it. The service builds
+     * its cpu backend through {@link CpuBackendProvider}, which takes the fastest engines ({@code engine: auto}).
+     */
     public CpuBackend(int threads) {
-        this(threads, Engines.Options.defaults());
+        this(threads, new Engines.Options(Engines.Choice.BOUNCYCASTLE, Engines.Options.defaultCacheDir(), null));
     }
 
     CpuBackend(int threads, Engines.Options options) {
