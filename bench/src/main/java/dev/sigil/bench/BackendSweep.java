@@ -68,6 +68,16 @@ final class BackendSweep {
         progress.step("backend %s: %s, schemes %s", backend.id(), backend.device(), String.join(", ", schemes));
         for (String s : schemes) {
             Scheme scheme = Scheme.fromWire(s).orElseThrow();
+            VerifyBatch warm = BenchItems.batch(scheme, RuleSet.STANDARD, pools.items(scheme, 1024));
+            untilJitQuiet(() -> {
+                long end = System.nanoTime() + 250_000_000L;
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    backend.verify(warm);
+                    n++;
+                }
+                return n;
+            });
             for (int size : options.batchSizes()) {
                 Results.SweepPoint p = point(backend, scheme, size);
                 results.sweep.add(p);
@@ -119,6 +129,28 @@ final class BackendSweep {
     }
 
     static final int SLICES = 5;
+
+    /**
+     * Runs the task (a quarter-second of work) until the JIT compiler has gone quiet: less than 2 % of the elapsed
+     * time compiling in the last round, at most 40 rounds. The first scheme a process measures otherwise pays for
+     * compiling the code paths it shares with every later one (seconds of C2 time for Bouncy Castle's GLV
+     * secp256k1 path on a busy 2-core machine), and items per CPU-second count the compiler's threads.
+     */
+    static void untilJitQuiet(Supplier<?> quarterSecond) {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        for (int round = 0; round < 40; round++) {
+            long c0 = jit.getTotalCompilationTime();
+            long t0 = System.nanoTime();
+            quarterSecond.get();
+            double compilingMs = jit.getTotalCompilationTime() - c0;
+            if (compilingMs < 0.02 * (System.nanoTime() - t0) / 1e6) {
+                return;
+            }
+        }
+    }
 
     /**
      * Runs the task for the warm-up, then for {@value #SLICES} slices of a fifth of the measuring time each, every

@@ -9,10 +9,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The plain Bouncy Castle loop ({@link PlainBouncyCastle}) on 1 thread and on every core, over the same items as
- * the sweep, and {@code openssl speed} where the machine has it.
+ * The plain Bouncy Castle loop ({@link PlainBouncyCastle}) and the plain native loop ({@link PlainNative}) on 1
+ * thread and on every core, over the same items as the sweep, and {@code openssl speed} where the machine has it.
  */
 final class Baselines {
+    /** A plain verification loop over prepared items; {@link #verify} is called from several threads at once. */
+    interface Loop {
+        /** Verifies items [from, to); returns how many are valid. */
+        int verify(int from, int to);
+
+        int size();
+    }
+
     private final BenchOptions options;
     private final Progress progress;
     private final BenchPools pools;
@@ -27,11 +35,24 @@ final class Baselines {
         int cores = Runtime.getRuntime().availableProcessors();
         for (Scheme s : schemes) {
             PlainBouncyCastle plain = new PlainBouncyCastle(s, pools.items(s, 256));
+            List<String> notes = new java.util.ArrayList<>();
+            java.util.Optional<PlainNative> plainNative = PlainNative.of(s, pools.items(s, 256), notes);
+            notes.forEach(n -> {
+                results.notes.add(n);
+                progress.step("%s", n);
+            });
             for (int threads : cores > 1 ? List.of(1, cores) : List.of(1)) {
                 double[] rate = measure(plain, threads, options.warmup(), options.measure());
                 results.baselines.add(new Results.Baseline("plain-bc", s.wireName(), threads, rate[0], rate[1]));
                 progress.step("plain Bouncy Castle %-16s %d thread(s): %,12.0f items/s, %,10.0f items/CPU-s", s,
                         threads, rate[0], rate[1]);
+                if (plainNative.isPresent()) {
+                    double[] nat = measure(plainNative.get(), threads, options.warmup(), options.measure());
+                    results.baselines.add(new Results.Baseline("plain-native", s.wireName(), threads, nat[0], nat[1],
+                            plainNative.get().library()));
+                    progress.step("plain native (%s) %-16s %d thread(s): %,12.0f items/s, %,10.0f items/CPU-s",
+                            plainNative.get().library(), s, threads, nat[0], nat[1]);
+                }
             }
         }
         if (options.openssl()) {
@@ -43,11 +64,12 @@ final class Baselines {
      * Items per second of the plain loop on {@code threads} threads, each walking the item list (the median over
      * slices of the measuring time, as for the backends), and items per CPU-second of this process.
      */
-    static double[] measure(PlainBouncyCastle plain, int threads, Duration warmup, Duration measure) {
+    static double[] measure(Loop plain, int threads, Duration warmup, Duration measure) {
         plain.verify(0, plain.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             run(plain, pool, threads, warmup.toNanos());
+            BackendSweep.untilJitQuiet(() -> run(plain, pool, threads, 250_000_000L));
             double[] rates = new double[BackendSweep.SLICES];
             long cpu0 = BackendSweep.processCpuNanos();
             long total = 0;
@@ -64,7 +86,7 @@ final class Baselines {
         }
     }
 
-    private static long run(PlainBouncyCastle plain, ExecutorService pool, int threads, long nanos) {
+    private static long run(Loop plain, ExecutorService pool, int threads, long nanos) {
         LongAdder items = new LongAdder();
         long end = System.nanoTime() + nanos;
         List<Future<?>> fs = new java.util.ArrayList<>();

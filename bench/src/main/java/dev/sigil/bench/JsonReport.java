@@ -35,7 +35,9 @@ final class JsonReport {
                     "p50BatchMicros", p.p50BatchMicros(), "p99BatchMicros", p.p99BatchMicros(),
                     "batches", p.batches(), "mismatches", p.mismatches(),
                     "vsPlainBc", ratio(p.itemsPerSecond(), r.plainBc(p.scheme())),
-                    "vsOpenssl", ratio(p.itemsPerSecond(), r.openssl(p.scheme()))));
+                    "vsOpenssl", ratio(p.itemsPerSecond(), r.openssl(p.scheme())),
+                    "cpuVsBestNative", r.bestNative(p.scheme()).map(b -> p.itemsPerCpuSecond() / b.perCpuSecond())
+                            .orElse(null)));
         }
         return out;
     }
@@ -45,7 +47,7 @@ final class JsonReport {
         for (Results.Baseline b : r.baselines) {
             out.add(Json.object("source", b.source(), "scheme", b.scheme(), "threads", b.threads(),
                     "itemsPerSecond", b.itemsPerSecond(), "itemsPerCpuSecond", b.itemsPerCpuSecond(),
-                    "vsPlainBc", ratio(b.itemsPerSecond(), r.plainBc(b.scheme()))));
+                    "vsPlainBc", ratio(b.itemsPerSecond(), r.plainBc(b.scheme())), "library", b.library()));
         }
         return out;
     }

@@ -21,7 +21,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * timed loop (keys decoded once, ECDSA digests and (r, s) precomputed). SM2 goes through BC's {@code SM2Signer},
  * which hashes Z_A ‖ M itself; Ed25519 through {@code Ed25519.verify} on the encoded key.
  */
-public final class PlainBouncyCastle {
+public final class PlainBouncyCastle implements Baselines.Loop {
     private final Scheme scheme;
     private final Object[] keys;
     private final byte[][] digests;
@@ -65,6 +65,7 @@ public final class PlainBouncyCastle {
     }
 
     /** Verifies items [from, to); returns how many are valid. */
+    @Override
     public int verify(int from, int to) {
         int valid = 0;
         for (int i = from; i < to; i++) {
@@ -73,6 +74,7 @@ public final class PlainBouncyCastle {
         return valid;
     }
 
+    @Override
     public int size() {
         return messages.length;
     }

@@ -14,12 +14,14 @@ final class ReportTables {
     /** In-process verify throughput, each figure also as a ratio to plain Bouncy Castle and to openssl. */
     Table sweep() {
         Table t = new Table("backend", "scheme", "batch", "items/s", "items/CPU-s", "µs/batch p50", "µs/batch p99",
-                "× plain BC (" + cores + " thr)", "× openssl (1 thr)", "wrong");
+                "× plain BC (" + cores + " thr)", "× openssl (1 thr)", "× best native (per CPU-s)", "wrong");
         for (Results.SweepPoint p : r.sweep) {
             t.row(p.backend(), p.scheme(), p.batch(), Table.num(p.itemsPerSecond()), Table.num(p.itemsPerCpuSecond()),
                     Table.num(p.p50BatchMicros()),
                     Table.num(p.p99BatchMicros()), Table.ratio(ratio(p.itemsPerSecond(), r.plainBc(p.scheme()))),
-                    Table.ratio(ratio(p.itemsPerSecond(), r.openssl(p.scheme()))), p.mismatches());
+                    Table.ratio(ratio(p.itemsPerSecond(), r.openssl(p.scheme()))),
+                    Table.ratio(r.bestNative(p.scheme()).map(b -> p.itemsPerCpuSecond() / b.perCpuSecond())
+                            .orElse(Double.NaN)), p.mismatches());
         }
         return t;
     }
@@ -27,11 +29,11 @@ final class ReportTables {
     /** The reference figures, each as a ratio to the best plain Bouncy Castle figure of its scheme. */
     Table baselines() {
         Table t = new Table("baseline", "scheme", "threads", "items/s", "items/CPU-s",
-                "× plain BC (" + cores + " thr)");
+                "× plain BC (" + cores + " thr)", "library");
         for (Results.Baseline b : r.baselines) {
             t.row(b.source(), b.scheme(), b.threads(), Table.num(b.itemsPerSecond()),
                     Table.num(b.itemsPerCpuSecond()),
-                    Table.ratio(ratio(b.itemsPerSecond(), r.plainBc(b.scheme()))));
+                    Table.ratio(ratio(b.itemsPerSecond(), r.plainBc(b.scheme()))), b.library());
         }
         return t;
     }

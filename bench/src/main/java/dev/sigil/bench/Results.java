@@ -33,10 +33,20 @@ final class Results {
      * A reference figure: {@code plain-bc} (Bouncy Castle loop) or {@code openssl} ({@code openssl speed}, whose
      * own figure is already per CPU-second).
      */
-    record Baseline(String source, String scheme, int threads, double itemsPerSecond, double itemsPerCpuSecond) {
+    record Baseline(String source, String scheme, int threads, double itemsPerSecond, double itemsPerCpuSecond,
+            String library) {
 
         Baseline(String source, String scheme, int threads, double itemsPerSecond) {
-            this(source, scheme, threads, itemsPerSecond, Double.NaN);
+            this(source, scheme, threads, itemsPerSecond, Double.NaN, "");
+        }
+
+        Baseline(String source, String scheme, int threads, double itemsPerSecond, double itemsPerCpuSecond) {
+            this(source, scheme, threads, itemsPerSecond, itemsPerCpuSecond, "");
+        }
+
+        /** Items per CPU-second: openssl speed's figure is one already. */
+        double perCpuSecond() {
+            return source.equals("openssl") ? itemsPerSecond : itemsPerCpuSecond;
         }
     }
 
@@ -86,6 +96,18 @@ final class Results {
     Optional<Baseline> plainBc(String scheme) {
         return baselines.stream().filter(b -> b.source().equals("plain-bc") && b.scheme().equals(scheme))
                 .max(java.util.Comparator.comparingInt(Baseline::threads));
+    }
+
+    /**
+     * The best native figure of a scheme per CPU-second: the plain native loop on one thread or {@code openssl speed}
+     * (one thread), whichever is higher.
+     */
+    Optional<Baseline> bestNative(String scheme) {
+        return baselines.stream()
+                .filter(b -> b.scheme().equals(scheme) && b.threads() == 1
+                        && (b.source().equals("plain-native") || b.source().equals("openssl")))
+                .filter(b -> b.perCpuSecond() > 0)
+                .max(java.util.Comparator.comparingDouble(Baseline::perCpuSecond));
     }
 
     Optional<Baseline> openssl(String scheme) {

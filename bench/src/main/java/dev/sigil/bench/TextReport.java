@@ -11,8 +11,11 @@ final class TextReport {
         ReportTables t = new ReportTables(r);
         StringBuilder out = new StringBuilder();
         out.append("Sigil bench — ").append(r.command).append(" — ").append(machine(r.machine)).append("\n\n");
+        r.backends.forEach(b -> out.append("backend ").append(b.id()).append(": ").append(b.device()).append('\n'));
+        out.append('\n');
         out.append("In-process verify (one item in eight tampered; items/CPU-s divides by this process's CPU time; ")
-                .append("ratios: to plain Bouncy Castle on every core, to openssl speed on one thread)\n").append(t.sweep().text()).append('\n');
+                .append("ratios: to plain Bouncy Castle on every core, to openssl speed on one thread, items/CPU-s to the best ")
+                .append("native loop on one thread per CPU-second)\n").append(t.sweep().text()).append('\n');
         out.append("Baselines\n").append(t.baselines().text()).append('\n');
         out.append("HTTP load test (POST /v1/verify, open loop): ").append(r.httpStatus).append('\n');
         if (!r.load.isEmpty()) {

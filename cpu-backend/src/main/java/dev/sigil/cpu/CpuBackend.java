@@ -22,7 +22,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The reference backend: Bouncy Castle on the CPU, every scheme, verify and sign. Batches larger than
+ * The CPU backend: every scheme, verify and sign, each scheme on the fastest engine that loads (libsecp256k1 for
+ * secp256k1, AWS-LC for P-256 and Ed25519, Bouncy Castle, the reference, for SM2 and as the fallback; see
+ * {@link Engines}), every engine giving the reference's outcome on every item. Batches larger than
  * {@link #PARALLEL_THRESHOLD} pending items are cut into chunks that the calling thread and {@code threads - 1}
  * pool threads take in turn until none is left, so a one-thread backend never hands off and a busy pool thread
  * never leaves the caller waiting on queued chunks.
@@ -34,16 +36,24 @@ public final class CpuBackend implements Backend, Verifier, Signer {
 
     private final int threads;
     private final ExecutorService pool;
-    private final CpuVerifier verifier = new CpuVerifier();
-    private final CpuSigner signer = new CpuSigner();
+    private final Engines engines;
     private final String device;
     private volatile boolean closed;
 
+    /** The reference backend on every core; see {@link #CpuBackend(int)}. */
     public CpuBackend() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * A backend on Bouncy Castle alone: the reference, as tests and known-answer checks want it. The service builds
+     * its cpu backend through {@link CpuBackendProvider}, which takes the fastest engines ({@code engine: auto}).
+     */
     public CpuBackend(int threads) {
+        this(threads, new Engines.Options(Engines.Choice.BOUNCYCASTLE, Engines.Options.defaultCacheDir(), null));
+    }
+
+    CpuBackend(int threads, Engines.Options options) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive");
         }
@@ -54,7 +64,8 @@ public final class CpuBackend implements Backend, Verifier, Signer {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.device = CpuInfo.describe(threads);
+        this.engines = new Engines(options);
+        this.device = CpuInfo.describe(threads, engines.describe());
     }
 
     @Override
@@ -74,6 +85,16 @@ public final class CpuBackend implements Backend, Verifier, Signer {
 
     public int threads() {
         return threads;
+    }
+
+    /** The library serving a scheme here (for reports), e.g. {@code libsecp256k1 (bundled in ...)}. */
+    public String library(Scheme scheme) {
+        return engines.engine(scheme).library();
+    }
+
+    /** Why a preferred native library is not in use (one line each; empty when none fell back). */
+    public List<String> fallbacks() {
+        return engines.fallbacks();
     }
 
     @Override
@@ -101,8 +122,9 @@ public final class CpuBackend implements Backend, Verifier, Signer {
         ensureOpen();
         Outcome[] out = batch.newOutcomes();
         int n = batch.size();
+        Engine engine = engines.engine(batch.scheme());
         if (pool == null || batch.pendingCount() < PARALLEL_THRESHOLD) {
-            verifier.verifyRange(batch, out, 0, n);
+            engine.verify(batch, out, 0, n);
             return out;
         }
         int chunks = threads * 4;
@@ -110,7 +132,7 @@ public final class CpuBackend implements Backend, Verifier, Signer {
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                verifier.verifyRange(batch, out, Math.min(n, c * step), Math.min(n, (c + 1) * step));
+                engine.verify(batch, out, Math.min(n, c * step), Math.min(n, (c + 1) * step));
             }
         };
         List<Future<?>> futures = new ArrayList<>(threads - 1);
@@ -128,7 +150,7 @@ public final class CpuBackend implements Backend, Verifier, Signer {
         if (!(key instanceof SigningKey.Software software)) {
             throw new IllegalArgumentException("the CPU backend signs with software keys only");
         }
-        return signer.sign(software, inputs);
+        return CpuSigner.sign(software, inputs, engines.engine(key.scheme()));
     }
 
     private void await(List<Future<?>> futures) {
@@ -156,5 +178,6 @@ public final class CpuBackend implements Backend, Verifier, Signer {
         if (pool != null) {
             pool.shutdownNow();
         }
+        engines.close();
     }
 }

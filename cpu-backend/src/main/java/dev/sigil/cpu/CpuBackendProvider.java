@@ -3,8 +3,14 @@ package dev.sigil.cpu;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendProvider;
+import java.nio.file.Path;
 
-/** Always available: the CPU backend needs nothing but the JVM. Setting {@code threads} overrides the count. */
+/**
+ * Always available: the CPU backend needs nothing but the JVM (a native library that does not load is replaced by
+ * Bouncy Castle). Settings: {@code threads} (default: the context's), {@code engine} ({@code auto} or
+ * {@code bouncycastle}), {@code secp256k1Library} (a system libsecp256k1 instead of the bundled one),
+ * {@code cacheDir} (where the bundled library is extracted; default {@code <dataDir>/cache/native}).
+ */
 public final class CpuBackendProvider implements BackendProvider {
     @Override
     public String id() {
@@ -18,6 +24,10 @@ public final class CpuBackendProvider implements BackendProvider {
 
     @Override
     public Backend create(BackendContext context) {
-        return new CpuBackend(context.integer("threads", context.threads()));
+        Engines.Options options = new Engines.Options(
+                Engines.Choice.parse(context.string("engine").orElse("auto")),
+                context.string("cacheDir").map(Path::of).orElse(context.dataDir().resolve("cache").resolve("native")),
+                context.string("secp256k1Library").map(Path::of).orElse(null));
+        return new CpuBackend(context.integer("threads", context.threads()), options);
     }
 }

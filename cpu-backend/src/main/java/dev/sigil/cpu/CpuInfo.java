@@ -9,7 +9,7 @@ final class CpuInfo {
     private CpuInfo() {
     }
 
-    static String describe(int threads) {
+    static String describe(int threads, String engines) {
         String model = System.getProperty("os.arch");
         try {
             model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
@@ -19,6 +19,6 @@ final class CpuInfo {
         } catch (IOException | RuntimeException e) {
             // not Linux: the architecture name will do
         }
-        return model + " (" + threads + " threads, Bouncy Castle)";
+        return model + " (" + threads + " threads; " + engines + ")";
     }
 }

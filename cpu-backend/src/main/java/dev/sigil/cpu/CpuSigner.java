@@ -26,21 +26,27 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 final class CpuSigner {
     private static final PrivateKeyMaterial.Access ACCESS = new PrivateKeyMaterial.Access("cpu-backend signer");
 
-    List<RawSignature> sign(SigningKey.Software key, List<byte[]> inputs) {
+    /** Signs every input with the engine serving the key's scheme; the revealed secret is zeroed afterwards. */
+    static List<RawSignature> sign(SigningKey.Software key, List<byte[]> inputs, Engine engine) {
         byte[] secret = key.privateKey().reveal(ACCESS);
         try {
             List<RawSignature> out = new ArrayList<>(inputs.size());
             for (byte[] in : inputs) {
-                out.add(switch (key.scheme()) {
-                    case ECDSA_SECP256K1, ECDSA_P256 -> ecdsa(key, secret, in);
-                    case SM2 -> sm2(key, secret, in);
-                    case ED25519 -> ed25519(key, secret, in);
-                });
+                out.add(engine.sign(key, secret, in));
             }
             return out;
         } finally {
             java.util.Arrays.fill(secret, (byte) 0);
         }
+    }
+
+    /** One signature with the revealed secret (which the caller zeroes). */
+    static RawSignature signOne(SigningKey.Software key, byte[] secret, byte[] in) {
+        return switch (key.scheme()) {
+            case ECDSA_SECP256K1, ECDSA_P256 -> ecdsa(key, secret, in);
+            case SM2 -> sm2(key, secret, in);
+            case ED25519 -> ed25519(key, secret, in);
+        };
     }
 
     private static RawSignature ecdsa(SigningKey.Software key, byte[] secret, byte[] digest) {

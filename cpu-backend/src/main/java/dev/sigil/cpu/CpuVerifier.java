@@ -3,7 +3,6 @@ package dev.sigil.cpu;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.Ed25519PublicKey;
 import dev.sigil.crypto.Outcome;
-import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import java.math.BigInteger;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -26,16 +25,20 @@ final class CpuVerifier {
 
     /** Fills the outcomes of the pending items in [from, to). */
     void verifyRange(VerifyBatch batch, Outcome[] out, int from, int to) {
-        Scheme scheme = batch.scheme();
         for (int i = from; i < to; i++) {
             if (batch.isPending(i)) {
-                out[i] = Outcome.of(switch (scheme) {
-                    case ECDSA_SECP256K1, ECDSA_P256 -> ecdsa(batch, i);
-                    case SM2 -> sm2(batch, i);
-                    case ED25519 -> ed25519(batch, i);
-                });
+                out[i] = Outcome.of(verifyOne(batch, i));
             }
         }
+    }
+
+    /** Whether pending item i verifies. */
+    boolean verifyOne(VerifyBatch batch, int i) {
+        return switch (batch.scheme()) {
+            case ECDSA_SECP256K1, ECDSA_P256 -> ecdsa(batch, i);
+            case SM2 -> sm2(batch, i);
+            case ED25519 -> ed25519(batch, i);
+        };
     }
 
     private boolean ecdsa(VerifyBatch b, int i) {

@@ -8,9 +8,13 @@ import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.crypto.spi.SoftwareKeys;
 import org.junit.jupiter.api.AfterAll;
 
-/** The CPU reference backend against the shared conformance suite, with 2 threads to exercise the parallel path. */
+/**
+ * The CPU backend with its default engines (libsecp256k1, AWS-LC, Bouncy Castle for SM2) against the shared
+ * conformance suite, with 2 threads to exercise the parallel path.
+ */
 class CpuConformanceTest extends ConformanceSuite {
-    private static final CpuBackend BACKEND = new CpuBackend(2);
+    private static final CpuBackend BACKEND = new CpuBackend(2,
+            new Engines.Options(Engines.Choice.AUTO, EngineDifferentialTest.CACHE, null));
 
     @AfterAll
     static void close() {
