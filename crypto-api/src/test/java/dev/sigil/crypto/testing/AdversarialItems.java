@@ -19,14 +19,16 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -45,6 +47,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * method that derives its items from {@link #signed()}, which keeps each base's key, message and signature.
  */
 public final class AdversarialItems {
+    private static final Map<Curve, ECDomainParameters> DOMAINS = new ConcurrentHashMap<>();
     private static final PrivateKeyMaterial.Access ACCESS = new PrivateKeyMaterial.Access("test item generator");
 
     /** What was done to a valid base signature. */
@@ -215,6 +218,13 @@ public final class AdversarialItems {
         return EncodedItem.ofMessage(pk, msg, sig);
     }
 
+    /** A batch of the signed items as they are. */
+    public static VerifyBatch batch(Scheme scheme, RuleSet rules, List<Signed> items) {
+        VerifyBatchBuilder b = VerifyBatch.builder(scheme, rules, items.size());
+        items.forEach(s -> b.add(s.encoded()));
+        return b.build();
+    }
+
     /** {@code count} Ed25519 items with crafted small-order components in R, A or both, from {@code seed}. */
     public static List<Ed25519Torsion.Crafted> torsion(long seed, int count) {
         Random r = new Random(seed);
@@ -306,8 +316,7 @@ public final class AdversarialItems {
     }
 
     private static ECDomainParameters domain(Curve c) {
-        ECCurve curve = new ECCurve.Fp(c.p(), c.a(), c.b(), c.n(), BigInteger.ONE);
-        return new ECDomainParameters(curve, curve.createPoint(c.gx(), c.gy()), c.n());
+        return DOMAINS.computeIfAbsent(c, k -> new ECDomainParameters(CustomNamedCurves.getByName(k.curveName())));
     }
 
     static byte[] unsigned32(BigInteger v) {
