@@ -7,6 +7,7 @@ import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendProvider;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +94,7 @@ final class BackendSweep {
     }
 
     private Results.SweepPoint point(Backend backend, Scheme scheme, int size) {
-        VerifyBatch batch = BenchItems.batch(scheme, RuleSet.STANDARD, pools.items(scheme, size));
+        VerifyBatch batch = AdversarialItems.batch(scheme, RuleSet.STANDARD, pools.items(scheme, size));
         boolean[] expected = pools.expectedValid(scheme, size);
         int mismatches = mismatches(backend.verifier().orElseThrow().verify(batch), expected);
         Timed t = time(() -> backend.verifier().orElseThrow().verify(batch), options.warmup(), options.measure());

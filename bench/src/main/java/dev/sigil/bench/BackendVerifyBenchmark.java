@@ -8,6 +8,7 @@ import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.Verifier;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendProvider;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,7 +68,7 @@ public class BackendVerifyBenchmark {
             throw new IllegalStateException("backend " + backend + " does not verify " + scheme);
         }
         BenchPools pools = new BenchPools(Math.min(batch, 1024), new Progress(System.err));
-        prepared = BenchItems.batch(s, RuleSet.STANDARD, pools.items(s, batch));
+        prepared = AdversarialItems.batch(s, RuleSet.STANDARD, pools.items(s, batch));
         if (BackendSweep.mismatches(verifier.verify(prepared), pools.expectedValid(s, batch)) != 0) {
             throw new IllegalStateException("backend " + backend + " gives wrong outcomes for " + scheme);
         }

@@ -1,6 +1,7 @@
 package dev.sigil.bench;
 
 import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +17,7 @@ final class BenchPools {
 
     private final int distinct;
     private final Progress progress;
-    private final Map<Scheme, List<BenchItems.Signed>> pools = new EnumMap<>(Scheme.class);
+    private final Map<Scheme, List<AdversarialItems.Signed>> pools = new EnumMap<>(Scheme.class);
 
     BenchPools(int distinct, Progress progress) {
         this.distinct = distinct;
@@ -24,9 +25,9 @@ final class BenchPools {
     }
 
     /** The first {@code size} items of the scheme's pool, cycling through the distinct ones. */
-    synchronized List<BenchItems.Signed> items(Scheme scheme, int size) {
-        List<BenchItems.Signed> pool = pool(scheme);
-        List<BenchItems.Signed> out = new ArrayList<>(size);
+    synchronized List<AdversarialItems.Signed> items(Scheme scheme, int size) {
+        List<AdversarialItems.Signed> pool = pool(scheme);
+        List<AdversarialItems.Signed> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             out.add(pool.get(i % pool.size()));
         }
@@ -47,11 +48,12 @@ final class BenchPools {
         return index % TAMPER_EVERY == TAMPER_EVERY - 1;
     }
 
-    private synchronized List<BenchItems.Signed> pool(Scheme scheme) {
+    private synchronized List<AdversarialItems.Signed> pool(Scheme scheme) {
         return pools.computeIfAbsent(scheme, s -> {
             progress.step("signing %d %s items for the benchmark inputs", distinct, s);
-            List<BenchItems.Signed> signed = BenchItems.generate(s, distinct, 64, 42 + s.ordinal());
-            List<BenchItems.Signed> out = new ArrayList<>(signed.size());
+            List<AdversarialItems.Signed> signed =
+                    new AdversarialItems(s, 42 + s.ordinal(), 64, distinct).signed();
+            List<AdversarialItems.Signed> out = new ArrayList<>(signed.size());
             for (int i = 0; i < signed.size(); i++) {
                 out.add(isTampered(i) ? tamper(signed.get(i)) : signed.get(i));
             }
@@ -59,9 +61,9 @@ final class BenchPools {
         });
     }
 
-    private static BenchItems.Signed tamper(BenchItems.Signed s) {
+    private static AdversarialItems.Signed tamper(AdversarialItems.Signed s) {
         byte[] m = s.message().clone();
         m[0] ^= 0x01;
-        return new BenchItems.Signed(s.key(), m, s.signature());
+        return new AdversarialItems.Signed(s.key(), m, s.signature());
     }
 }

@@ -5,6 +5,7 @@ import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -47,15 +48,15 @@ public class CpuVerifyBenchmark {
 
     private CpuBackend backend;
     private VerifyBatch batch;
-    private List<BenchItems.Signed> items;
+    private List<AdversarialItems.Signed> items;
     private PlainBouncyCastle plain;
     private ForkJoinPool pool;
 
     @Setup(Level.Trial)
     public void setUp() {
         Scheme s = Scheme.fromWire(scheme).orElseThrow();
-        items = BenchItems.generate(s, BATCH, 64, 42);
-        batch = BenchItems.batch(s, RuleSet.STANDARD, items);
+        items = new AdversarialItems(s, 42, 64, BATCH).signed();
+        batch = AdversarialItems.batch(s, RuleSet.STANDARD, items);
         backend = new CpuBackend(threads);
         plain = new PlainBouncyCastle(s, items);
         pool = new ForkJoinPool(threads);
@@ -79,7 +80,7 @@ public class CpuVerifyBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Outcome[] backendIncludingParse() {
-        return backend.verify(BenchItems.batch(batch.scheme(), RuleSet.STANDARD, items));
+        return backend.verify(AdversarialItems.batch(batch.scheme(), RuleSet.STANDARD, items));
     }
 
     @Benchmark

@@ -7,6 +7,7 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.gpu.OpenClBackend;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +57,13 @@ public class GpuVsCpuBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Scheme s = Scheme.fromWire(scheme).orElseThrow();
-        List<BenchItems.Signed> distinct = BenchItems.generate(s, Math.min(batch, DISTINCT), 64, 42);
-        List<BenchItems.Signed> all = new ArrayList<>(batch);
+        List<AdversarialItems.Signed> distinct =
+                new AdversarialItems(s, 42, 64, Math.min(batch, DISTINCT)).signed();
+        List<AdversarialItems.Signed> all = new ArrayList<>(batch);
         for (int i = 0; i < batch; i++) {
             all.add(distinct.get(i % distinct.size()));
         }
-        items = BenchItems.batch(s, RuleSet.STANDARD, all);
+        items = AdversarialItems.batch(s, RuleSet.STANDARD, all);
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "sigil", "opencl");
         opencl = OpenClBackend.open(new BackendContext(Map.of("cacheDir", cache.toString()), Path.of("."),
                 Runtime.getRuntime().availableProcessors()));

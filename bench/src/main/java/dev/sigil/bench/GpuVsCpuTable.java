@@ -8,6 +8,7 @@ import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.gpu.OpenClBackend;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,14 +47,14 @@ public final class GpuVsCpuTable {
     }
 
     private static void table(Scheme s, Backend gpu, Backend cpu, double seconds) {
-        List<BenchItems.Signed> distinct = BenchItems.generate(s, 2048, 64, 42);
+        List<AdversarialItems.Signed> distinct = new AdversarialItems(s, 42, 64, 2048).signed();
         Integer crossover = null;
         for (int batch : BATCHES) {
-            List<BenchItems.Signed> all = new ArrayList<>(batch);
+            List<AdversarialItems.Signed> all = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
                 all.add(distinct.get(i % distinct.size()));
             }
-            VerifyBatch items = BenchItems.batch(s, RuleSet.STANDARD, all);
+            VerifyBatch items = AdversarialItems.batch(s, RuleSet.STANDARD, all);
             check(gpu, items);
             check(cpu, items);
             int rounds = batch >= 16384 ? 1 : 2;

@@ -8,6 +8,7 @@ import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.service.SigilServer;
 import dev.sigil.service.config.ServiceConfig;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +47,7 @@ public final class HttpVsInProcessBenchmark {
         int batchSize = opt.get("batch");
         int seconds = opt.get("seconds");
         int warmup = opt.get("warmup");
-        List<List<BenchItems.Signed>> batches = batches(batchSize, opt.get("batches"));
+        List<List<AdversarialItems.Signed>> batches = batches(batchSize, opt.get("batches"));
         ServiceConfig config = ServiceConfig.defaults();
         int threads = config.server().backendThreads();
         System.out.printf("secp256k1, %d clients, batches of %d, %d s measured after %d s warm-up, CPU backend with "
@@ -78,8 +79,8 @@ public final class HttpVsInProcessBenchmark {
         }
     }
 
-    private static int inProcess(CpuBackend cpu, List<BenchItems.Signed> batch) {
-        Outcome[] out = cpu.verify(BenchItems.batch(Scheme.ECDSA_SECP256K1, RuleSet.LOW_S, batch));
+    private static int inProcess(CpuBackend cpu, List<AdversarialItems.Signed> batch) {
+        Outcome[] out = cpu.verify(AdversarialItems.batch(Scheme.ECDSA_SECP256K1, RuleSet.LOW_S, batch));
         for (Outcome o : out) {
             if (!o.isValid()) {
                 throw new IllegalStateException("in-process verification gave " + o);
@@ -147,23 +148,24 @@ public final class HttpVsInProcessBenchmark {
         return items.get();
     }
 
-    private static List<List<BenchItems.Signed>> batches(int size, int count) {
-        List<BenchItems.Signed> all = BenchItems.generate(Scheme.ECDSA_SECP256K1, size * count, 256, 20261124L);
-        List<List<BenchItems.Signed>> out = new ArrayList<>();
+    private static List<List<AdversarialItems.Signed>> batches(int size, int count) {
+        List<AdversarialItems.Signed> all =
+                new AdversarialItems(Scheme.ECDSA_SECP256K1, 20261124L, 256, size * count).signed();
+        List<List<AdversarialItems.Signed>> out = new ArrayList<>();
         for (int b = 0; b < count; b++) {
             out.add(all.subList(b * size, (b + 1) * size));
         }
         return out;
     }
 
-    private static byte[] json(List<BenchItems.Signed> batch) {
+    private static byte[] json(List<AdversarialItems.Signed> batch) {
         StringBuilder sb = new StringBuilder("{\"rules\":\"low-s\",\"items\":[");
         for (int i = 0; i < batch.size(); i++) {
-            BenchItems.Signed s = batch.get(i);
+            AdversarialItems.Signed s = batch.get(i);
             sb.append(i == 0 ? "" : ",").append("{\"scheme\":\"ecdsa-secp256k1\",\"publicKey\":\"")
                     .append(Hex.encode(s.key().publicKey().encoded())).append("\",\"message\":\"")
                     .append(Hex.encode(s.message())).append("\",\"signature\":\"")
-                    .append(Hex.encode(s.signature())).append("\"}");
+                    .append(Hex.encode(s.encodedSignature())).append("\"}");
         }
         return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }

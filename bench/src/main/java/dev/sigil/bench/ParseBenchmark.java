@@ -8,6 +8,7 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.Sm2;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.VerifyBatchBuilder;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,12 +51,12 @@ public class ParseBenchmark {
     @Setup
     public void setUp() {
         s = Scheme.fromWire(scheme).orElseThrow();
-        List<BenchItems.Signed> items = BenchItems.generate(s, ITEMS, 64, 7);
-        withMessage = items.stream().map(BenchItems.Signed::encoded).toArray(EncodedItem[]::new);
+        List<AdversarialItems.Signed> items = new AdversarialItems(s, 7, 64, ITEMS).signed();
+        withMessage = items.stream().map(AdversarialItems.Signed::encoded).toArray(EncodedItem[]::new);
         withDigest = items.stream().map(i -> s == Scheme.ED25519 ? i.encoded()
                 : EncodedItem.ofDigest(i.key().publicKey().encoded(),
                         Hashes.signedDigest(s, (EcPublicKey) i.key().publicKey(), Sm2.DEFAULT_USER_ID, i.message()),
-                        i.signature())).toArray(EncodedItem[]::new);
+                        i.encodedSignature())).toArray(EncodedItem[]::new);
         if (build(withMessage).pendingCount() != ITEMS || build(withDigest).pendingCount() != ITEMS) {
             throw new IllegalStateException("benchmark items did not all parse");
         }

@@ -5,6 +5,7 @@ import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.Hashes;
 import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.math.BigInteger;
 import java.util.List;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -30,7 +31,7 @@ public final class PlainBouncyCastle implements Baselines.Loop {
     private final byte[][] messages;
     private final byte[][] signatures;
 
-    public PlainBouncyCastle(Scheme scheme, List<BenchItems.Signed> items) {
+    public PlainBouncyCastle(Scheme scheme, List<AdversarialItems.Signed> items) {
         this.scheme = scheme;
         int n = items.size();
         keys = new Object[n];
@@ -41,16 +42,16 @@ public final class PlainBouncyCastle implements Baselines.Loop {
         signatures = new byte[n][];
         java.util.Map<Object, Object> decoded = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
-            BenchItems.Signed it = items.get(i);
+            AdversarialItems.Signed it = items.get(i);
             messages[i] = it.message();
-            signatures[i] = it.signature();
+            signatures[i] = it.encodedSignature();
             if (scheme == Scheme.ED25519) {
                 keys[i] = it.key().publicKey().encoded();
                 continue;
             }
             EcPublicKey pub = (EcPublicKey) it.key().publicKey();
             keys[i] = decoded.computeIfAbsent(pub, k -> params(pub));
-            EcSignature sig = EcSignature.fromDer(it.signature());
+            EcSignature sig = EcSignature.fromDer(it.encodedSignature());
             r[i] = sig.r();
             s[i] = sig.s();
             digests[i] = scheme.isEcdsa() ? Hashes.sha256(it.message()) : null;

@@ -2,6 +2,7 @@ package dev.sigil.bench;
 
 import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class VerifyRequests {
     static List<LoadGenerator.Body> bodies(BenchPools pools, List<Scheme> schemes, int itemsPerRequest, int count,
             String backend) {
         int perScheme = (itemsPerRequest * count + schemes.size() - 1) / schemes.size();
-        List<List<BenchItems.Signed>> items = new ArrayList<>();
+        List<List<AdversarialItems.Signed>> items = new ArrayList<>();
         List<boolean[]> valid = new ArrayList<>();
         for (Scheme s : schemes) {
             items.add(pools.items(s, perScheme));
@@ -51,10 +52,10 @@ final class VerifyRequests {
         return out;
     }
 
-    private static void item(StringBuilder json, Scheme scheme, BenchItems.Signed s) {
+    private static void item(StringBuilder json, Scheme scheme, AdversarialItems.Signed s) {
         json.append("{\"scheme\":\"").append(scheme.wireName())
                 .append("\",\"publicKey\":\"").append(Hex.encode(s.key().publicKey().encoded()))
                 .append("\",\"message\":\"").append(Hex.encode(s.message()))
-                .append("\",\"signature\":\"").append(Hex.encode(s.signature())).append("\"}");
+                .append("\",\"signature\":\"").append(Hex.encode(s.encodedSignature())).append("\"}");
     }
 }

@@ -3,7 +3,9 @@ package dev.sigil.cpu;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendProvider;
+import dev.sigil.crypto.spi.BackendSetting;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Always available: the CPU backend needs nothing but the JVM (a native library that does not load is replaced by
@@ -15,6 +17,17 @@ public final class CpuBackendProvider implements BackendProvider {
     @Override
     public String id() {
         return CpuBackend.ID;
+    }
+
+    @Override
+    public List<BackendSetting> settings() {
+        return List.of(BackendSetting.integer("threads", 1, 4096, "verify threads (default server.backendThreads)"),
+                new BackendSetting("engine", "auto or bouncycastle",
+                        v -> v instanceof String s && List.of("auto", "bouncycastle").contains(s.toLowerCase(java.util.Locale.ROOT)),
+                        "auto: native engines where they load; bouncycastle: the reference for every scheme"),
+                BackendSetting.text("secp256k1Library", "a system libsecp256k1 to use instead of the bundled one"),
+                BackendSetting.text("cacheDir", "where the bundled native library is extracted (default "
+                        + "<dataDir>/cache/native)"));
     }
 
     @Override

@@ -24,6 +24,9 @@ final class KernelConstants {
         h.append("#define COMB_BITS ").append(BaseTables.COMB_BITS).append('\n');
         h.append("#define COMB_WINDOWS ").append(BaseTables.WINDOWS).append('\n');
         h.append("#define COMB_ENTRIES ").append(BaseTables.ENTRIES).append("u\n");
+        h.append("#define RESULT_INVALID ").append(ResultDecoder.INVALID).append("\n#define RESULT_VALID ")
+                .append(ResultDecoder.VALID).append("\n#define RESULT_TORSION ").append(ResultDecoder.TORSION)
+                .append("\n#define RESULT_DEVICE_ERROR ").append(ResultDecoder.DEVICE_ERROR).append('\n');
         if (scheme == Scheme.ED25519) {
             BigInteger p = Ed25519PublicKey.P;
             field(h, scheme, p);

@@ -7,7 +7,8 @@ import dev.sigil.crypto.spi.BackendException;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Turns kernel result codes into outcomes. Code 2 (Ed25519 only: D = [S]B - R - [k]A is a nonzero point of small
+ * The kernel result codes (the kernels get them as {@code RESULT_*} in the generated header) and how they become
+ * outcomes. Code 2 (Ed25519 only: D = [S]B - R - [k]A is a nonzero point of small
  * order, where cofactorless and cofactored verifiers differ) is decided by the reference implementation, Bouncy
  * Castle's {@code Ed25519.verify}; such items need a crafted torsion component and are rare. Any other code is a device
  * error: the batch fails rather than answering wrongly.
@@ -16,6 +17,7 @@ final class ResultDecoder {
     static final byte INVALID = 0;
     static final byte VALID = 1;
     static final byte TORSION = 2;
+    static final byte DEVICE_ERROR = 3;
 
     private ResultDecoder() {
     }

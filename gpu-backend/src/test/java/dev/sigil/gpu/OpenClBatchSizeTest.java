@@ -6,6 +6,7 @@ import dev.sigil.crypto.EncodedItem;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.Verdict;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that a batch crosses many chunks and both pipeline slots; the largest batch runs on the shared backend.
  */
 class OpenClBatchSizeTest {
-    private static final Map<Scheme, RandomItems> GENERATORS = new EnumMap<>(Scheme.class);
+    private static final Map<Scheme, AdversarialItems> GENERATORS = new EnumMap<>(Scheme.class);
     private static OpenClBackend smallChunks;
 
     private static synchronized OpenClBackend smallChunks() {
@@ -39,9 +40,8 @@ class OpenClBatchSizeTest {
         }
     }
 
-    private static synchronized RandomItems generator(Scheme s) {
-        return GENERATORS.computeIfAbsent(s, k -> new RandomItems(k, 4_242L + k.ordinal(), 200,
-                OpenClTestSupport.cpu()));
+    private static synchronized AdversarialItems generator(Scheme s) {
+        return GENERATORS.computeIfAbsent(s, k -> new AdversarialItems(k, 4_242L + k.ordinal(), 200));
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import dev.sigil.crypto.EncodedItem;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.Verdict;
+import dev.sigil.crypto.testing.AdversarialItems;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,7 +24,7 @@ class OpenClDifferentialTest {
     void verify_randomItems_matchCpuBackendItemByItem(Scheme scheme) {
         OpenClBackend gpu = OpenClTestSupport.backend();
         long seed = 0x5161L * 31 + scheme.ordinal();
-        RandomItems gen = new RandomItems(scheme, seed, 1_000, OpenClTestSupport.cpu());
+        AdversarialItems gen = new AdversarialItems(scheme, seed, 1_000);
         List<EncodedItem> items = gen.items(ITEMS);
         List<String> failures = new ArrayList<>();
         Map<Verdict, Integer> seen = new EnumMap<>(Verdict.class);

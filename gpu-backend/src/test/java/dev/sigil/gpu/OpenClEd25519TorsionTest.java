@@ -9,6 +9,8 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.Verdict;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.VerifyBatchBuilder;
+import dev.sigil.crypto.testing.AdversarialItems;
+import dev.sigil.crypto.testing.Ed25519Torsion;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -19,8 +21,8 @@ class OpenClEd25519TorsionTest {
 
     @Test
     void verify_torsionInROrA_agreesWithBouncyCastleOnEveryItem() {
-        List<TorsionVectors.Crafted> crafted = TorsionVectors.build(8_008L, 240);
-        List<EncodedItem> items = crafted.stream().map(TorsionVectors.Crafted::item).toList();
+        List<Ed25519Torsion.Crafted> crafted = AdversarialItems.torsion(8_008L, 240);
+        List<EncodedItem> items = crafted.stream().map(Ed25519Torsion.Crafted::item).toList();
         VerifyBatchBuilder b = VerifyBatch.builder(Scheme.ED25519, RuleSet.STANDARD, items.size());
         items.forEach(b::add);
         VerifyBatch batch = b.build();
@@ -46,7 +48,7 @@ class OpenClEd25519TorsionTest {
 
     @Test
     void verify_torsionPointAddedToValidR_isInvalidAsInBouncyCastle() {
-        List<EncodedItem> items = TorsionVectors.build(77L, 40).stream().map(TorsionVectors.Crafted::item).toList();
+        List<EncodedItem> items = AdversarialItems.torsion(77L, 40).stream().map(Ed25519Torsion.Crafted::item).toList();
         VerifyBatchBuilder b = VerifyBatch.builder(Scheme.ED25519, RuleSet.STANDARD, items.size());
         for (EncodedItem it : items) {
             byte[] sig = it.signature().clone();

@@ -28,6 +28,18 @@ class OpenClProgramBuildTest {
     }
 
     @Test
+    void resultCodes_areDefinedOnce_inTheGeneratedHeader() {
+        for (Scheme scheme : Scheme.values()) {
+            String program = KernelSources.program(scheme);
+            assertThat(KernelConstants.header(scheme)).contains("#define RESULT_VALID " + ResultDecoder.VALID + "\n",
+                    "#define RESULT_INVALID " + ResultDecoder.INVALID + "\n",
+                    "#define RESULT_TORSION " + ResultDecoder.TORSION + "\n",
+                    "#define RESULT_DEVICE_ERROR " + ResultDecoder.DEVICE_ERROR + "\n");
+            assertThat(program.split("#define RESULT_VALID ", -1)).as(scheme.toString()).hasSize(2);
+        }
+    }
+
+    @Test
     void build_sourceThatDoesNotCompile_throwsWithTheBuildLog(@TempDir Path cache) {
         DeviceInfo device = firstDevice();
         cl_context context = clCreateContext(null, 1, new cl_device_id[] {device.id()}, null, null, null);

@@ -1,7 +1,7 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKR_PIN_INCORRECT;
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKR_PIN_LOCKED;
+import static dev.sigil.pkcs11.ReturnValue.PIN_INCORRECT;
+import static dev.sigil.pkcs11.ReturnValue.PIN_LOCKED;
 
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.Backend;
@@ -112,8 +112,8 @@ public final class HsmBackend implements Backend, Signer {
         try {
             return SessionPool.open(module, slot, config.pin(), config.sessions());
         } catch (Pkcs11Exception e) {
-            String why = e.rv() == CKR_PIN_INCORRECT() ? " (wrong PIN from " + config.pin() + ")"
-                    : e.rv() == CKR_PIN_LOCKED() ? " (the user PIN is locked)" : "";
+            String why = e.returnValue() == PIN_INCORRECT ? " (wrong PIN from " + config.pin() + ")"
+                    : e.returnValue() == PIN_LOCKED ? " (the user PIN is locked)" : "";
             throw unavailable("cannot log in to token '" + config.tokenLabel() + "': " + e.name() + why, e);
         } catch (IllegalStateException e) {
             throw unavailable("cannot log in to token '" + config.tokenLabel() + "': " + e.getMessage(), null);

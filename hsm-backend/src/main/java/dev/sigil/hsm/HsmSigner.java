@@ -1,7 +1,7 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKR_KEY_HANDLE_INVALID;
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKR_OBJECT_HANDLE_INVALID;
+import static dev.sigil.pkcs11.ReturnValue.KEY_HANDLE_INVALID;
+import static dev.sigil.pkcs11.ReturnValue.OBJECT_HANDLE_INVALID;
 
 import dev.sigil.crypto.Curve;
 import dev.sigil.crypto.EcPublicKey;
@@ -12,6 +12,7 @@ import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.pkcs11.Mechanism;
 import dev.sigil.pkcs11.ObjectHandle;
 import dev.sigil.pkcs11.Pkcs11Exception;
+import dev.sigil.pkcs11.ReturnValue;
 import dev.sigil.pkcs11.SessionHandle;
 import dev.sigil.pkcs11.Pkcs11Objects;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.Set;
  * ({@link SessionKeyCopies}).
  */
 final class HsmSigner {
-    private static final Set<Long> HANDLE_GONE = Set.of(CKR_KEY_HANDLE_INVALID(), CKR_OBJECT_HANDLE_INVALID());
+    private static final Set<ReturnValue> HANDLE_GONE = Set.of(KEY_HANDLE_INVALID, OBJECT_HANDLE_INVALID);
     private final SessionPool pool;
     private final Pkcs11Objects objects;
     private final Mechanisms mechanisms;
@@ -57,7 +58,7 @@ final class HsmSigner {
             try {
                 return signAll(s, mechanism, handle, inputs);
             } catch (Pkcs11Exception e) {
-                if (handle.equals(tokenKey) || !HANDLE_GONE.contains(e.rv())) {
+                if (handle.equals(tokenKey) || !HANDLE_GONE.contains(e.returnValue())) {
                     throw e;
                 }
                 copies.forget(s, key.keyId());

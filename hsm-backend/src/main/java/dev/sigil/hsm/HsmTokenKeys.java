@@ -1,6 +1,6 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.*;
+import static dev.sigil.pkcs11.Pkcs11Constants.*;
 
 import dev.sigil.crypto.MalformedInputException;
 import dev.sigil.crypto.PublicKey;
@@ -14,6 +14,7 @@ import dev.sigil.pkcs11.Mechanism;
 import dev.sigil.pkcs11.ObjectHandle;
 import dev.sigil.pkcs11.Pkcs11Exception;
 import dev.sigil.pkcs11.Pkcs11Objects;
+import dev.sigil.pkcs11.ReturnValue;
 import dev.sigil.pkcs11.SessionHandle;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +36,8 @@ import java.util.regex.Pattern;
 final class HsmTokenKeys implements TokenKeys {
     private static final System.Logger LOG = System.getLogger(HsmTokenKeys.class.getName());
     static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Set<Long> ED25519_PARAMS_REFUSED = Set.of(CKR_CURVE_NOT_SUPPORTED(),
-            CKR_DOMAIN_PARAMS_INVALID(), CKR_ATTRIBUTE_VALUE_INVALID(), CKR_TEMPLATE_INCONSISTENT());
+    private static final Set<ReturnValue> ED25519_PARAMS_REFUSED = Set.of(ReturnValue.CURVE_NOT_SUPPORTED,
+            ReturnValue.DOMAIN_PARAMS_INVALID, ReturnValue.ATTRIBUTE_VALUE_INVALID, ReturnValue.TEMPLATE_INCONSISTENT);
 
     private final SessionPool pool;
     private final Pkcs11Objects objects;
@@ -78,11 +79,11 @@ final class HsmTokenKeys implements TokenKeys {
         long mechanism = mechanisms.keyGeneration(scheme).orElseThrow(() -> new BackendException.KeyFailure(
                 HsmBackend.ID, "the token cannot generate " + scheme + " keys", null));
         KeyEntry entry = pool.call("generate " + scheme + " key " + keyId, s -> {
-            if (!objects.find(s, List.of(Attribute.of(CKA_LABEL(), keyId))).isEmpty()) {
+            if (!objects.find(s, List.of(Attribute.of(CKA_LABEL, keyId))).isEmpty()) {
                 throw new BackendException.KeyFailure(HsmBackend.ID, "the token already holds a key " + keyId, null);
             }
             KeyPairHandles pair = generatePair(s, mechanism, keyId, scheme);
-            byte[] point = objects.attributes(s, pair.publicKey(), CKA_EC_POINT()).get(CKA_EC_POINT());
+            byte[] point = objects.attributes(s, pair.publicKey(), CKA_EC_POINT).get(CKA_EC_POINT);
             return new KeyEntry(keyId, EcEncoding.publicKey(scheme, point), pair.privateKey(), pool.generation());
         });
         update(entry);
@@ -95,7 +96,7 @@ final class HsmTokenKeys implements TokenKeys {
             return objects.generateKeyPair(s, Mechanism.of(mechanism), publicTemplate(keyId,
                     EcEncoding.ecParams(scheme)), privateTemplate(keyId));
         } catch (Pkcs11Exception e) {
-            if (scheme != Scheme.ED25519 || !ED25519_PARAMS_REFUSED.contains(e.rv())) {
+            if (scheme != Scheme.ED25519 || !ED25519_PARAMS_REFUSED.contains(e.returnValue())) {
                 throw e;
             }
             LOG.log(Level.DEBUG, "the token refuses the curve name edwards25519 ({0}); trying OID 1.3.101.112",
@@ -106,16 +107,16 @@ final class HsmTokenKeys implements TokenKeys {
     }
 
     private static List<Attribute> publicTemplate(String keyId, byte[] ecParams) {
-        return List.of(Attribute.of(CKA_TOKEN(), true), Attribute.of(CKA_PRIVATE(), false),
-                Attribute.of(CKA_VERIFY(), true), Attribute.of(CKA_EC_PARAMS(), ecParams),
-                Attribute.of(CKA_LABEL(), keyId), Attribute.of(CKA_ID(), keyId.getBytes(StandardCharsets.UTF_8)));
+        return List.of(Attribute.of(CKA_TOKEN, true), Attribute.of(CKA_PRIVATE, false),
+                Attribute.of(CKA_VERIFY, true), Attribute.of(CKA_EC_PARAMS, ecParams),
+                Attribute.of(CKA_LABEL, keyId), Attribute.of(CKA_ID, keyId.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<Attribute> privateTemplate(String keyId) {
-        return List.of(Attribute.of(CKA_TOKEN(), true), Attribute.of(CKA_PRIVATE(), true),
-                Attribute.of(CKA_SENSITIVE(), true), Attribute.of(CKA_EXTRACTABLE(), false),
-                Attribute.of(CKA_SIGN(), true), Attribute.of(CKA_LABEL(), keyId),
-                Attribute.of(CKA_ID(), keyId.getBytes(StandardCharsets.UTF_8)));
+        return List.of(Attribute.of(CKA_TOKEN, true), Attribute.of(CKA_PRIVATE, true),
+                Attribute.of(CKA_SENSITIVE, true), Attribute.of(CKA_EXTRACTABLE, false),
+                Attribute.of(CKA_SIGN, true), Attribute.of(CKA_LABEL, keyId),
+                Attribute.of(CKA_ID, keyId.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Reads the token's key pairs again (keys made outside Sigil appear here). */
@@ -156,8 +157,8 @@ final class HsmTokenKeys implements TokenKeys {
         if (known.generation() == generation) {
             return known.privateKey();
         }
-        List<ObjectHandle> found = objects.find(session, List.of(Attribute.of(CKA_CLASS(), CKO_PRIVATE_KEY()),
-                Attribute.of(CKA_TOKEN(), true), Attribute.of(CKA_LABEL(), entry.keyId())));
+        List<ObjectHandle> found = objects.find(session, List.of(Attribute.of(CKA_CLASS, CKO_PRIVATE_KEY),
+                Attribute.of(CKA_TOKEN, true), Attribute.of(CKA_LABEL, entry.keyId())));
         if (found.isEmpty()) {
             throw new BackendException.KeyFailure(HsmBackend.ID, "the token no longer holds key " + entry.keyId(),
                     null);
@@ -188,8 +189,8 @@ final class HsmTokenKeys implements TokenKeys {
 
     private Map<String, KeyEntry> scan(SessionHandle s) {
         Map<String, KeyEntry> found = new LinkedHashMap<>();
-        List<Attribute> tokenPrivateKeys = List.of(Attribute.of(CKA_CLASS(), CKO_PRIVATE_KEY()),
-                Attribute.of(CKA_TOKEN(), true));
+        List<Attribute> tokenPrivateKeys = List.of(Attribute.of(CKA_CLASS, CKO_PRIVATE_KEY),
+                Attribute.of(CKA_TOKEN, true));
         for (ObjectHandle priv : objects.find(s, tokenPrivateKeys)) {
             entryOf(s, priv).ifPresent(e -> {
                 if (found.putIfAbsent(e.keyId(), e) != null) {
@@ -202,14 +203,14 @@ final class HsmTokenKeys implements TokenKeys {
 
     /** The public half: same CKA_ID and label, else same CKA_ID, else (no id) same label. */
     private Optional<ObjectHandle> publicKeyOf(SessionHandle s, long keyType, String label, byte[] id) {
-        List<Attribute> base = List.of(Attribute.of(CKA_CLASS(), CKO_PUBLIC_KEY()),
-                Attribute.of(CKA_KEY_TYPE(), keyType));
+        List<Attribute> base = List.of(Attribute.of(CKA_CLASS, CKO_PUBLIC_KEY),
+                Attribute.of(CKA_KEY_TYPE, keyType));
         List<List<Attribute>> templates = new ArrayList<>();
         if (id.length > 0) {
-            templates.add(with(base, Attribute.of(CKA_ID(), id), Attribute.of(CKA_LABEL(), label)));
-            templates.add(with(base, Attribute.of(CKA_ID(), id)));
+            templates.add(with(base, Attribute.of(CKA_ID, id), Attribute.of(CKA_LABEL, label)));
+            templates.add(with(base, Attribute.of(CKA_ID, id)));
         } else {
-            templates.add(with(base, Attribute.of(CKA_LABEL(), label)));
+            templates.add(with(base, Attribute.of(CKA_LABEL, label)));
         }
         for (List<Attribute> t : templates) {
             List<ObjectHandle> found = objects.find(s, t);
@@ -227,31 +228,31 @@ final class HsmTokenKeys implements TokenKeys {
     }
 
     private Optional<KeyEntry> entryOf(SessionHandle s, ObjectHandle priv) {
-        Map<Long, byte[]> a = objects.attributes(s, priv, CKA_LABEL(), CKA_ID(), CKA_KEY_TYPE(), CKA_EC_PARAMS());
-        String label = a.containsKey(CKA_LABEL()) ? new String(a.get(CKA_LABEL()), StandardCharsets.UTF_8) : "";
-        byte[] type = a.get(CKA_KEY_TYPE());
+        Map<Long, byte[]> a = objects.attributes(s, priv, CKA_LABEL, CKA_ID, CKA_KEY_TYPE, CKA_EC_PARAMS);
+        String label = a.containsKey(CKA_LABEL) ? new String(a.get(CKA_LABEL), StandardCharsets.UTF_8) : "";
+        byte[] type = a.get(CKA_KEY_TYPE);
         if (!KEY_ID.matcher(label).matches() || type == null) {
             return Optional.empty();
         }
         long keyType = Attribute.asLong(type);
-        if (keyType != CKK_EC() && keyType != CKK_EC_EDWARDS()) {
+        if (keyType != CKK_EC && keyType != CKK_EC_EDWARDS) {
             return Optional.empty();
         }
-        Optional<ObjectHandle> pub = publicKeyOf(s, keyType, label, a.getOrDefault(CKA_ID(), new byte[0]));
+        Optional<ObjectHandle> pub = publicKeyOf(s, keyType, label, a.getOrDefault(CKA_ID, new byte[0]));
         if (pub.isEmpty()) {
             LOG.log(Level.WARNING, "key {0} has no public key object in the token; skipped", label);
             return Optional.empty();
         }
-        Map<Long, byte[]> p = objects.attributes(s, pub.get(), CKA_EC_PARAMS(), CKA_EC_POINT());
-        byte[] params = p.getOrDefault(CKA_EC_PARAMS(), a.get(CKA_EC_PARAMS()));
+        Map<Long, byte[]> p = objects.attributes(s, pub.get(), CKA_EC_PARAMS, CKA_EC_POINT);
+        byte[] params = p.getOrDefault(CKA_EC_PARAMS, a.get(CKA_EC_PARAMS));
         Optional<Scheme> scheme = params == null ? Optional.empty()
-                : EcEncoding.schemeOf(params, keyType == CKK_EC_EDWARDS());
-        if (scheme.isEmpty() || !p.containsKey(CKA_EC_POINT())) {
+                : EcEncoding.schemeOf(params, keyType == CKK_EC_EDWARDS);
+        if (scheme.isEmpty() || !p.containsKey(CKA_EC_POINT)) {
             LOG.log(Level.DEBUG, "key {0} is on a curve Sigil does not use; skipped", label);
             return Optional.empty();
         }
         try {
-            PublicKey key = EcEncoding.publicKey(scheme.get(), p.get(CKA_EC_POINT()));
+            PublicKey key = EcEncoding.publicKey(scheme.get(), p.get(CKA_EC_POINT));
             return Optional.of(new KeyEntry(label, key, priv, pool.generation()));
         } catch (MalformedInputException e) {
             LOG.log(Level.WARNING, "key {0} has an unreadable CKA_EC_POINT ({1}); skipped", label, e.getMessage());

@@ -1,6 +1,6 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.*;
+import static dev.sigil.pkcs11.Pkcs11Constants.*;
 
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.PublicKey;
@@ -79,10 +79,10 @@ final class HsmVerifier implements Verifier {
 
     private ObjectHandle importKey(SessionHandle s, PublicKey key) {
         boolean ed = key.scheme() == Scheme.ED25519;
-        return objects.create(s, List.of(Attribute.of(CKA_CLASS(), CKO_PUBLIC_KEY()),
-                Attribute.of(CKA_KEY_TYPE(), ed ? CKK_EC_EDWARDS() : CKK_EC()), Attribute.of(CKA_TOKEN(), false),
-                Attribute.of(CKA_VERIFY(), true), Attribute.of(CKA_EC_PARAMS(), EcEncoding.ecParams(key.scheme())),
-                Attribute.of(CKA_EC_POINT(), EcEncoding.ecPoint(key))));
+        return objects.create(s, List.of(Attribute.of(CKA_CLASS, CKO_PUBLIC_KEY),
+                Attribute.of(CKA_KEY_TYPE, ed ? CKK_EC_EDWARDS : CKK_EC), Attribute.of(CKA_TOKEN, false),
+                Attribute.of(CKA_VERIFY, true), Attribute.of(CKA_EC_PARAMS, EcEncoding.ecParams(key.scheme())),
+                Attribute.of(CKA_EC_POINT, EcEncoding.ecPoint(key))));
     }
 
     private void destroy(SessionHandle s, Map<PublicKey, ObjectHandle> made) {

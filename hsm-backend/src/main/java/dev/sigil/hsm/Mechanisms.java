@@ -1,9 +1,9 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKM_ECDSA;
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKM_EC_EDWARDS_KEY_PAIR_GEN;
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKM_EC_KEY_PAIR_GEN;
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKM_EDDSA;
+import static dev.sigil.pkcs11.Pkcs11Constants.CKM_ECDSA;
+import static dev.sigil.pkcs11.Pkcs11Constants.CKM_EC_EDWARDS_KEY_PAIR_GEN;
+import static dev.sigil.pkcs11.Pkcs11Constants.CKM_EC_KEY_PAIR_GEN;
+import static dev.sigil.pkcs11.Pkcs11Constants.CKM_EDDSA;
 
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.BackendException;
@@ -40,8 +40,8 @@ final class Mechanisms {
 
     private static Long standard(Scheme scheme) {
         return switch (scheme) {
-            case ECDSA_P256, ECDSA_SECP256K1 -> CKM_ECDSA();
-            case ED25519 -> CKM_EDDSA();
+            case ECDSA_P256, ECDSA_SECP256K1 -> CKM_ECDSA;
+            case ED25519 -> CKM_EDDSA;
             case SM2 -> null;
         };
     }
@@ -89,8 +89,8 @@ final class Mechanisms {
     /** The key-pair generation mechanism for the scheme, when the token offers it (none for SM2). */
     OptionalLong keyGeneration(Scheme scheme) {
         long m = switch (scheme) {
-            case ECDSA_P256, ECDSA_SECP256K1 -> CKM_EC_KEY_PAIR_GEN();
-            case ED25519 -> CKM_EC_EDWARDS_KEY_PAIR_GEN();
+            case ECDSA_P256, ECDSA_SECP256K1 -> CKM_EC_KEY_PAIR_GEN;
+            case ED25519 -> CKM_EC_EDWARDS_KEY_PAIR_GEN;
             case SM2 -> -1;
         };
         return m >= 0 && offered.contains(m) && forScheme(scheme).isPresent() ? OptionalLong.of(m)

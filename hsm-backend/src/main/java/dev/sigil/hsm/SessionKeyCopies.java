@@ -1,6 +1,6 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKA_TOKEN;
+import static dev.sigil.pkcs11.Pkcs11Constants.CKA_TOKEN;
 
 import dev.sigil.pkcs11.Attribute;
 import dev.sigil.pkcs11.ObjectHandle;
@@ -52,7 +52,7 @@ final class SessionKeyCopies {
             return copy != null ? copy : tokenKey;
         }
         try {
-            copy = objects.copy(session, tokenKey, List.of(Attribute.of(CKA_TOKEN(), false)));
+            copy = objects.copy(session, tokenKey, List.of(Attribute.of(CKA_TOKEN, false)));
         } catch (Pkcs11Exception e) {
             if (Failures.sessionLost(e)) {
                 throw e;

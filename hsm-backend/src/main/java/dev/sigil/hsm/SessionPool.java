@@ -1,7 +1,7 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKR_USER_ALREADY_LOGGED_IN;
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKU_USER;
+import static dev.sigil.pkcs11.Pkcs11Constants.CKU_USER;
+import static dev.sigil.pkcs11.ReturnValue.USER_ALREADY_LOGGED_IN;
 
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.pkcs11.Pkcs11Exception;
@@ -164,9 +164,9 @@ final class SessionPool implements AutoCloseable {
     private void login(SessionHandle session) {
         byte[] secret = pin.read();
         try {
-            module.login(session, CKU_USER(), secret);
+            module.login(session, CKU_USER, secret);
         } catch (Pkcs11Exception e) {
-            if (e.rv() != CKR_USER_ALREADY_LOGGED_IN()) {
+            if (e.returnValue() != USER_ALREADY_LOGGED_IN) {
                 throw e;
             }
         } finally {

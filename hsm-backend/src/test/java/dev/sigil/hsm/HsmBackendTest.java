@@ -1,6 +1,6 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.*;
+import static dev.sigil.pkcs11.Pkcs11Constants.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,17 +83,17 @@ class HsmBackendTest {
             SessionHandle s = other.openSession(slot, false);
             List<String> problems = new ArrayList<>();
             for (SigningKey.Token key : keys.values()) {
-                List<ObjectHandle> found = other.objects().find(s, List.of(Attribute.of(CKA_CLASS(), CKO_PRIVATE_KEY()),
-                        Attribute.of(CKA_LABEL(), key.keyId())));
+                List<ObjectHandle> found = other.objects().find(s, List.of(Attribute.of(CKA_CLASS, CKO_PRIVATE_KEY),
+                        Attribute.of(CKA_LABEL, key.keyId())));
                 if (found.size() != 1) {
                     problems.add(key.keyId() + ": " + found.size() + " private keys");
                     continue;
                 }
-                Map<Long, byte[]> a = other.objects().attributes(s, found.get(0), CKA_SENSITIVE(), CKA_EXTRACTABLE(),
-                        CKA_TOKEN(), CKA_ID(), CKA_VALUE());
-                if (a.get(CKA_SENSITIVE())[0] != 1 || a.get(CKA_EXTRACTABLE())[0] != 0 || a.get(CKA_TOKEN())[0] != 1
-                        || !new String(a.get(CKA_ID()), StandardCharsets.UTF_8).equals(key.keyId())
-                        || a.containsKey(CKA_VALUE())) {
+                Map<Long, byte[]> a = other.objects().attributes(s, found.get(0), CKA_SENSITIVE, CKA_EXTRACTABLE,
+                        CKA_TOKEN, CKA_ID, CKA_VALUE);
+                if (a.get(CKA_SENSITIVE)[0] != 1 || a.get(CKA_EXTRACTABLE)[0] != 0 || a.get(CKA_TOKEN)[0] != 1
+                        || !new String(a.get(CKA_ID), StandardCharsets.UTF_8).equals(key.keyId())
+                        || a.containsKey(CKA_VALUE)) {
                     problems.add(key.keyId() + ": wrong attributes");
                 }
             }

@@ -1,6 +1,6 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.*;
+import static dev.sigil.pkcs11.Pkcs11Constants.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sigil.cpu.CpuBackend;
@@ -87,14 +87,14 @@ class HsmSessionKeyCopiesTest {
         try (Pkcs11Module other = Pkcs11Module.open(SoftHsm.get().library())) {
             SlotId slot = other.findToken(token.label()).orElseThrow();
             SessionHandle s = other.openSession(slot, false);
-            List<ObjectHandle> copies = other.objects().find(s, List.of(Attribute.of(CKA_CLASS(), CKO_PRIVATE_KEY()),
-                    Attribute.of(CKA_LABEL(), "copied-p256"), Attribute.of(CKA_TOKEN(), false)));
+            List<ObjectHandle> copies = other.objects().find(s, List.of(Attribute.of(CKA_CLASS, CKO_PRIVATE_KEY),
+                    Attribute.of(CKA_LABEL, "copied-p256"), Attribute.of(CKA_TOKEN, false)));
             assertThat(copies).isNotEmpty();
             List<String> problems = new ArrayList<>();
             for (ObjectHandle c : copies) {
-                Map<Long, byte[]> a = other.objects().attributes(s, c, CKA_SENSITIVE(), CKA_EXTRACTABLE(),
-                        CKA_VALUE());
-                if (a.get(CKA_SENSITIVE())[0] != 1 || a.get(CKA_EXTRACTABLE())[0] != 0 || a.containsKey(CKA_VALUE())) {
+                Map<Long, byte[]> a = other.objects().attributes(s, c, CKA_SENSITIVE, CKA_EXTRACTABLE,
+                        CKA_VALUE);
+                if (a.get(CKA_SENSITIVE)[0] != 1 || a.get(CKA_EXTRACTABLE)[0] != 0 || a.containsKey(CKA_VALUE)) {
                     problems.add(c + " is readable or extractable");
                 }
             }

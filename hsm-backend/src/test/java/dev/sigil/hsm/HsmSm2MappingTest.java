@@ -1,6 +1,6 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.*;
+import static dev.sigil.pkcs11.Pkcs11Constants.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,14 +47,14 @@ class HsmSm2MappingTest {
         token = TestTokens.create("sm2");
         try (Pkcs11Module m = Pkcs11Module.open(SoftHsm.get().library())) {
             SessionHandle s = m.openSession(m.findToken(token.label()).orElseThrow(), true);
-            m.login(s, CKU_USER(), TestTokens.USER_PIN.getBytes(StandardCharsets.UTF_8));
-            m.objects().generateKeyPair(s, Mechanism.of(CKM_EC_KEY_PAIR_GEN()),
-                    List.of(Attribute.of(CKA_TOKEN(), true), Attribute.of(CKA_EC_PARAMS(),
-                            EcEncoding.ecParams(Scheme.SM2)), Attribute.of(CKA_LABEL(), "sm2-key"),
-                            Attribute.of(CKA_ID(), new byte[] {0x52})),
-                    List.of(Attribute.of(CKA_TOKEN(), true), Attribute.of(CKA_SIGN(), true),
-                            Attribute.of(CKA_SENSITIVE(), true), Attribute.of(CKA_LABEL(), "sm2-key"),
-                            Attribute.of(CKA_ID(), new byte[] {0x52})));
+            m.login(s, CKU_USER, TestTokens.USER_PIN.getBytes(StandardCharsets.UTF_8));
+            m.objects().generateKeyPair(s, Mechanism.of(CKM_EC_KEY_PAIR_GEN),
+                    List.of(Attribute.of(CKA_TOKEN, true), Attribute.of(CKA_EC_PARAMS,
+                            EcEncoding.ecParams(Scheme.SM2)), Attribute.of(CKA_LABEL, "sm2-key"),
+                            Attribute.of(CKA_ID, new byte[] {0x52})),
+                    List.of(Attribute.of(CKA_TOKEN, true), Attribute.of(CKA_SIGN, true),
+                            Attribute.of(CKA_SENSITIVE, true), Attribute.of(CKA_LABEL, "sm2-key"),
+                            Attribute.of(CKA_ID, new byte[] {0x52})));
         }
     }
 
@@ -83,7 +83,7 @@ class HsmSm2MappingTest {
 
     @Test
     void configuredCodeTheTokenHas_isTheMechanismTheTokenRuns() {
-        try (HsmBackend hsm = token.open("sessions", 1, "mechanisms", Map.of("sm2", CKM_ECDSA()));
+        try (HsmBackend hsm = token.open("sessions", 1, "mechanisms", Map.of("sm2", CKM_ECDSA));
                 CpuBackend cpu = new CpuBackend(1)) {
             SigningKey.Token key = sm2Key(hsm);
             assertThat(hsm.signableSchemes()).contains(Scheme.SM2);

@@ -1,9 +1,9 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKM_ECDSA;
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKM_EC_EDWARDS_KEY_PAIR_GEN;
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKM_EC_KEY_PAIR_GEN;
-import static dev.sigil.pkcs11.gen.pkcs11_h.CKM_EDDSA;
+import static dev.sigil.pkcs11.Pkcs11Constants.CKM_ECDSA;
+import static dev.sigil.pkcs11.Pkcs11Constants.CKM_EC_EDWARDS_KEY_PAIR_GEN;
+import static dev.sigil.pkcs11.Pkcs11Constants.CKM_EC_KEY_PAIR_GEN;
+import static dev.sigil.pkcs11.Pkcs11Constants.CKM_EDDSA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 class MechanismsTest {
     private static final long VENDOR_SM2 = 0x80000000L + 0x4E;
     /** What SoftHSM2 2.6 offers of the mechanisms that matter here. */
-    private static final long[] SOFTHSM = {CKM_ECDSA(), CKM_EC_KEY_PAIR_GEN(), CKM_EDDSA(),
-        CKM_EC_EDWARDS_KEY_PAIR_GEN()};
+    private static final long[] SOFTHSM = {CKM_ECDSA, CKM_EC_KEY_PAIR_GEN, CKM_EDDSA,
+        CKM_EC_EDWARDS_KEY_PAIR_GEN};
 
     @Test
     void standardMechanisms_areChosenForEcdsaAndEd25519() {
         Mechanisms m = new Mechanisms(Map.of(), SOFTHSM);
-        assertThat(m.forScheme(Scheme.ECDSA_P256)).hasValue(CKM_ECDSA());
-        assertThat(m.forScheme(Scheme.ECDSA_SECP256K1)).hasValue(CKM_ECDSA());
-        assertThat(m.forScheme(Scheme.ED25519)).hasValue(CKM_EDDSA());
-        assertThat(m.keyGeneration(Scheme.ED25519)).hasValue(CKM_EC_EDWARDS_KEY_PAIR_GEN());
+        assertThat(m.forScheme(Scheme.ECDSA_P256)).hasValue(CKM_ECDSA);
+        assertThat(m.forScheme(Scheme.ECDSA_SECP256K1)).hasValue(CKM_ECDSA);
+        assertThat(m.forScheme(Scheme.ED25519)).hasValue(CKM_EDDSA);
+        assertThat(m.keyGeneration(Scheme.ED25519)).hasValue(CKM_EC_EDWARDS_KEY_PAIR_GEN);
     }
 
     @Test
@@ -45,7 +45,7 @@ class MechanismsTest {
 
     @Test
     void sm2_configuredAndOffered_usesTheVendorCode() {
-        long[] vendorToken = {CKM_ECDSA(), VENDOR_SM2};
+        long[] vendorToken = {CKM_ECDSA, VENDOR_SM2};
         Mechanisms m = new Mechanisms(Map.of(Scheme.SM2, VENDOR_SM2), vendorToken);
         assertThat(m.require(Scheme.SM2)).isEqualTo(VENDOR_SM2);
         assertThat(m.keyGeneration(Scheme.SM2)).isEmpty();
@@ -54,14 +54,14 @@ class MechanismsTest {
     @Test
     void configuredCode_overridesTheStandardOne() {
         long vendorEcdsa = 0x80001041L;
-        Mechanisms m = new Mechanisms(Map.of(Scheme.ECDSA_P256, vendorEcdsa), new long[] {CKM_ECDSA(), vendorEcdsa});
+        Mechanisms m = new Mechanisms(Map.of(Scheme.ECDSA_P256, vendorEcdsa), new long[] {CKM_ECDSA, vendorEcdsa});
         assertThat(m.require(Scheme.ECDSA_P256)).isEqualTo(vendorEcdsa);
-        assertThat(m.require(Scheme.ECDSA_SECP256K1)).isEqualTo(CKM_ECDSA());
+        assertThat(m.require(Scheme.ECDSA_SECP256K1)).isEqualTo(CKM_ECDSA);
     }
 
     @Test
     void tokenWithoutEddsa_cannotSignOrGenerateEd25519() {
-        Mechanisms m = new Mechanisms(Map.of(), new long[] {CKM_ECDSA(), CKM_EC_KEY_PAIR_GEN()});
+        Mechanisms m = new Mechanisms(Map.of(), new long[] {CKM_ECDSA, CKM_EC_KEY_PAIR_GEN});
         assertThat(m.forScheme(Scheme.ED25519)).isEmpty();
         assertThat(m.keyGeneration(Scheme.ED25519)).isEmpty();
         assertThat(m.unavailableReason(Scheme.ED25519)).contains("0x1057").contains("standard");

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A PKCS #11 function returned something other than {@code CKR_OK}. Carries the return value and its symbolic name
- * ({@code CKR_PIN_INCORRECT}, ...). {@link #check} is the one place where return values become exceptions.
+ * ({@code CKR_PIN_INCORRECT}, ...) and, for the values Sigil tells apart, a {@link ReturnValue}. {@link #check} is the
+ * one place where return values become exceptions.
  */
 public final class Pkcs11Exception extends RuntimeException {
     private static final Map<Long, String> NAMES = names();
@@ -32,6 +33,11 @@ public final class Pkcs11Exception extends RuntimeException {
     /** The {@code CK_RV} value. */
     public long rv() {
         return rv;
+    }
+
+    /** The return value as a {@link ReturnValue}; {@link ReturnValue#UNKNOWN} for one not listed there. */
+    public ReturnValue returnValue() {
+        return ReturnValue.of(rv);
     }
 
     /** The symbolic name of the return value, e.g. {@code CKR_PIN_INCORRECT}. */

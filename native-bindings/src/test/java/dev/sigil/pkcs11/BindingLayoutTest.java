@@ -58,6 +58,25 @@ class BindingLayoutTest {
     }
 
     @Test
+    void returnValues_areTyped_andUnlistedOnesAreUnknownWithTheirRawValue() {
+        assertThat(ReturnValue.of(pkcs11_h.CKR_PIN_INCORRECT())).isEqualTo(ReturnValue.PIN_INCORRECT);
+        assertThat(ReturnValue.of(0xB3)).isEqualTo(ReturnValue.SESSION_HANDLE_INVALID);
+        for (ReturnValue v : ReturnValue.values()) {
+            if (v != ReturnValue.UNKNOWN) {
+                assertThat(Pkcs11Exception.nameOf(v.value())).isEqualTo("CKR_" + v.name());
+            }
+        }
+        assertThatThrownBy(() -> Pkcs11Exception.check(0x80000001L, "C_Sign"))
+                .isInstanceOfSatisfying(Pkcs11Exception.class, e -> {
+                    assertThat(e.returnValue()).isEqualTo(ReturnValue.UNKNOWN);
+                    assertThat(e.rv()).isEqualTo(0x80000001L);
+                });
+        assertThatThrownBy(() -> Pkcs11Exception.check(pkcs11_h.CKR_DEVICE_REMOVED(), "C_Sign"))
+                .isInstanceOfSatisfying(Pkcs11Exception.class,
+                        e -> assertThat(e.returnValue()).isEqualTo(ReturnValue.DEVICE_REMOVED));
+    }
+
+    @Test
     void check_ok_returnsNormally() {
         Pkcs11Exception.check(pkcs11_h.CKR_OK(), "C_Sign");
         assertThat(Pkcs11Exception.nameOf(pkcs11_h.CKR_OK())).isEqualTo("CKR_OK");

@@ -56,7 +56,7 @@ class BackendBehaviourTest {
 
     @Test
     void aConfiguredBackendThatIsNotAvailable_isReported_andAnUnconfiguredOneIsQuietlySkipped() {
-        try (TestServer s = TestServer.start(dir, "backends: {shy: {device: 3}}",
+        try (TestServer s = TestServer.start(dir, "backends: {shy: {}}",
                 TestBackends.provider("shy", false, c -> {
                     throw new AssertionError("an unavailable backend is never created");
                 }), TestBackends.provider("absent", false, c -> {
@@ -78,6 +78,21 @@ class BackendBehaviourTest {
         }
         assertThatThrownBy(() -> TestServer.start(dir, "backends: {gpu9: {}}"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("backends.gpu9");
+    }
+
+    @Test
+    void backendSettings_aTypoOrABadValueStopsTheStart_namingTheField() {
+        assertThatThrownBy(() -> TestServer.start(dir, "backends: {cpu: {thread: 2}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("backends.cpu.thread: unknown field (known: enabled, threads)");
+        assertThatThrownBy(() -> TestServer.start(dir, "backends: {cpu: {threads: 0}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("backends.cpu.threads: must be an integer in [1, 4096]");
+        assertThatThrownBy(() -> TestServer.start(dir, "backends: {cpu: {threads: two}}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("backends.cpu.threads");
+        try (TestServer s = TestServer.start(dir, "backends: {cpu: {threads: 2}}")) {
+            assertThat(s.get("/health/ready", null).status()).isEqualTo(200);
+        }
     }
 
     @Test

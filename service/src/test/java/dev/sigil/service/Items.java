@@ -1,37 +1,33 @@
 package dev.sigil.service;
 
 import dev.sigil.cpu.CpuBackend;
-import dev.sigil.crypto.spi.SoftwareKeys;
-import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
-import dev.sigil.crypto.Hashes;
 import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.Scheme;
-import dev.sigil.crypto.Sm2;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.testing.AdversarialItems;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Signed verify items made in-process with the CPU backend, as request JSON. */
+/** Signed verify items as request JSON; keys and signatures come from the shared seeded generator. */
 final class Items {
     static final CpuBackend CPU = new CpuBackend(2);
+    private static final AtomicLong KEYS = new AtomicLong();
 
     private Items() {
     }
 
     static SigningKey.Software key(Scheme scheme) {
-        return SoftwareKeys.generate("test-" + scheme.wireName(), scheme);
+        return AdversarialItems.key(scheme, KEYS.incrementAndGet());
     }
 
     /** A valid item over the message: DER for ECDSA and SM2 (raw when asked), 64 bytes for Ed25519. */
     static JsonObject signed(SigningKey.Software key, byte[] message, boolean raw) {
         Scheme s = key.scheme();
-        byte[] input = s == Scheme.ED25519 ? message
-                : Hashes.signedDigest(s, (EcPublicKey) key.publicKey(), Sm2.DEFAULT_USER_ID, message);
-        byte[] sig = CPU.sign(key, List.of(input)).getFirst().bytes();
+        byte[] sig = AdversarialItems.sign(key, message);
         JsonObject item = new JsonObject().put("scheme", s.wireName())
                 .put("publicKey", Hex.encode(key.publicKey().encoded())).put("message", Hex.encode(message));
         if (s == Scheme.ED25519 || raw) {

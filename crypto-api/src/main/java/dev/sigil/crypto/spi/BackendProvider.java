@@ -1,5 +1,7 @@
 package dev.sigil.crypto.spi;
 
+import java.util.List;
+
 /**
  * Found with {@link java.util.ServiceLoader}; makes a backend when the machine has what it needs.
  * {@link #isAvailable} is cheap: the library loads, a device is present, the backend is configured.
@@ -8,6 +10,11 @@ public interface BackendProvider {
 
     /** The id of the backend this provider creates. */
     String id();
+
+    /** The settings the backend reads from {@code backends.<id>}; any other setting there stops the service start. */
+    default List<BackendSetting> settings() {
+        return List.of();
+    }
 
     /** True when {@link #create} can be expected to succeed with this context. */
     boolean isAvailable(BackendContext context);

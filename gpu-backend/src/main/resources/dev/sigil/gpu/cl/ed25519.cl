@@ -1,5 +1,5 @@
 /*
- * ed25519.cl: Ed25519 verification (RFC 8032, cofactorless, as Bouncy Castle decides), one work-item per item.
+ * ed25519.cl: Ed25519 verification (RFC 8032 with Bouncy Castle's cofactored check), one work-item per item.
  *
  * Input: a limb-major buffer of 32 words per item (column c of item i, limb j at (8c + j) * stride + i): A and R
  * as encoded (little-endian), S (< L) and k = SHA-512(R || A || M) mod L (both computed or checked on the
@@ -12,10 +12,6 @@
  * signed 5-bit window.
  */
 
-#define RESULT_INVALID 0
-#define RESULT_VALID 1
-#define RESULT_TORSION 2
-#define RESULT_DEVICE_ERROR 3
 #define BTAB_WORDS 24
 
 static inline void btab_load(niels *q, __global const uint *btab, int i, uint dgt) {

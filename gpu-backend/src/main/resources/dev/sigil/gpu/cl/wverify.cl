@@ -5,12 +5,9 @@
  * Input: a limb-major buffer of IN_WORDS words per item (column c of item i, limb j at
  * (8c + j) * stride + i): Q.x, Q.y, the digest (ECDSA's H(m), SM2's e), r, s, then one word with the SEC1 prefix
  * of the key (2 or 3: compressed, y is decompressed here; 4: y given). r and s are in [1, n - 1] and Q is a curve
- * point (both checked on the host). Output: one byte per item.
+ * point (both checked on the host). Output: one byte per item, a RESULT_* code of the generated header.
  */
 
-#define RESULT_INVALID 0
-#define RESULT_VALID 1
-#define RESULT_DEVICE_ERROR 3
 #define IN_WORDS 41
 
 /* Loads Q in Montgomery form, decompressing it when the key was compressed. */

@@ -1,6 +1,6 @@
-// Hand-written in the shape jextract (JDK 22+) gives for pkcs11.h (OASIS PKCS #11 v2.40 errata 01, with the
+// Written by hand in the shape jextract (JDK 22+) gives for pkcs11.h (OASIS PKCS #11 v2.40 errata 01, with the
 // CK_INTERFACE / C_GetInterface additions of v3.0), Linux x86-64 and aarch64 (LP64: CK_ULONG is 64 bits, no packing).
-// DO NOT EDIT: regenerate with native-bindings/regenerate.sh where jextract is available.
+// Not generated: headers and symbols are in native-bindings/jextract/; regenerate.sh compares with jextract's output.
 
 package dev.sigil.pkcs11.gen;
 

@@ -5,6 +5,7 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendProvider;
+import dev.sigil.crypto.spi.BackendSetting;
 import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.Verifier;
 import dev.sigil.service.config.ConfigException;
@@ -17,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.logging.Logger;
 
 /** The backends this process started, and the ones that were found but could not be started. */
@@ -101,9 +104,27 @@ public final class BackendRegistry implements AutoCloseable {
                         + String.join(", ", known) + ")");
             }
         }
+        providers.forEach(p -> checkSettings(p, config.backend(p.id()).settings()));
         if (config.hsm().isPresent() && !known.contains(HSM)) {
             throw new ConfigException("hsm: the HSM backend is not on the class path");
         }
+    }
+
+    /** Every setting in {@code backends.<id>} must be one the provider declares, with a value it accepts. */
+    private static void checkSettings(BackendProvider provider, Map<String, Object> settings) {
+        Map<String, BackendSetting> declared = new TreeMap<>();
+        provider.settings().forEach(d -> declared.put(d.name(), d));
+        settings.forEach((name, value) -> {
+            String field = "backends." + provider.id() + "." + name;
+            BackendSetting d = declared.get(name);
+            if (d == null) {
+                throw new ConfigException(field + ": unknown field (known: " + String.join(", ",
+                        Stream.concat(Stream.of("enabled"), declared.keySet().stream()).toList()) + ")");
+            }
+            if (!d.accepts().test(value)) {
+                throw new ConfigException(field + ": must be " + d.type());
+            }
+        });
     }
 
     public Optional<Backend> get(String id) {

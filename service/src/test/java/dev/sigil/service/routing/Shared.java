@@ -28,7 +28,7 @@ final class Shared {
 
     static synchronized TestItems items() {
         if (items == null) {
-            items = TestItems.create(cpu(), 16, 42);
+            items = TestItems.create(16, 42);
         }
         return items;
     }

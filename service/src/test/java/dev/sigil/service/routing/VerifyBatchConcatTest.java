@@ -23,7 +23,7 @@ class VerifyBatchConcatTest {
     @BeforeAll
     static void setUp() {
         cpu = new CpuBackend(2);
-        items = TestItems.create(cpu, 12, 11);
+        items = TestItems.create(12, 11);
     }
 
     @AfterAll

@@ -1,7 +1,9 @@
-package dev.sigil.service.routing;
+package dev.sigil.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
+import dev.sigil.cpu.CpuBackend;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
@@ -12,6 +14,9 @@ import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.BackendProvider;
 import dev.sigil.crypto.spi.Verifier;
+import dev.sigil.crypto.testing.AdversarialItems;
+import dev.sigil.crypto.testing.AdversarialItems.Kind;
+import dev.sigil.service.routing.Router;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +37,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The router against the real backends, in process: saturating throughput of the CPU alone, the OpenCL device
  * alone and both; single-item latency at low load with the CPU alone and with both; and both with the device lost
- * part-way, where every answer is checked. Not part of the normal test run: it runs with {@code -Dsigil.bench=true}
- * and prints its numbers; it fails only on a wrong or missing answer or a missing OpenCL device. Settings:
+ * part-way, where every answer is checked. Not part of the normal test run: {@code ./sigil router-bench} runs it
+ * (with {@code -Dsigil.bench=true}) and prints its numbers; it fails only on a wrong or missing answer or a missing
+ * OpenCL device. Settings:
  * {@code sigil.bench.seconds} (per throughput phase, default 8), {@code sigil.bench.clients} (4),
  * {@code sigil.bench.batch} (items per request, 2048).
  */
@@ -44,6 +50,9 @@ class RouterBenchmark {
     private static final int CLIENTS = Integer.getInteger("sigil.bench.clients", 4);
     private static final int BATCH = Integer.getInteger("sigil.bench.batch", 2048);
     private static final int LATENCY_REQUESTS = 2_000;
+
+    private static final CpuBackend CPU = new CpuBackend(Runtime.getRuntime().availableProcessors());
+    private static final AdversarialItems ITEMS = new AdversarialItems(SCHEME, 42, 3, 16);
 
     private final AtomicLong wrong = new AtomicLong();
 
@@ -115,8 +124,8 @@ class RouterBenchmark {
     }
 
     private String throughput(Router router) throws Exception {
-        VerifyBatch batch = Shared.items().alternating(SCHEME, RuleSet.STANDARD, BATCH, 0);
-        Outcome[] expected = Shared.cpu().verify(batch);
+        VerifyBatch batch = ITEMS.batch(RuleSet.STANDARD, BATCH, Kind.VALID, Kind.MESSAGE_BIT);
+        Outcome[] expected = CPU.verify(batch);
         AtomicLong items = new AtomicLong();
         Map<String, Integer> where = new java.util.concurrent.ConcurrentSkipListMap<>();
         long end = System.nanoTime() + SECONDS * 1_000_000_000L;
@@ -152,7 +161,7 @@ class RouterBenchmark {
     }
 
     private String latency(Router router) {
-        VerifyBatch one = Shared.items().valid(SCHEME, RuleSet.STANDARD, 1);
+        VerifyBatch one = ITEMS.batch(RuleSet.STANDARD, 1, Kind.VALID);
         for (int i = 0; i < 300; i++) {
             router.verify(one, Optional.empty());
         }
@@ -174,7 +183,7 @@ class RouterBenchmark {
 
     @Test
     void cpuAndDevice_throughputLatencyAndDeviceLoss() throws Exception {
-        Backend cpu = Shared.cpu();
+        Backend cpu = CPU;
         Backend device = openDevice();
         List<String> report = new ArrayList<>();
         try (Router r = started(List.of(cpu))) {

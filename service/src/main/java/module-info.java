@@ -1,0 +1,13 @@
+/** The Sigil server. Finds the backends as {@code BackendProvider}s; exports nothing. */
+module dev.sigil.service {
+    requires dev.sigil.crypto;
+    requires io.vertx.core;
+    requires io.vertx.web;
+    requires com.fasterxml.jackson.core;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
+    requires org.yaml.snakeyaml;
+    requires java.logging;
+
+    uses dev.sigil.crypto.spi.BackendProvider;
+}
