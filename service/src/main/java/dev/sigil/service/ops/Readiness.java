@@ -5,7 +5,10 @@ import dev.sigil.crypto.spi.Backend;
 import dev.sigil.service.backend.BackendRegistry;
 import dev.sigil.service.keys.KeyService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The checks behind {@code /health/ready}: a healthy backend that verifies, and every configured key store loaded
@@ -29,12 +32,15 @@ public final class Readiness {
     public List<Check> checks() {
         List<Check> out = new ArrayList<>();
         List<String> verifiers = new ArrayList<>();
+        Map<String, Optional<String>> problems = new HashMap<>();
         for (Backend b : registry.all()) {
-            boolean healthy = healthy(b);
+            Optional<String> problem = problem(b);
+            problems.put(b.id(), problem);
+            boolean healthy = problem.isEmpty();
             if (healthy && !b.schemes(Operation.VERIFY).isEmpty()) {
                 verifiers.add(b.id());
             }
-            out.add(new Check("backend:" + b.id(), healthy, false, healthy ? b.device() : "unhealthy"));
+            out.add(new Check("backend:" + b.id(), healthy, false, problem.orElse(b.device())));
         }
         registry.failures().forEach(f -> out.add(new Check("backend:" + f.backendId(), false, false,
                 "failed to start: " + f.message())));
@@ -44,8 +50,7 @@ public final class Readiness {
         out.add(new Check("keystore:software", softwareProblem == null, true,
                 softwareProblem == null ? "loaded" : softwareProblem));
         if (hsmConfigured) {
-            boolean token = keys.tokenKeys().isPresent();
-            out.add(new Check("keystore:hsm", token, true, token ? "token open" : "the HSM backend is not running"));
+            out.add(tokenStore(problems));
         }
         return out;
     }
@@ -54,11 +59,22 @@ public final class Readiness {
         return checks.stream().allMatch(c -> c.ok() || !c.required());
     }
 
-    private static boolean healthy(Backend b) {
+    /** The token's key store: usable while the backend holding it runs and is healthy (never logs in). */
+    private Check tokenStore(Map<String, Optional<String>> problems) {
+        Optional<Backend> holder = registry.all().stream().filter(b -> b.tokenKeys().isPresent()).findFirst();
+        if (holder.isEmpty()) {
+            return new Check("keystore:hsm", false, true, "the HSM backend is not running");
+        }
+        Optional<String> problem = problems.getOrDefault(holder.get().id(), Optional.empty());
+        return new Check("keystore:hsm", problem.isEmpty(), true, problem.map(p -> "unavailable: " + p)
+                .orElse("token open"));
+    }
+
+    private static Optional<String> problem(Backend b) {
         try {
-            return b.isHealthy();
+            return b.healthProblem();
         } catch (RuntimeException e) {
-            return false;
+            return Optional.of("the health check failed: " + e.getClass().getSimpleName());
         }
     }
 }
