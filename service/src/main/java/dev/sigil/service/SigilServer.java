@@ -6,22 +6,21 @@ import dev.sigil.service.backend.BackendRegistry;
 import dev.sigil.service.config.ServiceConfig;
 import dev.sigil.service.http.FailureHandler;
 import dev.sigil.service.http.JsonBodyHandler;
+import dev.sigil.service.http.KeysHandler;
+import dev.sigil.service.http.KeysRoute;
+import dev.sigil.service.http.OpsHandler;
+import dev.sigil.service.http.OpsRoute;
+import dev.sigil.service.http.Readiness;
 import dev.sigil.service.http.RequestMetricsHandler;
+import dev.sigil.service.http.SignHandler;
+import dev.sigil.service.http.SignRoute;
+import dev.sigil.service.http.VerifyHandler;
+import dev.sigil.service.http.VerifyRequestParser;
+import dev.sigil.service.http.VerifyRoute;
 import dev.sigil.service.http.Worker;
 import dev.sigil.service.keys.KeyService;
-import dev.sigil.service.keys.KeysHandler;
-import dev.sigil.service.keys.KeysRoute;
 import dev.sigil.service.ops.Metrics;
-import dev.sigil.service.ops.OpsHandler;
-import dev.sigil.service.ops.OpsRoute;
-import dev.sigil.service.ops.Readiness;
-import dev.sigil.service.routing.RouterDispatcher;
-import dev.sigil.service.sign.SignHandler;
-import dev.sigil.service.sign.SignRoute;
 import dev.sigil.service.sign.SignService;
-import dev.sigil.service.verify.VerifyHandler;
-import dev.sigil.service.verify.VerifyRequestParser;
-import dev.sigil.service.verify.VerifyRoute;
 import dev.sigil.service.verify.VerifyService;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -90,7 +89,7 @@ public final class SigilServer implements AutoCloseable {
         VerifyRequestParser parser = new VerifyRequestParser(config.server().maxBatchItems(),
                 config.server().maxBodyBytes());
         VerifyRoute.register(router, new VerifyHandler(c.auth(), parser,
-                new VerifyService(c.registry(), new RouterDispatcher(c.router()), c.metrics()), c.worker()));
+                new VerifyService(c.registry(), c.router(), c.metrics()), c.worker()));
         SignRoute.register(router, new SignHandler(c.auth(), new SignService(c.keys(), c.registry(), c.router(), c.metrics()),
                 c.worker(), config.server().maxBatchItems()));
         KeysRoute.register(router, new KeysHandler(c.auth(), c.keys(), c.worker()));
@@ -156,7 +155,7 @@ public final class SigilServer implements AutoCloseable {
                 router = dev.sigil.service.routing.Router.builder(List.copyOf(registry.all())).config(config.routing())
                         .meterRegistry(metrics.registry()).build();
                 KeyService keys = KeyStores.open(config, dataDir, env, registry);
-                Authenticator auth = new Authenticator(config.auth(),
+                Authenticator auth = new Authenticator(config.auth().verifyOpen(), config.auth().tokens(),
                         Optional.ofNullable(env.get("SIGIL_ADMIN_TOKEN")));
                 Worker worker = new Worker(config.server().workerThreads(), config.server().queueCapacity());
                 metrics.workerInFlight(worker::inFlight);

@@ -1,9 +1,7 @@
 package dev.sigil.service.auth;
 
-import dev.sigil.service.config.ServiceConfig;
-import dev.sigil.service.config.TokenConfig;
-import dev.sigil.service.http.ApiException;
-import dev.sigil.service.http.ErrorCode;
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,9 +21,9 @@ public final class Authenticator {
     private final boolean verifyOpen;
     private final List<Entry> entries = new ArrayList<>();
 
-    public Authenticator(ServiceConfig.Auth auth, Optional<String> adminToken) {
-        this.verifyOpen = auth.verifyOpen();
-        for (TokenConfig t : auth.tokens()) {
+    public Authenticator(boolean verifyOpen, List<TokenConfig> tokens, Optional<String> adminToken) {
+        this.verifyOpen = verifyOpen;
+        for (TokenConfig t : tokens) {
             entries.add(new Entry(t.sha256(),
                     new Principal(t.name(), t.roles(), t.keys().stream().map(Principal::glob).toList())));
         }
@@ -44,7 +42,7 @@ public final class Authenticator {
     public Principal require(String authorization, Role role) {
         Principal p = identify(authorization);
         if (!p.has(role)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "the token does not hold the role " + role.wireName());
+            throw new RequestException(ErrorCode.FORBIDDEN, "the token does not hold the role " + role.wireName());
         }
         return p;
     }
@@ -53,7 +51,7 @@ public final class Authenticator {
     public Principal requireAny(String authorization, Role first, Role second) {
         Principal p = identify(authorization);
         if (!p.has(first) && !p.has(second)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "the token holds neither " + first.wireName() + " nor "
+            throw new RequestException(ErrorCode.FORBIDDEN, "the token holds neither " + first.wireName() + " nor "
                     + second.wireName());
         }
         return p;
@@ -63,7 +61,7 @@ public final class Authenticator {
     public Principal requireSign(String authorization, String keyId) {
         Principal p = require(authorization, Role.SIGN);
         if (!p.maySignWith(keyId)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "the token may not sign with this key");
+            throw new RequestException(ErrorCode.FORBIDDEN, "the token may not sign with this key");
         }
         return p;
     }
@@ -71,11 +69,11 @@ public final class Authenticator {
     /** The principal of a bearer token, or 401. */
     public Principal identify(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ApiException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
+            throw new RequestException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
         }
         String token = authorization.substring(7).strip();
         if (token.isEmpty()) {
-            throw new ApiException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
+            throw new RequestException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
         }
         byte[] hash = sha256(token);
         Principal found = null;
@@ -85,7 +83,7 @@ public final class Authenticator {
             }
         }
         if (found == null) {
-            throw new ApiException(ErrorCode.UNAUTHENTICATED, "unknown token");
+            throw new RequestException(ErrorCode.UNAUTHENTICATED, "unknown token");
         }
         return found;
     }

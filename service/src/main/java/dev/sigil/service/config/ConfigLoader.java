@@ -3,7 +3,7 @@ package dev.sigil.service.config;
 import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.MalformedInputException;
 import dev.sigil.service.auth.Role;
-import dev.sigil.service.routing.RoutingConfig;
+import dev.sigil.service.auth.TokenConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.sigil.service.config;
 
-import dev.sigil.service.routing.RoutingConfig;
+import dev.sigil.service.auth.TokenConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

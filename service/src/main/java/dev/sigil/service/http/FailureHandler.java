@@ -1,5 +1,7 @@
 package dev.sigil.service.http;
 
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import dev.sigil.service.routing.OverloadedException;
 import dev.sigil.service.routing.PinnedBackendUnavailableException;
 import io.vertx.core.Handler;
@@ -18,7 +20,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ApiException error = toApiException(ctx.failure(), ctx.statusCode());
+        RequestException error = toApiException(ctx.failure(), ctx.statusCode());
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
             response.reset();
@@ -36,7 +38,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
 
     /** Writes the error body with its status. */
-    public static void send(HttpServerResponse response, ApiException error) {
+    public static void send(HttpServerResponse response, RequestException error) {
         JsonObject body = new JsonObject().put("error",
                 new JsonObject().put("code", error.code().code()).put("message", error.getMessage()));
         response.setStatusCode(error.status())
@@ -53,7 +55,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
             if (hasValidEscapes(request.path())) {
                 router.handle(request);
             } else {
-                send(request.response(), ApiException.invalid("the path has a bad percent escape"));
+                send(request.response(), RequestException.invalid("the path has a bad percent escape"));
             }
         };
     }
@@ -71,33 +73,33 @@ public final class FailureHandler implements Handler<RoutingContext> {
         return true;
     }
 
-    static ApiException toApiException(Throwable failure, int status) {
-        if (failure instanceof ApiException api) {
+    static RequestException toApiException(Throwable failure, int status) {
+        if (failure instanceof RequestException api) {
             return api;
         }
         if (failure instanceof OverloadedException o) {
-            return ApiException.overloaded(o.getMessage(), o.retryAfterSeconds());
+            return RequestException.overloaded(o.getMessage(), o.retryAfterSeconds());
         }
         if (failure instanceof PinnedBackendUnavailableException p) {
-            return new ApiException(ErrorCode.BACKEND_UNAVAILABLE, p.getMessage());
+            return new RequestException(ErrorCode.BACKEND_UNAVAILABLE, p.getMessage());
         }
         if (failure == null) {
             return fromStatus(status);
         }
-        return new ApiException(ErrorCode.INTERNAL, "internal error");
+        return new RequestException(ErrorCode.INTERNAL, "internal error");
     }
 
-    private static ApiException fromStatus(int status) {
+    private static RequestException fromStatus(int status) {
         return switch (status) {
-            case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than the limit");
-            case 404 -> new ApiException(ErrorCode.INVALID_REQUEST, 404, "no such endpoint");
-            case 405 -> new ApiException(ErrorCode.INVALID_REQUEST, 405, "method not allowed on this endpoint");
-            case 400 -> ApiException.invalid("bad request");
-            case 401 -> new ApiException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
-            case 403 -> new ApiException(ErrorCode.FORBIDDEN, "the token lacks the role");
-            case 503 -> new ApiException(ErrorCode.OVERLOADED, "the service is shutting down or overloaded");
-            default -> status >= 400 && status < 500 ? new ApiException(ErrorCode.INVALID_REQUEST, status,
-                    "request rejected") : new ApiException(ErrorCode.INTERNAL, "internal error");
+            case 413 -> new RequestException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than the limit");
+            case 404 -> new RequestException(ErrorCode.INVALID_REQUEST, 404, "no such endpoint");
+            case 405 -> new RequestException(ErrorCode.INVALID_REQUEST, 405, "method not allowed on this endpoint");
+            case 400 -> RequestException.invalid("bad request");
+            case 401 -> new RequestException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
+            case 403 -> new RequestException(ErrorCode.FORBIDDEN, "the token lacks the role");
+            case 503 -> new RequestException(ErrorCode.OVERLOADED, "the service is shutting down or overloaded");
+            default -> status >= 400 && status < 500 ? new RequestException(ErrorCode.INVALID_REQUEST, status,
+                    "request rejected") : new RequestException(ErrorCode.INTERNAL, "internal error");
         };
     }
 }

@@ -1,5 +1,7 @@
 package dev.sigil.service.http;
 
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -26,16 +28,16 @@ public final class JsonBodies {
 
     public static JsonObject object(Buffer body) {
         if (body == null || body.length() == 0) {
-            throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is empty");
+            throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body is empty");
         }
         Object value;
         try {
             value = Json.decodeValue(body);
         } catch (DecodeException | IllegalStateException | ClassCastException e) {
-            throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON");
+            throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON");
         }
         if (!(value instanceof JsonObject object)) {
-            throw ApiException.invalid("the request body must be a JSON object");
+            throw RequestException.invalid("the request body must be a JSON object");
         }
         return object;
     }
@@ -45,12 +47,12 @@ public final class JsonBodies {
         Object v = o.getValue(field);
         if (v == null) {
             if (required) {
-                throw ApiException.invalid(field + " is required");
+                throw RequestException.invalid(field + " is required");
             }
             return null;
         }
         if (!(v instanceof String s)) {
-            throw ApiException.invalid(field + " must be a string");
+            throw RequestException.invalid(field + " must be a string");
         }
         return s;
     }
@@ -58,7 +60,7 @@ public final class JsonBodies {
     public static JsonArray array(JsonObject o, String field) {
         Object v = o.getValue(field);
         if (!(v instanceof JsonArray a)) {
-            throw ApiException.invalid(field + " must be an array");
+            throw RequestException.invalid(field + " must be an array");
         }
         return a;
     }

@@ -1,5 +1,7 @@
 package dev.sigil.service.http;
 
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -59,14 +61,14 @@ public final class JsonBodyHandler implements Handler<RoutingContext> {
 
         void answerTooLarge() {
             answered = true;
-            ctx.fail(new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than " + limit
+            ctx.fail(new RequestException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than " + limit
                     + " bytes"));
         }
 
         void error() {
             if (!over && !failed) {
                 failed = true;
-                ctx.fail(new ApiException(ErrorCode.INVALID_REQUEST, "the request body could not be read"));
+                ctx.fail(new RequestException(ErrorCode.INVALID_REQUEST, "the request body could not be read"));
             }
         }
 

@@ -1,5 +1,7 @@
 package dev.sigil.service.http;
 
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -42,7 +44,7 @@ public final class Worker implements AutoCloseable {
                 context.runOnContext(v -> send(ctx, reply));
             });
         } catch (RejectedExecutionException e) {
-            ctx.fail(new ApiException(ErrorCode.OVERLOADED, "too many requests in progress; retry later"));
+            ctx.fail(new RequestException(ErrorCode.OVERLOADED, "too many requests in progress; retry later"));
         }
     }
 

@@ -7,8 +7,8 @@ import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.crypto.spi.TokenKeys;
 import dev.sigil.service.backend.BackendRegistry;
-import dev.sigil.service.http.ApiException;
-import dev.sigil.service.http.ErrorCode;
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class KeyService {
 
     public static void checkKeyId(String keyId) {
         if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
-            throw ApiException.invalid("a key id matches [A-Za-z0-9._-]{1,64}");
+            throw RequestException.invalid("a key id matches [A-Za-z0-9._-]{1,64}");
         }
     }
 
@@ -63,7 +63,7 @@ public final class KeyService {
 
     /** The key to sign with, or 404 {@code unknown-key}. */
     public SigningKey signingKey(String keyId) {
-        return find(keyId).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_KEY, "no key " + keyId));
+        return find(keyId).orElseThrow(() -> new RequestException(ErrorCode.UNKNOWN_KEY, "no key " + keyId));
     }
 
     private Optional<SigningKey> find(String keyId) {
@@ -78,37 +78,37 @@ public final class KeyService {
     public synchronized KeyView create(String keyId, Scheme scheme, String store) {
         checkKeyId(keyId);
         if (find(keyId).isPresent()) {
-            throw new ApiException(ErrorCode.KEY_EXISTS, "key id " + keyId + " is taken");
+            throw new RequestException(ErrorCode.KEY_EXISTS, "key id " + keyId + " is taken");
         }
         return switch (store) {
             case KeyView.SOFTWARE -> createSoftware(keyId, scheme);
             case KeyView.HSM -> createToken(keyId, scheme);
-            default -> throw ApiException.invalid("store must be software or hsm");
+            default -> throw RequestException.invalid("store must be software or hsm");
         };
     }
 
     private KeyView createSoftware(String keyId, Scheme scheme) {
-        SoftwareKeyStore store = software.orElseThrow(() -> new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503,
+        SoftwareKeyStore store = software.orElseThrow(() -> new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503,
                 "the software key store is not loaded"));
         SigningKey.Software key = CpuKeys.generate(keyId, scheme);
         try {
             store.put(key);
         } catch (KeyStoreFailure e) {
-            throw new ApiException(ErrorCode.INTERNAL, "the key could not be stored");
+            throw new RequestException(ErrorCode.INTERNAL, "the key could not be stored");
         }
         return KeyView.of(key);
     }
 
     private KeyView createToken(String keyId, Scheme scheme) {
-        TokenKeys token = tokenKeys().orElseThrow(() -> new ApiException(ErrorCode.BACKEND_UNAVAILABLE,
+        TokenKeys token = tokenKeys().orElseThrow(() -> new RequestException(ErrorCode.BACKEND_UNAVAILABLE,
                 "no HSM is configured"));
         if (!token.generatableSchemes().contains(scheme)) {
-            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, "the HSM cannot generate " + scheme + " keys");
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, "the HSM cannot generate " + scheme + " keys");
         }
         try {
             return KeyView.of(token.generate(keyId, scheme));
         } catch (BackendException e) {
-            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "the HSM could not generate the key");
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, "the HSM could not generate the key");
         }
     }
 
@@ -116,7 +116,7 @@ public final class KeyService {
         try {
             return token.list();
         } catch (BackendException e) {
-            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "the HSM cannot list its keys");
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, "the HSM cannot list its keys");
         }
     }
 }

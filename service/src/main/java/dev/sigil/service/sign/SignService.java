@@ -15,8 +15,8 @@ import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.service.backend.BackendRegistry;
-import dev.sigil.service.http.ApiException;
-import dev.sigil.service.http.ErrorCode;
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import dev.sigil.service.keys.KeyService;
 import dev.sigil.service.ops.Metrics;
 import dev.sigil.service.routing.Router;
@@ -68,27 +68,27 @@ public final class SignService {
         Scheme scheme = key.scheme();
         String at = "items[" + index + "]";
         if ((item.message() == null) == (item.digest() == null)) {
-            throw ApiException.invalid(at + ": exactly one of message and digest is required");
+            throw RequestException.invalid(at + ": exactly one of message and digest is required");
         }
         if (item.userId() != null && scheme != Scheme.SM2) {
-            throw ApiException.invalid(at + ": userId is for sm2 keys only");
+            throw RequestException.invalid(at + ": userId is for sm2 keys only");
         }
         if (scheme == Scheme.ED25519) {
             if (item.digest() != null) {
-                throw ApiException.invalid(at + ": ed25519 signs a message, not a digest");
+                throw RequestException.invalid(at + ": ed25519 signs a message, not a digest");
             }
             return item.message();
         }
         if (item.digest() != null) {
             if (item.digest().length != 32) {
-                throw ApiException.invalid(at + ": digest must be 32 bytes");
+                throw RequestException.invalid(at + ": digest must be 32 bytes");
             }
             return item.digest();
         }
         if (scheme == Scheme.SM2) {
             byte[] uid = item.userId() == null ? Sm2.DEFAULT_USER_ID : item.userId();
             if (uid.length > Sm2.MAX_USER_ID_BYTES) {
-                throw ApiException.invalid(at + ": userId is longer than 8191 bytes");
+                throw RequestException.invalid(at + ": userId is longer than 8191 bytes");
             }
             return Sm2.e(uid, (EcPublicKey) key.publicKey(), item.message());
         }
@@ -100,12 +100,12 @@ public final class SignService {
         if (!router.canSign(key)) {
             String why = key instanceof SigningKey.Token token ? "backend " + token.backendId()
                     + " holding the key is not running" : "no backend signs " + key.scheme() + " with software keys";
-            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, why);
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, why);
         }
         try {
             return router.sign(key, inputs);
         } catch (BackendException e) {
-            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "backend " + e.backendId()
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, "backend " + e.backendId()
                     + " could not sign");
         }
     }
@@ -127,7 +127,7 @@ public final class SignService {
         for (Outcome o : cpu.verify(b.build())) {
             if (!o.isValid()) {
                 metrics.backendFailure(key instanceof SigningKey.Token t ? t.backendId() : "unknown");
-                throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503,
+                throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503,
                         "the signing backend returned a signature that does not verify");
             }
         }

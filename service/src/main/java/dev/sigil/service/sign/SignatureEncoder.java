@@ -7,8 +7,8 @@ import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.SignatureFormat;
 import dev.sigil.crypto.spi.RawSignature;
-import dev.sigil.service.http.ApiException;
-import dev.sigil.service.http.ErrorCode;
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -21,17 +21,17 @@ final class SignatureEncoder {
     static SignatureFormat formatFor(Scheme scheme, String word) {
         if (scheme == Scheme.ED25519) {
             if (word != null && !word.equals(SignatureFormat.RAW.wireName())) {
-                throw ApiException.invalid("ed25519 signatures are 64 raw bytes; signatureFormat must be raw or absent");
+                throw RequestException.invalid("ed25519 signatures are 64 raw bytes; signatureFormat must be raw or absent");
             }
             return SignatureFormat.RAW;
         }
         if (word == null) {
             return SignatureFormat.DER;
         }
-        SignatureFormat f = SignatureFormat.fromWire(word).orElseThrow(() -> ApiException.invalid(
+        SignatureFormat f = SignatureFormat.fromWire(word).orElseThrow(() -> RequestException.invalid(
                 "signatureFormat must be der, raw or raw-recoverable"));
         if (f == SignatureFormat.RAW_RECOVERABLE && scheme != Scheme.ECDSA_SECP256K1) {
-            throw ApiException.invalid("raw-recoverable is for ecdsa-secp256k1 only");
+            throw RequestException.invalid("raw-recoverable is for ecdsa-secp256k1 only");
         }
         return f;
     }
@@ -60,7 +60,7 @@ final class SignatureEncoder {
     private static byte[] recoverable(EcPublicKey key, byte[] digest, EcSignature sig, int known) {
         int v = known >= 0 ? known : Secp256k1Recovery.recoveryId(key, digest, sig.r(), sig.s());
         if (v < 0) {
-            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503,
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503,
                     "the signing backend returned a signature that does not verify");
         }
         byte[] out = Arrays.copyOf(sig.toRaw(), 65);

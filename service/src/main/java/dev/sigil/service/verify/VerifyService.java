@@ -10,10 +10,10 @@ import dev.sigil.crypto.VerifyBatchBuilder;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.service.backend.BackendRegistry;
-import dev.sigil.service.backend.Dispatcher;
-import dev.sigil.service.http.ApiException;
-import dev.sigil.service.http.ErrorCode;
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import dev.sigil.service.ops.Metrics;
+import dev.sigil.service.routing.Router;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,22 +22,22 @@ import java.util.TreeMap;
 
 /**
  * Verifies a decoded request: one {@link VerifyBatch} per scheme (keeping each item's index), each through the
- * {@link Dispatcher}, outcomes written back in request order.
+ * {@link Router}, outcomes written back in request order.
  */
 public final class VerifyService {
     private final BackendRegistry registry;
-    private final Dispatcher dispatcher;
+    private final Router router;
     private final Metrics metrics;
 
-    public VerifyService(BackendRegistry registry, Dispatcher dispatcher, Metrics metrics) {
+    public VerifyService(BackendRegistry registry, Router router, Metrics metrics) {
         this.registry = registry;
-        this.dispatcher = dispatcher;
+        this.router = router;
         this.metrics = metrics;
     }
 
     public VerifyResult verify(VerifyRequest request) {
         RuleSet rules = request.rules() == null ? RuleSet.STANDARD : RuleSet.fromWire(request.rules())
-                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_RULES,
+                .orElseThrow(() -> new RequestException(ErrorCode.UNKNOWN_RULES,
                         "unknown rule set (rule sets: standard, low-s)"));
         List<VerifyRequest.Item> items = request.items();
         Outcome[] outcomes = new Outcome[items.size()];
@@ -78,11 +78,11 @@ public final class VerifyService {
     }
 
     private void checkPin(String id, Iterable<Scheme> schemes) {
-        Backend backend = registry.get(id).orElseThrow(() -> new ApiException(ErrorCode.BACKEND_UNAVAILABLE,
+        Backend backend = registry.get(id).orElseThrow(() -> new RequestException(ErrorCode.BACKEND_UNAVAILABLE,
                 "no backend " + id + " is running"));
         for (Scheme s : schemes) {
             if (!backend.supports(s, Operation.VERIFY)) {
-                throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, "backend " + id + " does not verify " + s);
+                throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, "backend " + id + " does not verify " + s);
             }
         }
     }
@@ -95,22 +95,22 @@ public final class VerifyService {
         }
         VerifyBatch batch = builder.build();
         metrics.batchSize(scheme.wireName(), batch.size());
-        Dispatcher.Dispatch dispatch;
+        Router.Routed dispatch;
         try {
-            dispatch = dispatcher.verify(batch, pin);
+            dispatch = router.verify(batch, pin);
         } catch (BackendException e) {
-            throw new ApiException(ErrorCode.BACKEND_UNAVAILABLE, 503, "no backend could verify the "
+            throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, "no backend could verify the "
                     + scheme + " items");
         }
         for (int k = 0; k < index.length; k++) {
             outcomes[index[k]] = dispatch.outcomes()[k];
         }
-        for (Dispatcher.Part part : dispatch.parts()) {
+        for (Router.Part part : dispatch.parts()) {
             record(scheme, part, dispatch.outcomes(), counts);
         }
     }
 
-    private void record(Scheme scheme, Dispatcher.Part part, Outcome[] outcomes, Map<String, Integer> counts) {
+    private void record(Scheme scheme, Router.Part part, Outcome[] outcomes, Map<String, Integer> counts) {
         int[] byVerdict = new int[Verdict.values().length];
         for (int k = part.from(); k < part.to(); k++) {
             byVerdict[outcomes[k].verdict().ordinal()]++;

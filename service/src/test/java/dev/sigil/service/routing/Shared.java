@@ -4,6 +4,7 @@ import dev.sigil.cpu.CpuBackend;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
+import dev.sigil.service.config.RoutingConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,14 +1,14 @@
-package dev.sigil.service.sign;
+package dev.sigil.service.http;
 
 import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.MalformedInputException;
 import dev.sigil.service.auth.Authenticator;
-import dev.sigil.service.http.ApiException;
-import dev.sigil.service.http.ErrorCode;
-import dev.sigil.service.http.JsonBodies;
-import dev.sigil.service.http.Reply;
-import dev.sigil.service.http.Worker;
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import dev.sigil.service.keys.KeyService;
+import dev.sigil.service.sign.SignItem;
+import dev.sigil.service.sign.SignResult;
+import dev.sigil.service.sign.SignService;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -49,15 +49,15 @@ public final class SignHandler implements Handler<RoutingContext> {
 
     private List<SignItem> items(JsonArray array) {
         if (array.isEmpty()) {
-            throw ApiException.invalid("items must hold at least one item");
+            throw RequestException.invalid("items must hold at least one item");
         }
         if (array.size() > maxItems) {
-            throw new ApiException(ErrorCode.BATCH_TOO_LARGE, "a batch holds at most " + maxItems + " items");
+            throw new RequestException(ErrorCode.BATCH_TOO_LARGE, "a batch holds at most " + maxItems + " items");
         }
         List<SignItem> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             if (!(array.getValue(i) instanceof JsonObject item)) {
-                throw ApiException.invalid("items[" + i + "] must be an object");
+                throw RequestException.invalid("items[" + i + "] must be an object");
             }
             out.add(new SignItem(hex(item, "message", i), hex(item, "digest", i), hex(item, "userId", i)));
         }
@@ -71,12 +71,12 @@ public final class SignHandler implements Handler<RoutingContext> {
             return null;
         }
         if (!(v instanceof String s)) {
-            throw ApiException.invalid(name + " must be a hex string");
+            throw RequestException.invalid(name + " must be a hex string");
         }
         try {
             return Hex.decode(name, s);
         } catch (MalformedInputException e) {
-            throw ApiException.invalid(e.getMessage());
+            throw RequestException.invalid(e.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.sigil.service.ops;
+package dev.sigil.service.http;
 
 import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.spi.Backend;

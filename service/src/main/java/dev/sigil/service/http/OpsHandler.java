@@ -1,11 +1,10 @@
-package dev.sigil.service.ops;
+package dev.sigil.service.http;
 
 import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.service.backend.BackendRegistry;
-import dev.sigil.service.http.Reply;
-import dev.sigil.service.http.Worker;
+import dev.sigil.service.ops.Metrics;
 import dev.sigil.service.routing.Router;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package dev.sigil.service.verify;
+package dev.sigil.service.http;
 
 import io.vertx.ext.web.Router;
 

@@ -1,12 +1,12 @@
-package dev.sigil.service.routing;
+package dev.sigil.service.config;
 
 import java.util.Map;
 
 /**
- * Settings of the {@link Router}.
+ * Settings of the router ({@code dev.sigil.service.routing}).
  *
  * @param maxQueuedItems  work accepted and not yet finished, in items, past which requests are refused with
- *                        {@link OverloadedException}
+ *                        {@code overloaded}
  * @param coalesceMaxBatch most items a coalescing backend (GPU) receives in one batch
  * @param coalesceMaxDelayMs longest a request waits for others to join its batch on a coalescing backend
  * @param probeIntervalMs how often a backend out of rotation is probed, and every backend's health is checked

@@ -1,4 +1,4 @@
-package dev.sigil.service.http;
+package dev.sigil.service.error;
 
 /** Every code a request that fails as a whole can carry, with its HTTP status. */
 public enum ErrorCode {

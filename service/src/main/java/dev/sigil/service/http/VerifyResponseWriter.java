@@ -1,9 +1,10 @@
-package dev.sigil.service.verify;
+package dev.sigil.service.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.Verdict;
+import dev.sigil.service.verify.VerifyResult;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.sigil.service.verify;
+package dev.sigil.service.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -6,15 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import dev.sigil.service.http.ApiException;
-import dev.sigil.service.http.ErrorCode;
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
+import dev.sigil.service.verify.VerifyRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Decodes a verify body in one streaming pass (no tree): items become bytes at once, problems of one item make that
- * item malformed, problems of the whole body are {@link ApiException}s. Nesting is capped, so deep or huge input
+ * item malformed, problems of the whole body are {@link RequestException}s. Nesting is capped, so deep or huge input
  * is a 400, never a stack overflow.
  */
 public final class VerifyRequestParser {
@@ -36,22 +37,22 @@ public final class VerifyRequestParser {
 
     public VerifyRequest parse(byte[] body) {
         if (body.length == 0) {
-            throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is empty");
+            throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body is empty");
         }
         try (JsonParser p = factory.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw ApiException.invalid("the request body must be a JSON object");
+                throw RequestException.invalid("the request body must be a JSON object");
             }
             VerifyRequest request = readTop(p);
             if (p.nextToken() != null) {
-                throw new ApiException(ErrorCode.MALFORMED_JSON, "data after the JSON object");
+                throw new RequestException(ErrorCode.MALFORMED_JSON, "data after the JSON object");
             }
             return request;
         } catch (JsonProcessingException e) {
-            throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON: "
+            throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON: "
                     + brief(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body cannot be read");
+            throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body cannot be read");
         }
     }
 
@@ -80,35 +81,35 @@ public final class VerifyRequestParser {
             }
         }
         if (p.currentToken() != JsonToken.END_OBJECT) {
-            throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body ends inside the object");
+            throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body ends inside the object");
         }
         if (items == null) {
-            throw ApiException.invalid("items is required");
+            throw RequestException.invalid("items is required");
         }
         if (items.isEmpty()) {
-            throw ApiException.invalid("items must hold at least one item");
+            throw RequestException.invalid("items must hold at least one item");
         }
         return new VerifyRequest(rules, backend, items);
     }
 
     private static String string(JsonParser p, JsonToken value, String field) throws IOException {
         if (value != JsonToken.VALUE_STRING) {
-            throw ApiException.invalid(field + " must be a string");
+            throw RequestException.invalid(field + " must be a string");
         }
         return p.getText();
     }
 
     private List<VerifyRequest.Item> readItems(JsonParser p, JsonToken value) throws IOException {
         if (value != JsonToken.START_ARRAY) {
-            throw ApiException.invalid("items must be an array");
+            throw RequestException.invalid("items must be an array");
         }
         List<VerifyRequest.Item> items = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t == null) {
-                throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body ends inside items");
+                throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body ends inside items");
             }
             if (items.size() == maxItems) {
-                throw new ApiException(ErrorCode.BATCH_TOO_LARGE,
+                throw new RequestException(ErrorCode.BATCH_TOO_LARGE,
                         "a batch holds at most " + maxItems + " items");
             }
             items.add(ItemReader.read(p));

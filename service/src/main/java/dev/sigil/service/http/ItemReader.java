@@ -1,4 +1,4 @@
-package dev.sigil.service.verify;
+package dev.sigil.service.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +9,7 @@ import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.ProblemCode;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.SignatureFormat;
+import dev.sigil.service.verify.VerifyRequest;
 import java.io.IOException;
 import java.nio.CharBuffer;
 

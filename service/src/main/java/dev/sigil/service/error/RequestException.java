@@ -1,23 +1,23 @@
-package dev.sigil.service.http;
+package dev.sigil.service.error;
 
 /**
  * A request that fails as a whole; rendered by {@link FailureHandler} as {@code {"error": {code, message}}}. The
  * message is shown to the client and never holds secrets. The status defaults to the code's.
  */
-public final class ApiException extends RuntimeException {
+public final class RequestException extends RuntimeException {
     private final ErrorCode code;
     private final int status;
     private final long retryAfterSeconds;
 
-    public ApiException(ErrorCode code, String message) {
+    public RequestException(ErrorCode code, String message) {
         this(code, code.status(), message);
     }
 
-    public ApiException(ErrorCode code, int status, String message) {
+    public RequestException(ErrorCode code, int status, String message) {
         this(code, status, message, 0);
     }
 
-    private ApiException(ErrorCode code, int status, String message, long retryAfterSeconds) {
+    private RequestException(ErrorCode code, int status, String message, long retryAfterSeconds) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
@@ -25,8 +25,8 @@ public final class ApiException extends RuntimeException {
     }
 
     /** {@code overloaded}, with the seconds the client should wait before retrying (at least 1). */
-    public static ApiException overloaded(String message, long retryAfterSeconds) {
-        return new ApiException(ErrorCode.OVERLOADED, ErrorCode.OVERLOADED.status(), message,
+    public static RequestException overloaded(String message, long retryAfterSeconds) {
+        return new RequestException(ErrorCode.OVERLOADED, ErrorCode.OVERLOADED.status(), message,
                 Math.max(1, retryAfterSeconds));
     }
 
@@ -43,7 +43,7 @@ public final class ApiException extends RuntimeException {
         return status;
     }
 
-    public static ApiException invalid(String message) {
-        return new ApiException(ErrorCode.INVALID_REQUEST, message);
+    public static RequestException invalid(String message) {
+        return new RequestException(ErrorCode.INVALID_REQUEST, message);
     }
 }

@@ -1,15 +1,14 @@
-package dev.sigil.service.keys;
+package dev.sigil.service.http;
 
 import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.service.auth.Authenticator;
 import dev.sigil.service.auth.Principal;
 import dev.sigil.service.auth.Role;
-import dev.sigil.service.http.ApiException;
-import dev.sigil.service.http.ErrorCode;
-import dev.sigil.service.http.JsonBodies;
-import dev.sigil.service.http.Reply;
-import dev.sigil.service.http.Worker;
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
+import dev.sigil.service.keys.KeyService;
+import dev.sigil.service.keys.KeyView;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,7 +42,7 @@ public final class KeysHandler {
         String keyId = ctx.pathParam("keyId");
         KeyService.checkKeyId(keyId);
         if (!p.has(Role.ADMIN) && !p.maySignWith(keyId)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "the token may not use this key");
+            throw new RequestException(ErrorCode.FORBIDDEN, "the token may not use this key");
         }
         worker.respond(ctx, () -> Reply.ok(encode(keys.get(keyId))));
     }
@@ -56,7 +55,7 @@ public final class KeysHandler {
             String keyId = JsonBodies.string(body, "keyId", true);
             KeyService.checkKeyId(keyId);
             String schemeWord = JsonBodies.string(body, "scheme", true);
-            Scheme scheme = Scheme.fromWire(schemeWord).orElseThrow(() -> ApiException.invalid(
+            Scheme scheme = Scheme.fromWire(schemeWord).orElseThrow(() -> RequestException.invalid(
                     "unknown scheme (schemes: ecdsa-secp256k1, ecdsa-p256, sm2, ed25519)"));
             String store = JsonBodies.string(body, "store", false);
             return Reply.of(201, encode(keys.create(keyId, scheme, store == null ? KeyView.SOFTWARE : store)));

@@ -1,4 +1,4 @@
-package dev.sigil.service.sign;
+package dev.sigil.service.http;
 
 import io.vertx.ext.web.Router;
 

@@ -1,6 +1,5 @@
-package dev.sigil.service.config;
+package dev.sigil.service.auth;
 
-import dev.sigil.service.auth.Role;
 import java.util.List;
 import java.util.Set;
 

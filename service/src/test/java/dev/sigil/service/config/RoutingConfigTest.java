@@ -1,4 +1,4 @@
-package dev.sigil.service.routing;
+package dev.sigil.service.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

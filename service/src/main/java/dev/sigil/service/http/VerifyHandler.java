@@ -1,9 +1,8 @@
-package dev.sigil.service.verify;
+package dev.sigil.service.http;
 
 import dev.sigil.service.auth.Authenticator;
-import dev.sigil.service.http.JsonBodies;
-import dev.sigil.service.http.Reply;
-import dev.sigil.service.http.Worker;
+import dev.sigil.service.verify.VerifyResult;
+import dev.sigil.service.verify.VerifyService;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
