@@ -49,6 +49,12 @@ public final class Readiness {
         String softwareProblem = keys.softwareProblem();
         out.add(new Check("keystore:software", softwareProblem == null, true,
                 softwareProblem == null ? "loaded" : softwareProblem));
+        Map<String, String> damaged = keys.damagedKeyFiles();
+        if (!damaged.isEmpty()) {
+            out.add(new Check("keystore:software:damaged", false, false, "degraded: " + damaged.size()
+                    + " key files not loaded (the other keys are used): " + String.join("; ", damaged.entrySet()
+                    .stream().map(e -> e.getKey() + ": " + e.getValue()).toList())));
+        }
         if (hsmConfigured) {
             out.add(tokenStore(problems));
         }
@@ -63,7 +69,9 @@ public final class Readiness {
     private Check tokenStore(Map<String, Optional<String>> problems) {
         Optional<Backend> holder = registry.all().stream().filter(b -> b.tokenKeys().isPresent()).findFirst();
         if (holder.isEmpty()) {
-            return new Check("keystore:hsm", false, true, "the HSM backend is not running");
+            String why = registry.failures().stream().filter(f -> f.backendId().equals(BackendRegistry.HSM))
+                    .map(f -> ": failed to start: " + f.message()).findFirst().orElse("");
+            return new Check("keystore:hsm", false, true, "unavailable: the HSM backend is not running" + why);
         }
         Optional<String> problem = problems.getOrDefault(holder.get().id(), Optional.empty());
         return new Check("keystore:hsm", problem.isEmpty(), true, problem.map(p -> "unavailable: " + p)

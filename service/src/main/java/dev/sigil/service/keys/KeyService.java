@@ -12,6 +12,7 @@ import dev.sigil.service.error.RequestException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -61,7 +62,10 @@ public final class KeyService {
         return KeyView.of(signingKey(keyId));
     }
 
-    /** The key to sign with, or 404 {@code unknown-key}. */
+    /**
+     * The key to sign with; 404 {@code unknown-key} when no store holds it, 503 {@code backend-unavailable} when the
+     * store that may hold it cannot say (its key file is damaged, the store or the HSM is not available).
+     */
     public SigningKey signingKey(String keyId) {
         return find(keyId).orElseThrow(() -> new RequestException(ErrorCode.UNKNOWN_KEY, "no key " + keyId));
     }
@@ -71,7 +75,34 @@ public final class KeyService {
         if (soft.isPresent()) {
             return soft;
         }
-        return tokenKeys().flatMap(t -> listToken(t).stream().filter(k -> k.keyId().equals(keyId)).findFirst());
+        Optional<SigningKey> token = tokenKeys().flatMap(t -> listToken(t).stream()
+                .filter(k -> k.keyId().equals(keyId)).findFirst());
+        if (token.isEmpty()) {
+            unavailableStore(keyId).ifPresent(why -> {
+                throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, why);
+            });
+        }
+        return token;
+    }
+
+    /** Why a store that might hold the key cannot be asked, if one cannot. */
+    private Optional<String> unavailableStore(String keyId) {
+        if (software.isEmpty()) {
+            return Optional.of("key " + keyId + " is in no available store: the software key store is not loaded");
+        }
+        Optional<String> damage = software.get().damage(keyId);
+        if (damage.isPresent()) {
+            return Optional.of("the key file of " + keyId + " could not be loaded: " + damage.get());
+        }
+        if (registry.failures().stream().anyMatch(f -> f.backendId().equals(BackendRegistry.HSM))) {
+            return Optional.of("key " + keyId + " is in no available store: the HSM backend failed to start");
+        }
+        return Optional.empty();
+    }
+
+    /** The software key files that could not be loaded, by file name, with the reason. */
+    public Map<String, String> damagedKeyFiles() {
+        return software.map(SoftwareKeyStore::damagedFiles).orElse(Map.of());
     }
 
     /** Generates a key in the store; 409 when the id is taken anywhere. */

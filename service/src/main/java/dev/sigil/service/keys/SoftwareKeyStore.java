@@ -14,30 +14,41 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.logging.Logger;
 
 /**
  * Software keys under a directory, one file per key, the private part sealed with AES-256-GCM under a key derived
  * from the store passphrase (PBKDF2-HMAC-SHA256; salt and iteration count in {@code keystore.json}, with a sealed
  * check value that tells a wrong passphrase from a damaged key file). Writes are atomic.
+ *
+ * <p>Keys load one by one: a key file that cannot be read (damaged, truncated, empty, not a key file at all) is
+ * logged and reported by name ({@link #damagedFiles()}) and the other keys are used; its key id is never taken by a
+ * new key. The store as a whole fails to open only when its directory or {@code keystore.json} cannot be used.
  */
 public final class SoftwareKeyStore {
     static final String META = "keystore.json";
     static final String SUFFIX = ".key";
+    /** A key file is a few hundred bytes; anything past this is not one (and is not read). */
+    private static final long MAX_FILE_BYTES = 64 * 1024;
     private static final String CHECK_AAD = "sigil-keystore/1/check";
     private static final PrivateKeyMaterial.Access ACCESS = new PrivateKeyMaterial.Access("software key store");
+    private static final Logger LOG = Logger.getLogger(SoftwareKeyStore.class.getName());
 
     private final Path dir;
     private final KeyStoreCipher cipher;
     private final ConcurrentSkipListMap<String, SigningKey.Software> keys = new ConcurrentSkipListMap<>();
+    /** File name → why it was not loaded. */
+    private final ConcurrentSkipListMap<String, String> damaged = new ConcurrentSkipListMap<>();
 
     private SoftwareKeyStore(Path dir, KeyStoreCipher cipher) {
         this.dir = dir;
         this.cipher = cipher;
     }
 
-    /** Opens (or creates) the store and decrypts every key in it. */
+    /** Opens (or creates) the store and decrypts every key in it that can be read. */
     public static SoftwareKeyStore open(Path dir, char[] passphrase, int newStoreIterations) {
         try {
             AtomicFiles.createPrivateDirectories(dir);
@@ -83,14 +94,24 @@ public final class SoftwareKeyStore {
     private void loadAll() throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             for (Path f : files) {
-                SigningKey.Software key = read(f);
-                keys.put(key.keyId(), key);
+                String name = f.getFileName().toString();
+                try {
+                    SigningKey.Software key = read(f);
+                    keys.put(key.keyId(), key);
+                } catch (KeyStoreFailure e) {
+                    damaged.put(name, e.getMessage());
+                    LOG.warning("key file " + name + " not loaded: " + e.getMessage() + " (the other keys are used)");
+                }
             }
         }
     }
 
-    private SigningKey.Software read(Path file) throws IOException {
+    private SigningKey.Software read(Path file) {
+        String name = file.getFileName().toString();
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new KeyStoreFailure(name + " is too large to be a key file");
+            }
             JsonObject json = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
             String keyId = json.getString("keyId");
             Scheme scheme = Scheme.fromWire(json.getString("scheme")).orElseThrow();
@@ -98,18 +119,30 @@ public final class SoftwareKeyStore {
             byte[] secret = cipher.open(Hex.decode("sealed", json.getString("sealed")), aad(keyId, pub));
             PrivateKeyMaterial material = PrivateKeyMaterial.of(secret);
             Arrays.fill(secret, (byte) 0);
-            if (!file.getFileName().toString().equals(keyId + SUFFIX)) {
-                throw new KeyStoreFailure(file + " holds key " + keyId + ", not the key its name says");
+            if (!name.equals(keyId + SUFFIX)) {
+                throw new KeyStoreFailure(name + " holds key " + keyId + ", not the key its name says");
             }
             return new SigningKey.Software(keyId, pub, material);
         } catch (GeneralSecurityException e) {
-            throw new KeyStoreFailure("cannot decrypt " + file + " (damaged, or sealed under another passphrase)");
+            throw new KeyStoreFailure("cannot decrypt " + name + " (damaged, or sealed under another passphrase)");
+        } catch (IOException e) {
+            throw new KeyStoreFailure("cannot read " + name + ": " + e.getClass().getSimpleName());
         } catch (RuntimeException e) {
             if (e instanceof KeyStoreFailure f) {
                 throw f;
             }
-            throw new KeyStoreFailure(file + " is damaged: " + e.getClass().getSimpleName());
+            throw new KeyStoreFailure(name + " is damaged or not a key file: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** The key files that could not be loaded, by file name, with the reason (never a secret). */
+    public Map<String, String> damagedFiles() {
+        return Map.copyOf(damaged);
+    }
+
+    /** Why the key file of this key id could not be loaded, if it exists and could not. */
+    public Optional<String> damage(String keyId) {
+        return Optional.ofNullable(damaged.get(keyId + SUFFIX));
     }
 
     private static String aad(String keyId, PublicKey pub) {
@@ -126,7 +159,7 @@ public final class SoftwareKeyStore {
 
     /** Stores a new key durably; the caller made sure the id is free. */
     public synchronized void put(SigningKey.Software key) {
-        if (keys.containsKey(key.keyId())) {
+        if (keys.containsKey(key.keyId()) || damaged.containsKey(key.keyId() + SUFFIX)) {
             throw new IllegalStateException("key id is taken");
         }
         byte[] secret = key.privateKey().reveal(ACCESS);

@@ -53,17 +53,41 @@ class SoftwareKeyStoreTest {
     }
 
     @Test
-    void open_withATamperedKeyFile_fails() throws Exception {
+    void open_withDamagedKeyFiles_loadsTheOthers_andNamesEachDamagedFile() throws Exception {
         SoftwareKeyStore store = SoftwareKeyStore.open(dir, "p".toCharArray(), ITERATIONS);
-        store.put(CpuKeys.generate("a", Scheme.SM2));
-        store.put(CpuKeys.generate("b", Scheme.SM2));
-        Path a = dir.resolve("a.key");
-        String text = Files.readString(a);
-        String pubB = store.get("b").orElseThrow().publicKey().toString().substring(4);
-        String pubA = store.get("a").orElseThrow().publicKey().toString().substring(4);
-        Files.writeString(a, text.replace(pubA, pubB));
-        assertThatThrownBy(() -> SoftwareKeyStore.open(dir, "p".toCharArray(), ITERATIONS))
-                .isInstanceOf(KeyStoreFailure.class).hasMessageContaining("a.key");
+        for (String id : java.util.List.of("swapped", "flipped", "truncated", "emptied", "intact-1", "intact-2")) {
+            store.put(CpuKeys.generate(id, Scheme.SM2));
+        }
+        String pubIntact = Hex.encode(store.get("intact-1").orElseThrow().publicKey().encoded());
+        String pubSwapped = Hex.encode(store.get("swapped").orElseThrow().publicKey().encoded());
+        Path swapped = dir.resolve("swapped.key");
+        Files.writeString(swapped, Files.readString(swapped).replace(pubSwapped, pubIntact));
+        flipOneBitOfTheSealedKey(dir.resolve("flipped.key"));
+        byte[] whole = Files.readAllBytes(dir.resolve("truncated.key"));
+        Files.write(dir.resolve("truncated.key"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(dir.resolve("emptied.key"), new byte[0]);
+        Files.writeString(dir.resolve("README.key"), "Keys of the validators live here.\n");
+
+        SoftwareKeyStore reopened = SoftwareKeyStore.open(dir, "p".toCharArray(), ITERATIONS);
+
+        assertThat(reopened.list().stream().map(SigningKey::keyId)).containsExactly("intact-1", "intact-2");
+        assertThat(reopened.damagedFiles()).containsOnlyKeys("swapped.key", "flipped.key", "truncated.key",
+                "emptied.key", "README.key");
+        assertThat(reopened.damage("flipped")).hasValueSatisfying(m -> assertThat(m).contains("flipped.key"));
+        assertThat(reopened.damage("intact-1")).isEmpty();
+        assertThatThrownBy(() -> reopened.put(CpuKeys.generate("flipped", Scheme.SM2)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    static void flipOneBitOfTheSealedKey(Path file) throws Exception {
+        io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(Files.readString(file));
+        String field = json.containsKey("crypto") ? "crypto" : "sealed";
+        String text = Files.readString(file);
+        String sealed = field.equals("sealed") ? json.getString("sealed")
+                : json.getJsonObject("crypto").getJsonObject("cipher").getString("message");
+        byte[] bytes = Hex.decode("sealed", sealed);
+        bytes[bytes.length / 2] ^= 1;
+        Files.writeString(file, text.replace(sealed, Hex.encode(bytes)));
     }
 
     @Test
