@@ -107,6 +107,20 @@ class KeyStoreFailuresOverHttpTest {
     }
 
     @Test
+    void keyIdsDotAndDotDot_are400InvalidRequest() {
+        try (TestServer s = TestServer.start(dir, "")) {
+            for (String id : List.of(".", "..")) {
+                TestServer.Response r = s.post("/v1/keys", new JsonObject().put("keyId", id).put("scheme", "ed25519")
+                        .encode(), TestServer.ADMIN);
+                assertThat(r.status()).as(r.body()).isEqualTo(400);
+                assertThat(r.json().getJsonObject("error").getString("code")).isEqualTo("invalid-request");
+                TestServer.Response signed = sign(s, id);
+                assertThat(signed.status()).as(signed.body()).isEqualTo(400);
+            }
+        }
+    }
+
+    @Test
     void softwareStoreNotLoaded_anyKeyIs503_notUnknown() {
         String yaml = "keys: {passphrase: 'env:SIGIL_TEST_PASS', pbkdf2Iterations: 10000}";
         try (TestServer first = TestServer.start(dir, yaml, Map.of("SIGIL_TEST_PASS", "first"))) {

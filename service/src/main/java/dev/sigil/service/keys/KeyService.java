@@ -14,15 +14,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Keys across stores: the software store under the data directory and the token of a backend that holds keys
  * (the HSM). Creating a key takes the id in every store at once, so ids are unique across stores.
  */
 public final class KeyService {
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     private final Optional<SoftwareKeyStore> software;
     private final String softwareProblem;
     private final BackendRegistry registry;
@@ -35,8 +32,8 @@ public final class KeyService {
     }
 
     public static void checkKeyId(String keyId) {
-        if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
-            throw RequestException.invalid("a key id matches [A-Za-z0-9._-]{1,64}");
+        if (!KeyIds.isValid(keyId)) {
+            throw RequestException.invalid(KeyIds.RULE);
         }
     }
 
