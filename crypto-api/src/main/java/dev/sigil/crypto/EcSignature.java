@@ -6,13 +6,15 @@ import java.util.Arrays;
 
 /**
  * An (r, s) pair of ECDSA or SM2, as parsed: the integers may be out of range (that makes a signature
- * {@code invalid}, not malformed), but the encoding was strict.
+ * {@code invalid}, not malformed), but the encoding was strict. A DER signature never yields a negative r or s:
+ * a negative INTEGER is a missing leading zero, which strict DER makes {@code malformed}.
  */
 public record EcSignature(BigInteger r, BigInteger s) {
 
     /**
-     * Parses strict DER: {@code 30 len 02 len r 02 len s}, definite minimal lengths, minimal integers
-     * (no superfluous leading zero, a zero byte exactly where the high bit is set), nothing after.
+     * Parses strict DER: {@code 30 len 02 len r 02 len s}, definite minimal lengths, minimal non-negative
+     * integers (no superfluous leading zero, a zero byte exactly where the high bit is set, so an INTEGER whose
+     * first byte has the high bit set is a missing leading zero), nothing after.
      *
      * @throws MalformedInputException {@link ProblemCode#MALFORMED_SIGNATURE} for anything else
      */
@@ -148,11 +150,11 @@ public record EcSignature(BigInteger r, BigInteger s) {
         if (len > 1 && content[0] == 0 && (content[1] & 0x80) == 0) {
             throw malformed("DER INTEGER has a superfluous leading zero");
         }
-        if (len > 1 && content[0] == (byte) 0xff && (content[1] & 0x80) != 0) {
-            throw malformed("DER INTEGER has a superfluous leading 0xff");
+        if ((content[0] & 0x80) != 0) {
+            throw malformed("DER INTEGER is negative (missing leading zero)");
         }
         pos[0] += len;
-        return new BigInteger(content);
+        return new BigInteger(1, content);
     }
 
     private static MalformedInputException malformed(String message) {

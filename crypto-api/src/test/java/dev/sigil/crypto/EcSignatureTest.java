@@ -61,10 +61,31 @@ class EcSignatureTest {
     }
 
     @Test
-    void der_negativeInteger_parsesAndIsOutOfRange() {
-        EcSignature sig = EcSignature.fromDer(hex("3006020180020101"));
-        assertThat(sig.r()).isEqualTo(BigInteger.valueOf(-128));
-        assertThat(sig.inRange(Curve.P256)).isFalse();
+    void der_negativeInteger_isMalformedSignature() {
+        List<String> negative = List.of(
+                "3006020180020101",                   // r = -128: high bit set, no leading zero
+                "3006020101020181",                   // s = -127
+                "30260221" + "ff" + "11".repeat(32) + "020101",   // a 33-byte r starting ff (r - 2^264)
+                "302502" + "20" + "80" + "11".repeat(31) + "020101"); // a 256-bit r missing its 00
+        List<String> accepted = new ArrayList<>();
+        for (String h : negative) {
+            try {
+                EcSignature sig = EcSignature.fromDer(hex(h));
+                accepted.add(h + " parsed as " + sig);
+            } catch (MalformedInputException e) {
+                if (e.code() != ProblemCode.MALFORMED_SIGNATURE) {
+                    accepted.add(h + " with code " + e.code());
+                }
+            }
+        }
+        assertThat(accepted).isEmpty();
+    }
+
+    @Test
+    void der_highBitWithLeadingZero_isPositive() {
+        EcSignature sig = EcSignature.fromDer(hex("300702020080020101"));
+        assertThat(sig.r()).isEqualTo(BigInteger.valueOf(128));
+        assertThat(sig.s()).isEqualTo(BigInteger.ONE);
     }
 
     @Test

@@ -1,8 +1,7 @@
 package dev.sigil.hsm;
 
-import static dev.sigil.pkcs11.ReturnValue.PIN_INCORRECT;
-import static dev.sigil.pkcs11.ReturnValue.PIN_LOCKED;
-
+import dev.sigil.crypto.Operation;
+import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
@@ -112,9 +111,11 @@ public final class HsmBackend implements Backend, Signer {
         try {
             return SessionPool.open(module, slot, config.pin(), config.sessions());
         } catch (Pkcs11Exception e) {
-            String why = e.returnValue() == PIN_INCORRECT ? " (wrong PIN from " + config.pin() + ")"
-                    : e.returnValue() == PIN_LOCKED ? " (the user PIN is locked)" : "";
-            throw unavailable("cannot log in to token '" + config.tokenLabel() + "': " + e.name() + why, e);
+            throw unavailable("cannot open sessions on token '" + config.tokenLabel() + "': " + e.name(), e);
+        } catch (BackendException.Unavailable e) {
+            // The PIN was refused, or the token's PIN flags forbid a login (SessionPool says which).
+            String reason = e.getMessage().substring(("[" + ID + "] ").length());
+            throw unavailable("cannot log in to token '" + config.tokenLabel() + "': " + reason, e.getCause());
         } catch (IllegalStateException e) {
             throw unavailable("cannot log in to token '" + config.tokenLabel() + "': " + e.getMessage(), null);
         }
@@ -201,9 +202,33 @@ public final class HsmBackend implements Backend, Signer {
         return Optional.of(keys);
     }
 
+    /** Healthy unless {@link #healthProblem()} names a problem. Never logs in. */
     @Override
     public boolean isHealthy() {
-        return !closed && pool.healthy();
+        return healthProblem().isEmpty();
+    }
+
+    /**
+     * Why the backend cannot sign now (the token refused the PIN, its PIN flags forbid a login, the token is
+     * gone), or empty. Reads the token's state and never logs in: after the sessions lost their login, the next
+     * token call logs in once.
+     */
+    @Override
+    public Optional<String> healthProblem() {
+        return closed ? Optional.of("the HSM backend is closed") : pool.problem();
+    }
+
+    /**
+     * Logs in to the token again, once, on an operator's request: after the token refused the PIN (fix the PIN
+     * source first; it is read again) or its PIN flags stopped Sigil from logging in by itself. The PIN flags are
+     * read first: with {@code CKF_USER_PIN_LOCKED} or {@code CKF_USER_PIN_FINAL_TRY} no login is attempted.
+     *
+     * @throws BackendException.Unavailable when the token refuses the login or its flags forbid it (the backend
+     *     stays unhealthy with the reason)
+     */
+    public void relogin() {
+        ensureOpen();
+        pool.relogin();
     }
 
     @Override

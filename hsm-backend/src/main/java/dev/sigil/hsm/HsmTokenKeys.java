@@ -181,7 +181,7 @@ final class HsmTokenKeys implements TokenKeys {
     }
 
     void refresh() {
-        Map<String, KeyEntry> found = pool.call("list the token's keys", this::scan);
+        Map<String, KeyEntry> found = pool.callLoggedIn("list the token's keys", this::scan);
         synchronized (updating) {
             keys = Map.copyOf(found);
         }

@@ -225,11 +225,17 @@ class HsmBackendTest {
     }
 
     @Test
-    void isHealthy_afterLoginIsLost_recoversAndReportsHealthy() {
+    void isHealthy_afterLoginIsLost_isHealthyWithoutLoggingIn_andTheNextSignLogsIn() {
+        long generation = hsm.sessionGeneration();
         try (Pkcs11Module other = Pkcs11Module.open(SoftHsm.get().library())) {
             other.closeAllSessions(other.findToken(token.label()).orElseThrow());
         }
         assertThat(hsm.isHealthy()).isTrue();
+        assertThat(hsm.sessionGeneration()).isEqualTo(generation);
+        SigningKey.Token key = keys.get(Scheme.ECDSA_P256);
+        byte[] digest = new byte[32];
+        assertThat(TestTokens.cpuRejections(cpu, key, List.of(digest), hsm.sign(key, List.of(digest)))).isEmpty();
+        assertThat(hsm.sessionGeneration()).isGreaterThan(generation);
     }
 
     @Test

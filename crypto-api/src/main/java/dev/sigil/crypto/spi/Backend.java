@@ -34,9 +34,17 @@ public interface Backend extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** A cheap health check (device still present, token still logged in). */
+    /** A cheap health check (device still present, token usable); never logs in to a token. */
     default boolean isHealthy() {
         return true;
+    }
+
+    /**
+     * Why this backend is not healthy, in words an operator can act on (never a secret), or empty when it is. As
+     * cheap as {@link #isHealthy()}, and like it never logs in to a token or changes what the backend holds.
+     */
+    default Optional<String> healthProblem() {
+        return isHealthy() ? Optional.empty() : Optional.of("the health check failed");
     }
 
     /** Releases devices, sessions and native memory. Idempotent. */

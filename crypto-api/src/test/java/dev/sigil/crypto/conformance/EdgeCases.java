@@ -67,8 +67,6 @@ final class EdgeCases {
             out.add(invalid("s = n", sc, rules, raw(pk, msg, sig.r(), c.n())));
             out.add(invalid("r + n (DER, > 256 bits possible)", sc, rules, EncodedItem.ofMessage(pk, msg,
                     new EcSignature(sig.r().add(c.n()), sig.s()).toDer())));
-            out.add(invalid("negative r", sc, rules, EncodedItem.ofMessage(pk, msg,
-                    new EcSignature(sig.r().negate(), sig.s()).toDer())));
             byte[] empty = new byte[0];
             out.add(valid("empty message", sc, rules, EncodedItem.ofMessage(pk, empty,
                     signDer(signer, key, empty, null))));
@@ -153,6 +151,11 @@ final class EdgeCases {
         byte[] padded = Bytes.concat(new byte[] {0x30, (byte) (r.length + s.length + 5), 2, (byte) (r.length + 1), 0},
                 r, new byte[] {2, (byte) s.length}, s);
         out.add(malformed("superfluous leading zero", sc, EncodedItem.ofMessage(pk, msg, padded), bad));
+        out.add(malformed("negative r (high bit set, no leading zero)", sc, EncodedItem.ofMessage(pk, msg,
+                new EcSignature(sig.r().negate(), sig.s()).toDer()), bad));
+        byte[] unpadded = Bytes.concat(new byte[] {0x30, 0x25, 2, 0x20},
+                Bytes.unsigned(sc.requireCurve().n().subtract(BigInteger.ONE), 32), new byte[] {2, 1, 1});
+        out.add(malformed("r = n - 1 without its leading zero", sc, EncodedItem.ofMessage(pk, msg, unpadded), bad));
         out.add(malformed("truncated DER", sc, EncodedItem.ofMessage(pk, msg,
                 Arrays.copyOf(der, der.length - 1)), bad));
         out.add(malformed("empty signature", sc, EncodedItem.ofMessage(pk, msg, new byte[0]), bad));

@@ -170,6 +170,20 @@ public final class pkcs11_h {
         return CKF_TOKEN_INITIALIZED;
     }
 
+    private static final long CKF_USER_PIN_COUNT_LOW = 0x10000L;
+
+    /** {@snippet lang=c : #define CKF_USER_PIN_COUNT_LOW 0x10000} */
+    public static long CKF_USER_PIN_COUNT_LOW() {
+        return CKF_USER_PIN_COUNT_LOW;
+    }
+
+    private static final long CKF_USER_PIN_FINAL_TRY = 0x20000L;
+
+    /** {@snippet lang=c : #define CKF_USER_PIN_FINAL_TRY 0x20000} */
+    public static long CKF_USER_PIN_FINAL_TRY() {
+        return CKF_USER_PIN_FINAL_TRY;
+    }
+
     private static final long CKF_USER_PIN_LOCKED = 0x40000L;
 
     /** {@snippet lang=c : #define CKF_USER_PIN_LOCKED 0x40000} */

@@ -12,16 +12,14 @@ import dev.sigil.service.error.RequestException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Keys across stores: the software store under the data directory and the token of a backend that holds keys
  * (the HSM). Creating a key takes the id in every store at once, so ids are unique across stores.
  */
 public final class KeyService {
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     private final Optional<SoftwareKeyStore> software;
     private final String softwareProblem;
     private final BackendRegistry registry;
@@ -34,8 +32,8 @@ public final class KeyService {
     }
 
     public static void checkKeyId(String keyId) {
-        if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
-            throw RequestException.invalid("a key id matches [A-Za-z0-9._-]{1,64}");
+        if (!KeyIds.isValid(keyId)) {
+            throw RequestException.invalid(KeyIds.RULE);
         }
     }
 
@@ -61,7 +59,10 @@ public final class KeyService {
         return KeyView.of(signingKey(keyId));
     }
 
-    /** The key to sign with, or 404 {@code unknown-key}. */
+    /**
+     * The key to sign with; 404 {@code unknown-key} when no store holds it, 503 {@code backend-unavailable} when the
+     * store that may hold it cannot say (its key file is damaged, the store or the HSM is not available).
+     */
     public SigningKey signingKey(String keyId) {
         return find(keyId).orElseThrow(() -> new RequestException(ErrorCode.UNKNOWN_KEY, "no key " + keyId));
     }
@@ -71,7 +72,34 @@ public final class KeyService {
         if (soft.isPresent()) {
             return soft;
         }
-        return tokenKeys().flatMap(t -> listToken(t).stream().filter(k -> k.keyId().equals(keyId)).findFirst());
+        Optional<SigningKey> token = tokenKeys().flatMap(t -> listToken(t).stream()
+                .filter(k -> k.keyId().equals(keyId)).findFirst());
+        if (token.isEmpty()) {
+            unavailableStore(keyId).ifPresent(why -> {
+                throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, why);
+            });
+        }
+        return token;
+    }
+
+    /** Why a store that might hold the key cannot be asked, if one cannot. */
+    private Optional<String> unavailableStore(String keyId) {
+        if (software.isEmpty()) {
+            return Optional.of("key " + keyId + " is in no available store: the software key store is not loaded");
+        }
+        Optional<String> damage = software.get().damage(keyId);
+        if (damage.isPresent()) {
+            return Optional.of("the key file of " + keyId + " could not be loaded: " + damage.get());
+        }
+        if (registry.failures().stream().anyMatch(f -> f.backendId().equals(BackendRegistry.HSM))) {
+            return Optional.of("key " + keyId + " is in no available store: the HSM backend failed to start");
+        }
+        return Optional.empty();
+    }
+
+    /** The software key files that could not be loaded, by file name, with the reason. */
+    public Map<String, String> damagedKeyFiles() {
+        return software.map(SoftwareKeyStore::damagedFiles).orElse(Map.of());
     }
 
     /** Generates a key in the store; 409 when the id is taken anywhere. */
