@@ -34,6 +34,8 @@ public final class Metrics implements AutoCloseable {
     public static final String ROUTING_COALESCED_REQUESTS = "sigil.routing.coalesced.requests";
     /** Requests refused because the router held too much work (operation). */
     public static final String ROUTING_REJECTIONS = "sigil.routing.rejections";
+    /** Batches given to a backend to re-measure it rather than because it was the best choice (backend, scheme). */
+    public static final String ROUTING_EXPLORATIONS = "sigil.routing.explorations";
     /** 1 while a backend is in rotation, 0 while out after a failure (backend). */
     public static final String ROUTING_IN_ROTATION = "sigil.routing.in.rotation";
     /** A backend taken out of rotation or put back by a probe (backend, event=out|back). */

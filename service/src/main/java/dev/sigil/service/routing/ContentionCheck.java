@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -42,9 +43,9 @@ final class ContentionCheck {
                 Member b = members.get(j);
                 Optional<Scheme> common = common(a, b);
                 if (common.isPresent() && a.inRotation() && b.inRotation()
-                        && sharedOrFalse(a, b, ka.tiled(common.get(), itemsFor(a, b)))) {
-                    a.contendsWith(b.id());
-                    b.contendsWith(a.id());
+                        && sharedOrFalse(a, b, ka.tiled(common.get(), itemsFor(a, b)), fleet.clock())) {
+                    a.contendsWith(b);
+                    b.contendsWith(a);
                     LOG.info("backends " + a.id() + " and " + b.id() + " share hardware: not split across");
                 }
             }
@@ -67,23 +68,23 @@ final class ContentionCheck {
     }
 
     /** As {@link #shared}; a pair where either fails counts as independent (the failure is dealt with elsewhere). */
-    private static boolean sharedOrFalse(Member a, Member b, VerifyBatch batch) {
+    private static boolean sharedOrFalse(Member a, Member b, VerifyBatch batch, LongSupplier clock) {
         try {
-            return shared(a, b, batch);
+            return shared(a, b, batch, clock);
         } catch (RuntimeException e) {
             return false;
         }
     }
 
     /** True when running both at once takes about as long as running one after the other. */
-    static boolean shared(Member a, Member b, VerifyBatch batch) {
+    static boolean shared(Member a, Member b, VerifyBatch batch, LongSupplier clock) {
         long alone = Long.MAX_VALUE;
         long other = Long.MAX_VALUE;
         long together = Long.MAX_VALUE;
         for (int round = 0; round < ROUNDS; round++) {
-            alone = Math.min(alone, wall(() -> a.verifyTimed(batch)));
-            other = Math.min(other, wall(() -> b.verifyTimed(batch)));
-            together = Math.min(together, wall(() -> {
+            alone = Math.min(alone, wall(clock, () -> a.verifyTimed(batch)));
+            other = Math.min(other, wall(clock, () -> b.verifyTimed(batch)));
+            together = Math.min(together, wall(clock, () -> {
                 CompletableFuture<Member.Timed> first = CompletableFuture.supplyAsync(() -> a.verifyTimed(batch),
                         r -> Thread.ofVirtual().start(r));
                 b.verifyTimed(batch);
@@ -100,9 +101,9 @@ final class ContentionCheck {
         return (double) (togetherNanos - slower) / faster;
     }
 
-    private static long wall(Runnable work) {
-        long start = System.nanoTime();
+    private static long wall(LongSupplier clock, Runnable work) {
+        long start = clock.getAsLong();
         work.run();
-        return System.nanoTime() - start;
+        return clock.getAsLong() - start;
     }
 }

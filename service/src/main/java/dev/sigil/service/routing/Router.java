@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -74,9 +75,9 @@ public final class Router implements AutoCloseable {
     private final Thread calibration;
 
     private Router(List<Backend> backends, RoutingConfig config, MeterRegistry registry,
-            Predicate<Backend> coalescing) {
+            Predicate<Backend> coalescing, LongSupplier clock) {
         RoutingMetrics metrics = new RoutingMetrics(registry);
-        this.fleet = new Fleet(backends, coalescing, config, metrics);
+        this.fleet = new Fleet(backends, coalescing, config, metrics, clock);
         this.admission = new Admission(config.maxQueuedItems());
         this.signing = new SignRouting(fleet);
         Prober prober = new Prober(fleet, answers, Math.max(5_000, 5 * config.probeIntervalMs()));
@@ -222,6 +223,7 @@ public final class Router implements AutoCloseable {
         private RoutingConfig config = RoutingConfig.defaults();
         private MeterRegistry registry;
         private Predicate<Backend> coalescing = b -> b.kind() == BackendKind.GPU;
+        private LongSupplier clock = System::nanoTime;
 
         private Builder(List<Backend> backends) {
             this.backends = List.copyOf(backends);
@@ -243,8 +245,15 @@ public final class Router implements AutoCloseable {
             return this;
         }
 
+        /** Where backend batches are timed (default {@link System#nanoTime()}; tests give a simulated one). */
+        public Builder clock(LongSupplier value) {
+            this.clock = value;
+            return this;
+        }
+
         public Router build() {
-            return new Router(backends, config, registry != null ? registry : new SimpleMeterRegistry(), coalescing);
+            return new Router(backends, config, registry != null ? registry : new SimpleMeterRegistry(), coalescing,
+                    clock);
         }
     }
 

@@ -58,6 +58,12 @@ public final class RoutingMetrics {
                 .tag("backend", backend).register(registry).increment();
     }
 
+    /** Work given to a backend to keep its estimate honest rather than because it was the best choice. */
+    void exploration(String backend, Scheme scheme) {
+        Counter.builder(Metrics.ROUTING_EXPLORATIONS).description("batches given to a backend to re-measure it")
+                .tag("backend", backend).tag("scheme", scheme.wireName()).register(registry).increment();
+    }
+
     void rejection(Operation op) {
         Counter.builder(Metrics.ROUTING_REJECTIONS).description("requests refused because the queues were full")
                 .tag("operation", op.wireName()).register(registry).increment();

@@ -26,8 +26,12 @@ final class VerifyExecution {
     private record Segment(int from, int to, Set<String> failed) {
     }
 
-    /** A range given to one backend, with the queued work it was counted as. */
-    private record Assignment(Segment segment, int from, int to, Member member, long pending, long queuedNanos) {
+    /**
+     * A range given to one backend, with the queued work it was counted as and the estimated time it was given as
+     * (exploring the backend or not).
+     */
+    private record Assignment(Segment segment, int from, int to, Member member, long pending, long queuedNanos,
+            double givenNanos, boolean exploring) {
     }
 
     private final Fleet fleet;
@@ -46,7 +50,8 @@ final class VerifyExecution {
     Router.Routed run(Member pinned) {
         Deque<Segment> work = new ArrayDeque<>();
         Segment whole = new Segment(0, batch.size(), Set.of());
-        List<Assignment> first = pinned == null ? plan(whole) : List.of(assign(whole, 0, batch.size(), pinned));
+        List<Assignment> first = pinned == null ? plan(whole)
+                : List.of(assign(whole, 0, batch.size(), pinned, fleet.plans(batch.scheme()), false));
         launchAndCollect(first, work);
         while (!work.isEmpty()) {
             List<Assignment> round = new ArrayList<>();
@@ -66,21 +71,36 @@ final class VerifyExecution {
                     "no backend verifies " + batch.scheme(), null);
         }
         int pending = pendingIn(segment.from(), segment.to());
+        long plan = fleet.nextPlan(batch.scheme());
         if (pending == 0) {
-            return List.of(assign(segment, segment.from(), segment.to(), candidates.getFirst()));
+            return List.of(assign(segment, segment.from(), segment.to(), candidates.getFirst(), plan, false));
         }
-        List<SplitPlanner.Share> shares = SplitPlanner.plan(
-                fleet.withoutContention(candidates, batch.scheme(), pending).stream()
-                        .map(m -> fleet.candidate(m, batch.scheme())).toList(), pending,
-                fleet.config().minSplitItems());
-        List<Assignment> out = new ArrayList<>(shares.size());
+        List<SplitPlanner.Share> shares = split(candidates, pending);
+        Member explore = fleet.toExplore(batch.scheme(), plan, candidates,
+                shares.stream().map(SplitPlanner.Share::id).toList());
+        List<Assignment> out = new ArrayList<>(shares.size() + 1);
         int at = segment.from();
+        if (explore != null) {
+            int take = Math.min(pending, Fleet.EXPLORE_ITEMS);
+            int end = take == pending ? segment.to() : cutAfter(at, take);
+            out.add(assign(segment, at, end, explore, plan, true));
+            if (end == segment.to()) {
+                return out;
+            }
+            at = end;
+            shares = split(candidates.stream().filter(m -> m != explore).toList(), pending - take);
+        }
         for (int k = 0; k < shares.size(); k++) {
             int end = k == shares.size() - 1 ? segment.to() : cutAfter(at, shares.get(k).items());
-            out.add(assign(segment, at, end, fleet.member(shares.get(k).id())));
+            out.add(assign(segment, at, end, fleet.member(shares.get(k).id()), plan, false));
             at = end;
         }
         return out;
+    }
+
+    private List<SplitPlanner.Share> split(List<Member> candidates, int pending) {
+        return SplitPlanner.plan(fleet.withoutContention(candidates, batch.scheme(), pending).stream()
+                .map(m -> fleet.candidate(m, batch.scheme())).toList(), pending, fleet.config().minSplitItems());
     }
 
     /** The index just past the {@code count}-th pending item from {@code from}. */
@@ -101,12 +121,14 @@ final class VerifyExecution {
         return n;
     }
 
-    private Assignment assign(Segment segment, int from, int to, Member member) {
+    private Assignment assign(Segment segment, int from, int to, Member member, long plan, boolean exploring) {
         long pending = pendingIn(from, to);
         long nanos = fleet.queuedNanosFor(member, batch.scheme(), pending);
         member.enqueue(pending, nanos);
+        double given = member.cost(Operation.VERIFY, batch.scheme()).nanosFor(pending);
+        fleet.given(member, batch.scheme(), plan, given, exploring);
         fleet.metrics().routed(member.id(), batch.scheme(), Operation.VERIFY, (int) pending);
-        return new Assignment(segment, from, to, member, pending, nanos);
+        return new Assignment(segment, from, to, member, pending, nanos, given, exploring);
     }
 
     /** Starts every assignment, the last direct one on this thread, then gathers results and failures. */
@@ -151,6 +173,9 @@ final class VerifyExecution {
     private void collect(Assignment a, CompletableFuture<Outcome[]> future, Deque<Segment> retry) {
         try {
             Outcome[] got = await(future);
+            if (a.exploring()) {
+                fleet.explored(a.givenNanos(), a.member().cost(Operation.VERIFY, batch.scheme()).nanosFor(a.pending()));
+            }
             System.arraycopy(got, 0, out, a.from(), got.length);
             parts.add(new Router.Part(a.member().id(), a.from(), a.to()));
         } catch (BackendException e) {

@@ -29,6 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * A backend for tests: the real answers come from a {@link CpuBackend}; around them it sleeps a controlled time per
  * batch and per item, and can be made to fail (always, on the next calls, at random, or halfway through a batch),
  * to throw as a bug would, to lie (flip every answer), to report itself unhealthy, or to hold batches at a gate.
+ * With a {@link SimulatedTime} its time is simulated: it advances that clock instead of sleeping, so what the
+ * router measures is exactly the speed set, whatever the machine's.
  */
 final class ControlledBackend implements Backend {
     private final String id;
@@ -45,6 +47,9 @@ final class ControlledBackend implements Backend {
     private volatile double failureRate;
     private volatile CountDownLatch gate;
     private volatile Semaphore core;
+    private volatile SimulatedTime simulated;
+    private final AtomicInteger coldCalls = new AtomicInteger();
+    private volatile int coldFactor = 1;
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicLong itemsVerified = new AtomicLong();
@@ -105,8 +110,9 @@ final class ControlledBackend implements Backend {
             sleep(fixedNanos + pending * perItemNanos / 2);
             throw new BackendException.DeviceFailure(id, "simulated device failure halfway through", null);
         }
+        int slower = coldCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? coldFactor : 1;
         Outcome[] out = onCore(() -> {
-            sleep(fixedNanos + pending * perItemNanos);
+            sleep(slower * (fixedNanos + pending * perItemNanos));
             return cpu.verify(batch);
         });
         batchSizes.add(batch.size());
@@ -151,6 +157,24 @@ final class ControlledBackend implements Backend {
 
     @Override
     public void close() {
+    }
+
+    /** Simulated time: batches advance the clock by their cost instead of sleeping. */
+    ControlledBackend simulated(SimulatedTime value) {
+        this.simulated = value;
+        return this;
+    }
+
+    /** The next {@code calls} verify calls take {@code factor} times as long (a cold JIT, a kernel not built yet). */
+    ControlledBackend coldFor(int calls, int factor) {
+        this.coldFactor = factor;
+        coldCalls.set(calls);
+        return this;
+    }
+
+    /** What a verify batch with this many pending items costs now, in nanoseconds (once warm). */
+    long costNanos(long items) {
+        return fixedNanos + items * perItemNanos;
     }
 
     /** Runs every verify holding one permit of the semaphore: backends given the same one share one "core". */
@@ -248,7 +272,12 @@ final class ControlledBackend implements Backend {
         }
     }
 
-    private static void sleep(long nanos) {
+    private void sleep(long nanos) {
+        SimulatedTime time = simulated;
+        if (time != null) {
+            time.pass(nanos);
+            return;
+        }
         long end = System.nanoTime() + nanos;
         long left;
         while ((left = end - System.nanoTime()) > 0) {
