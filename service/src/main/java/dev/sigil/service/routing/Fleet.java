@@ -6,6 +6,7 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.service.config.RoutingConfig;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,6 +74,30 @@ final class Fleet implements AutoCloseable {
             }
             metrics.gauges(b.id(), m::queuedItems, () -> m.inRotation() ? 1 : 0);
         }
+        shareByKind();
+    }
+
+    /**
+     * Backends whose devices report the host's CPU (the CPU backend, an OpenCL CPU device such as PoCL) share its
+     * cores, whatever timing says; the {@link ContentionCheck} finds the others.
+     */
+    private void shareByKind() {
+        List<Member> onCpu = members.values().stream().filter(m -> m.backend().kind() == BackendKind.CPU).toList();
+        for (int i = 0; i < onCpu.size(); i++) {
+            for (int j = i + 1; j < onCpu.size(); j++) {
+                share(onCpu.get(i), onCpu.get(j), "both run on the host's CPU");
+            }
+        }
+    }
+
+    /** Marks the two members as sharing hardware: never split across, queues counted on both. */
+    void share(Member a, Member b, String why) {
+        if (a.sharesHardwareWith(b)) {
+            return;
+        }
+        a.contendsWith(b);
+        b.contendsWith(a);
+        LOG.info("backends " + a.id() + " and " + b.id() + " share hardware (" + why + "): not split across");
     }
 
     RoutingConfig config() {

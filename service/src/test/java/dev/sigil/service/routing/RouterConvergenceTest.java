@@ -136,6 +136,40 @@ class RouterConvergenceTest {
         }
     }
 
+    @Test
+    void backendsOnTheHostCpu_neverSplit_theFasterWins_alsoWhenMisreadAndAfterASwap() throws InterruptedException {
+        SimulatedTime time = new SimulatedTime();
+        // Both report the host's CPU (as the CPU backend and PoCL do): they share its cores.
+        ControlledBackend a = backend("a", BackendKind.CPU, time, 100, 60);
+        ControlledBackend b = backend("b", BackendKind.CPU, time, 100, 100);
+        try (Router router = Router.builder(List.of(a, b)).clock(time).meterRegistry(new SimpleMeterRegistry())
+                .config(config().withExploration(0.03, 20)).build()) {
+            assertThat(router.awaitCalibration(Duration.ofSeconds(120))).isTrue();
+            a.speed(100, 30);
+            VerifyBatch batch = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, ITEMS, new Random(8));
+            List<Batch> run = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                run.add(shared(router, batch, a, b));
+            }
+            assertThat(run).allMatch(x -> x.items().size() == 1);
+            assertThat(settledFrom(run, 0, 120)).isBetween(0, 40);
+
+            // a gets slower than b was, and b (given no work since it lost) got faster
+            a.speed(100, 90);
+            b.speed(100, 20);
+            // b is re-measured once it has had none of the last 20 batches and exploring it (at its old estimate,
+            // about three of a's batches) fits in 3 % of the work routed: within about 100 batches
+            for (int i = 0; i < 150; i++) {
+                run.add(shared(router, batch, a, b));
+            }
+            assertThat(run).allMatch(x -> x.items().size() == 1);
+            int again = settledFrom(run, 120, 270);
+            assertThat(again).isBetween(120, 120 + 100);
+            assertThat(run.subList(again, 270).stream().filter(x -> x.items().containsKey("b")).count())
+                    .isGreaterThan((270 - again) * 9 / 10);
+        }
+    }
+
     private static double estimate(Router router, String id) {
         return router.snapshot().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().verify()
                 .get(Scheme.ED25519).itemsPerSecond();
