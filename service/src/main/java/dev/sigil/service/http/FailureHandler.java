@@ -2,6 +2,7 @@ package dev.sigil.service.http;
 
 import dev.sigil.service.error.ErrorCode;
 import dev.sigil.service.error.RequestException;
+import dev.sigil.service.routing.CancelledException;
 import dev.sigil.service.routing.OverloadedException;
 import dev.sigil.service.routing.PinnedBackendUnavailableException;
 import io.vertx.core.Handler;
@@ -79,6 +80,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
         }
         if (failure instanceof OverloadedException o) {
             return RequestException.overloaded(o.getMessage(), o.retryAfterSeconds());
+        }
+        if (failure instanceof CancelledException) {
+            return new RequestException(ErrorCode.OVERLOADED, "the request was cancelled before it was done");
         }
         if (failure instanceof PinnedBackendUnavailableException p) {
             return new RequestException(ErrorCode.BACKEND_UNAVAILABLE, p.getMessage());

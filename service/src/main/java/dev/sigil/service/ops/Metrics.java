@@ -32,6 +32,8 @@ public final class Metrics implements AutoCloseable {
     /** Items, and requests, per batch of a coalescing backend (backend, scheme). */
     public static final String ROUTING_COALESCED_ITEMS = "sigil.routing.coalesced.items";
     public static final String ROUTING_COALESCED_REQUESTS = "sigil.routing.coalesced.requests";
+    /** Items dropped before they ran because their request was cancelled: client gone, or answered (backend, scheme). */
+    public static final String ROUTING_CANCELLED_ITEMS = "sigil.routing.cancelled.items";
     /** Requests refused because the router held too much work (operation). */
     public static final String ROUTING_REJECTIONS = "sigil.routing.rejections";
     /** Batches given to a backend to re-measure it rather than because it was the best choice (backend, scheme). */

@@ -252,13 +252,37 @@ final class Fleet implements AutoCloseable {
         return (long) (m.coalescing() ? pending * cost.perItemNanos() : cost.nanosFor(pending));
     }
 
-    /** Hands the batch to the member without waiting for it. */
-    CompletableFuture<Outcome[]> submit(Member m, VerifyBatch batch) {
+    /**
+     * Hands the batch to the member without waiting for it: to its coalescing lane (which drops it when cancelled
+     * before it runs), or runs {@code direct} on a virtual thread.
+     */
+    CompletableFuture<Outcome[]> submit(Member m, VerifyBatch batch, Cancellation cancellation,
+            java.util.function.Supplier<Outcome[]> direct) {
         CoalescingLane lane = lanes.get(m.id());
         if (lane != null) {
-            return lane.submit(batch);
+            return lane.submit(batch, cancellation);
         }
-        return CompletableFuture.supplyAsync(() -> m.verify(batch), async);
+        return CompletableFuture.supplyAsync(direct, async);
+    }
+
+    /**
+     * Estimated nanoseconds per item of the scheme for the whole fleet working on it: the throughput of the backends
+     * in rotation that can do it, one per group sharing hardware (the fastest), added up; 0 when none can.
+     */
+    double nanosPerItem(Scheme scheme, Operation op) {
+        List<Member> able = members.values().stream()
+                .filter(m -> m.inRotation() && m.backend().supports(scheme, op))
+                .sorted(java.util.Comparator.comparingDouble((Member m) -> m.cost(op, scheme).itemsPerSecond())
+                        .reversed()).toList();
+        double rate = 0;
+        List<Member> counted = new ArrayList<>();
+        for (Member m : able) {
+            if (counted.stream().noneMatch(m::sharesHardwareWith)) {
+                counted.add(m);
+                rate += m.cost(op, scheme).itemsPerSecond();
+            }
+        }
+        return rate > 0 ? 1e9 / rate : 0;
     }
 
     /** Counts a failover of work the member failed on, and takes the member out of rotation. */

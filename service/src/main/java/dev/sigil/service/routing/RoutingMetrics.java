@@ -64,8 +64,14 @@ public final class RoutingMetrics {
                 .tag("backend", backend).tag("scheme", scheme.wireName()).register(registry).increment();
     }
 
+    /** Items of a cancelled request dropped before they ran. */
+    void cancelled(String backend, Scheme scheme, long items) {
+        Counter.builder(Metrics.ROUTING_CANCELLED_ITEMS).description("items dropped before they ran: their request was cancelled")
+                .tag("backend", backend).tag("scheme", scheme.wireName()).register(registry).increment(items);
+    }
+
     void rejection(Operation op) {
-        Counter.builder(Metrics.ROUTING_REJECTIONS).description("requests refused because the queues were full")
+        Counter.builder(Metrics.ROUTING_REJECTIONS).description("requests refused because the work queued would wait too long")
                 .tag("operation", op.wireName()).register(registry).increment();
     }
 

@@ -16,11 +16,11 @@ class RoutingConfigTest {
 
     @Test
     void fromSettings_givenValues_areRead() {
-        RoutingConfig c = RoutingConfig.fromSettings(Map.of("maxQueuedItems", 1000,
+        RoutingConfig c = RoutingConfig.fromSettings(Map.of("maxQueuedItems", 1000, "maxQueueDelayMs", 1500,
                 "coalesce", Map.of("maxBatch", 256, "maxDelayMs", "5"), "probeIntervalMs", 250,
                 "calibrate", false, "ewmaAlpha", 0.5, "minSplitItems", 8,
                 "explore", Map.of("share", 0.1, "afterBatches", 20)));
-        assertThat(c).isEqualTo(new RoutingConfig(1000, 256, 5, 250, false, 0.5, 8, 0.1, 20));
+        assertThat(c).isEqualTo(new RoutingConfig(1000, 1500, 256, 5, 250, false, 0.5, 8, 0.1, 20));
     }
 
     @Test
