@@ -12,7 +12,8 @@ import java.util.List;
  * The HTTP load test against POST /v1/verify: a service given with {@code --url}, or the real one started as a
  * child process. Rate steps are fractions of the capacity the in-process sweep measured (doubling past the list)
  * and stop at saturation
- * (achieved throughput below 90 % of the offered rate, more than 1 % errors, or p99 above two seconds).
+ * (achieved throughput below 90 % of the offered rate, more than 1 % errors, or p99 above two seconds). Then, unless
+ * pinned with {@code --backend}, default routing against each backend pinned ({@link RoutingComparison}).
  */
 final class HttpPhase {
     static final double[] QUICK_STEPS = {0.05, 0.15, 0.4, 1.0, 2.0};
@@ -80,6 +81,28 @@ final class HttpPhase {
         }
         results.httpStatus = results.load.stream().anyMatch(Results.LoadStep::saturated) ? "ran to saturation"
                 : "ran; not saturated within " + results.load.size() + " steps";
+        if (options.httpBackend() == null) {
+            compareRouting(results, base, schemes);
+        }
+    }
+
+    /** Default routing against each backend pinned, per scheme, in interleaved rounds ({@link RoutingComparison}). */
+    private void compareRouting(Results results, URI base, List<Scheme> schemes) {
+        String listed = ServiceProcess.backends(base).orElse("");
+        RoutingComparison comparison = new RoutingComparison(base);
+        int rounds = options.quick() ? 2 : 4;
+        Duration round = Duration.ofMillis(options.quick() ? 1_500 : 3_000);
+        Duration warmup = Duration.ofSeconds(options.quick() ? 3 : 10);
+        try {
+            for (Scheme s : schemes) {
+                List<String> pinned = RoutingComparison.verifiers(listed, s);
+                if (!pinned.isEmpty()) {
+                    results.routing.add(comparison.run(pools, s, pinned, 1_024, rounds, round, warmup, progress));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The i-th fraction of capacity; past the list, doubling (the in-process estimate may be low). */

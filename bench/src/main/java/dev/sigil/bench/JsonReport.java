@@ -65,7 +65,17 @@ final class JsonReport {
                     "saturated", s.saturated(), "errorKinds", s.errorKinds()));
         }
         return Json.object("status", r.httpStatus, "target", r.httpTarget, "serviceBackends", r.serviceBackends,
-                "inProcessCapacityItemsPerSecond", r.capacityItemsPerSecond, "steps", steps);
+                "inProcessCapacityItemsPerSecond", r.capacityItemsPerSecond, "steps", steps, "routing", routing(r));
+    }
+
+    private static List<Object> routing(Results r) {
+        List<Object> out = new ArrayList<>();
+        for (RoutingComparison.Row row : r.routing) {
+            out.add(Json.object("scheme", row.scheme(), "itemsPerRequest", row.itemsPerRequest(),
+                    "itemsPerSecond", row.itemsPerSecond(), "routedOverBestPinned", row.routedOverBestPinned(),
+                    "singleItemP50Ms", row.singleItemP50Ms(), "estimates", row.estimates(), "errors", row.errors()));
+        }
+        return out;
     }
 
     private static List<Object> crossovers(Results r) {

@@ -77,6 +77,8 @@ final class Results {
     final List<Baseline> baselines = new ArrayList<>();
     final List<LoadStep> load = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** Default routing against each backend pinned, per scheme. */
+    final List<RoutingComparison.Row> routing = new ArrayList<>();
     String httpTarget;
     String httpStatus = "not run";
     String serviceBackends;

@@ -22,6 +22,11 @@ final class TextReport {
             out.append(t.load(r.capacityItemsPerSecond).text());
         }
         out.append('\n');
+        if (!r.routing.isEmpty()) {
+            out.append("Routing (1024-item requests, ").append(RoutingComparison.CLIENTS)
+                    .append(" clients, closed loop, routed and pinned in interleaved rounds; estimates from /v1/backends)\n")
+                    .append(RoutingComparison.table(r.routing)).append('\n');
+        }
         out.append(t.crossovers().isEmpty() ? "Crossover: only the CPU backend is available.\n"
                 : "Crossover (accelerator against cpu)\n" + t.crossovers().text());
         r.notes.forEach(n -> out.append("note: ").append(n).append('\n'));
@@ -43,6 +48,11 @@ final class TextReport {
                 .append(r.httpStatus).append("):\n\n");
         out.append(r.load.isEmpty() ? "(no HTTP figures)\n" : t.load(r.capacityItemsPerSecond).markdown());
         out.append('\n');
+        if (!r.routing.isEmpty()) {
+            out.append("Routing, 1024-item requests from ").append(RoutingComparison.CLIENTS)
+                    .append(" clients (closed loop), routed and pinned to each backend in interleaved rounds:\n\n```\n")
+                    .append(RoutingComparison.table(r.routing)).append("```\n\n");
+        }
         out.append(t.crossovers().isEmpty() ? "Crossover: only the CPU backend was available.\n"
                 : "Crossover batch size (where each accelerator beats the CPU backend):\n\n"
                         + t.crossovers().markdown());

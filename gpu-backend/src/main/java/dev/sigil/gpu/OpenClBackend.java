@@ -25,7 +25,8 @@ import org.jocl.CLException;
 
 /**
  * Verifies ECDSA (secp256k1, P-256), SM2 and Ed25519 on every OpenCL device found (GPUs first), one work-item per
- * signature. Verify only: kernels are not constant-time, so this backend never signs.
+ * signature. Verify only: kernels are not constant-time, so this backend never signs. Its {@link #kind()} is what
+ * the devices report: an OpenCL CPU device (PoCL) is the CPU, not a GPU.
  *
  * <p>Settings: {@code deviceTypes} (e.g. {@code gpu,cpu}; default all, GPUs first), {@code chunkItems} (items per
  * device launch, default 16384), {@code localSize} (work-group size, a power of two, default 64), {@code int128}
@@ -103,9 +104,18 @@ public final class OpenClBackend implements Backend, Verifier {
         return ID;
     }
 
+    /**
+     * What the devices report: {@link BackendKind#CPU} when every device is an OpenCL CPU device (PoCL, which runs on
+     * the host's own cores), else {@link BackendKind#GPU}.
+     */
     @Override
     public BackendKind kind() {
-        return BackendKind.GPU;
+        return deviceTypes().stream().allMatch("cpu"::equals) ? BackendKind.CPU : BackendKind.GPU;
+    }
+
+    /** The OpenCL device type of each device ({@code cpu}, {@code gpu}, {@code accelerator}, ...), in order. */
+    List<String> deviceTypes() {
+        return workers.stream().map(w -> w.info().type()).toList();
     }
 
     @Override

@@ -58,11 +58,26 @@ class OpenClOverHttpTest {
             }
         }
         assertThat(opencl).as(r.body()).isNotNull();
-        assertThat(opencl.getString("kind")).isEqualTo("gpu");
+        String kind = server.server.backends().get("opencl").orElseThrow().kind().wireName();
+        assertThat(opencl.getString("kind")).isEqualTo(kind).isIn("cpu", "gpu");
+        if (kind.equals("cpu")) {
+            // PoCL runs on the host's cores: never split with the CPU backend, and said so
+            assertThat(opencl.getJsonArray("sharesHardwareWith").getList()).containsExactly("cpu");
+            assertThat(entry(r, "cpu").getJsonArray("sharesHardwareWith").getList()).containsExactly("opencl");
+        }
         assertThat(opencl.getString("device")).isNotBlank();
         assertThat(opencl.getJsonArray("schemes").getList())
                 .containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519");
         assertThat(opencl.getJsonArray("operations").getList()).containsExactly("verify");
+    }
+
+    private static JsonObject entry(TestServer.Response r, String id) {
+        for (Object o : r.json().getJsonArray("backends")) {
+            if (id.equals(((JsonObject) o).getString("id"))) {
+                return (JsonObject) o;
+            }
+        }
+        throw new AssertionError("no backend " + id + " in " + r.body());
     }
 
     @Test

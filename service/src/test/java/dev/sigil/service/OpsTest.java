@@ -36,7 +36,7 @@ class OpsTest {
         assertThat(server.post("/v1/verify", Items.body(items), null).status()).isEqualTo(200);
         JsonObject cpu = server.get("/v1/backends", null).json().getJsonArray("backends").getJsonObject(0);
         assertThat(cpu.fieldNames()).containsExactlyInAnyOrder("id", "kind", "device", "schemes", "operations",
-                "healthy", "queueDepth", "throughput", "fixedLatencyMs");
+                "healthy", "queueDepth", "throughput", "fixedLatencyMs", "sharesHardwareWith");
         assertThat(cpu.getString("id")).isEqualTo("cpu");
         assertThat(cpu.getString("kind")).isEqualTo("cpu");
         assertThat(cpu.getJsonArray("schemes").getList()).containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256",

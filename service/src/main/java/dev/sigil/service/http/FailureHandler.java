@@ -3,6 +3,7 @@ package dev.sigil.service.http;
 import dev.sigil.service.error.ErrorCode;
 import dev.sigil.service.error.OverloadedException;
 import dev.sigil.service.error.RequestException;
+import dev.sigil.service.routing.CancelledException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -78,6 +79,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     static RequestException toRequestException(Throwable failure, int status) {
         if (failure instanceof RequestException e) {
             return e;
+        }
+        if (failure instanceof CancelledException) {
+            // Nobody reads this answer (the client went away), but a status is still owed to the connection.
+            return new RequestException(ErrorCode.OVERLOADED, "the request was cancelled before it was done");
         }
         if (failure == null) {
             return fromStatus(status);

@@ -43,8 +43,10 @@ public final class OpsHandler {
     }
 
     /**
-     * One backend: the contract's fields ({@code healthy} is false while the router keeps it out of rotation;
-     * {@code queueDepth} and {@code throughput} are the router's), plus {@code fixedLatencyMs} per scheme.
+     * One backend: the contract's fields ({@code kind} is what its device reports: an OpenCL CPU device is
+     * {@code cpu}; {@code healthy} is false while the router keeps it out of rotation; {@code queueDepth} and
+     * {@code throughput} are the router's), plus {@code fixedLatencyMs} per scheme and {@code sharesHardwareWith},
+     * the ids of the backends the router treats as sharing its hardware (never split across).
      */
     private JsonObject describe(Backend b, Router.BackendSnapshot snap) {
         Set<Scheme> schemes = EnumSet.noneOf(Scheme.class);
@@ -72,7 +74,8 @@ public final class OpsHandler {
                 .put("schemes", new JsonArray(schemes.stream().map(Scheme::wireName).toList()))
                 .put("operations", operations).put("healthy", healthy)
                 .put("queueDepth", snap.queuedItems()).put("throughput", throughput)
-                .put("fixedLatencyMs", fixedLatency);
+                .put("fixedLatencyMs", fixedLatency)
+                .put("sharesHardwareWith", new JsonArray(snap.sharesHardwareWith().stream().sorted().toList()));
     }
 
     public void live(RoutingContext ctx) {

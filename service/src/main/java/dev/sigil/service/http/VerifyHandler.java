@@ -1,6 +1,7 @@
 package dev.sigil.service.http;
 
 import dev.sigil.service.auth.Authenticator;
+import dev.sigil.service.verify.VerifyRequest;
 import dev.sigil.service.verify.VerifyResult;
 import dev.sigil.service.verify.VerifyService;
 import io.vertx.core.Handler;
@@ -25,9 +26,10 @@ public final class VerifyHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         auth.requireVerify(ctx.request().getHeader("Authorization"));
         Buffer body = JsonBodies.buffer(ctx);
-        worker.respond(ctx, () -> {
-            VerifyResult result = service.verify(parser.parse(body.getBytes()));
-            return new Reply(200, VerifyResponseWriter.write(result));
+        worker.respond(ctx, cancellation -> {
+            VerifyRequest request = worker.cpu(() -> parser.parse(body.getBytes()));
+            VerifyResult result = service.verify(request, cancellation);
+            return new Reply(200, worker.cpu(() -> VerifyResponseWriter.write(result)));
         });
     }
 }

@@ -37,8 +37,12 @@ public final class Metrics implements AutoCloseable {
     /** Items, and requests, per batch of a coalescing backend (backend, scheme). */
     public static final String ROUTING_COALESCED_ITEMS = "sigil.routing.coalesced.items";
     public static final String ROUTING_COALESCED_REQUESTS = "sigil.routing.coalesced.requests";
+    /** Items dropped before they ran because their request was cancelled: client gone, or answered (backend, scheme). */
+    public static final String ROUTING_CANCELLED_ITEMS = "sigil.routing.cancelled.items";
     /** Requests refused because the router held too much work (operation). */
     public static final String ROUTING_REJECTIONS = "sigil.routing.rejections";
+    /** Batches given to a backend to re-measure it rather than because it was the best choice (backend, scheme). */
+    public static final String ROUTING_EXPLORATIONS = "sigil.routing.explorations";
     /** 1 while a backend is in rotation, 0 while out after a failure (backend). */
     public static final String ROUTING_IN_ROTATION = "sigil.routing.in.rotation";
     /** A backend taken out of rotation or put back by a probe (backend, event=out|back). */
@@ -137,8 +141,21 @@ public final class Metrics implements AutoCloseable {
                 .tag("backend", backend).tag("scheme", scheme.wireName()).register(registry).record(requests);
     }
 
+    /** Work given to a backend to keep its estimate honest rather than because it was the best choice. */
+    public void exploration(String backend, Scheme scheme) {
+        Counter.builder(ROUTING_EXPLORATIONS).description("batches given to a backend to re-measure it")
+                .tag("backend", backend).tag("scheme", scheme.wireName()).register(registry).increment();
+    }
+
+    /** Items of a cancelled request dropped before they ran. */
+    public void cancelled(String backend, Scheme scheme, long items) {
+        Counter.builder(ROUTING_CANCELLED_ITEMS).description("items dropped before they ran: their request was cancelled")
+                .tag("backend", backend).tag("scheme", scheme.wireName()).register(registry).increment(items);
+    }
+
+    /** A request refused by admission. */
     public void rejection(Operation op) {
-        Counter.builder(ROUTING_REJECTIONS).description("requests refused because the queues were full")
+        Counter.builder(ROUTING_REJECTIONS).description("requests refused because the work queued would wait too long")
                 .tag("operation", op.wireName()).register(registry).increment();
     }
 

@@ -10,8 +10,10 @@ import java.util.logging.Logger;
 
 /**
  * Times each backend at start, off the request path: per scheme it verifies, a known-answer batch once untimed
- * (class loading, kernel compilation), then batches of 1 and of N items three times each; the fastest time of each
- * size gives the cost model its fixed and per-item parts. A backend that fails here, or answers wrongly, is taken out
+ * (class loading, kernel compilation), then the N-item batch again and again until it stops getting faster (the JIT
+ * has compiled the hot code, caches are warm; at most {@link #WARM_MAX_ROUNDS} rounds or {@link #WARM_MAX_MILLIS}),
+ * then batches of 1 and of N items three times each; the fastest time of each size gives the cost model its fixed
+ * and per-item parts. Timing a cold backend read the CPU backend at a tenth of its speed. A backend that fails here, or answers wrongly, is taken out
  * of rotation until a probe brings it back. Then the {@link ContentionCheck} finds backends that share hardware.
  */
 final class Calibrator {
@@ -25,6 +27,15 @@ final class Calibrator {
     static final int OTHER_ITEMS = 32;
     /** Timed runs per size; the fastest counts, as the others were slowed by something else. */
     private static final int ROUNDS = 3;
+    /**
+     * Warm-up ends, once it has run {@link #WARM_MIN_MILLIS}, after this many rounds in a row no faster than
+     * {@link #WARM_GAIN} × the best so far.
+     */
+    static final int WARM_STABLE_ROUNDS = 3;
+    static final double WARM_GAIN = 0.95;
+    static final int WARM_MAX_ROUNDS = 60;
+    static final long WARM_MIN_MILLIS = 250;
+    static final long WARM_MAX_MILLIS = 3_000;
 
     /** Items in the large calibration batch of a backend of this kind. */
     static int itemsFor(BackendKind kind) {
@@ -77,6 +88,8 @@ final class Calibrator {
             CostEstimate c = m.cost(Operation.VERIFY, scheme);
             VerifyBatch one = ka.tiled(scheme, 1);
             VerifyBatch many = ka.tiled(scheme, n);
+            int rounds = warm(m, many);
+            LOG.fine(() -> "warmed " + m.id() + " " + scheme + " in " + rounds + " rounds");
             long oneNanos = Long.MAX_VALUE;
             long manyNanos = Long.MAX_VALUE;
             for (int round = 0; round < ROUNDS; round++) {
@@ -88,5 +101,30 @@ final class Calibrator {
             LOG.fine(() -> "calibrated " + m.id() + " " + scheme + ": fixed " + Math.round(c.fixedNanos() / 1e3)
                     + " µs, " + Math.round(c.itemsPerSecond()) + " items/s");
         }
+    }
+
+    /**
+     * Runs the batch for at least {@link #WARM_MIN_MILLIS} and until {@link #WARM_STABLE_ROUNDS} rounds in a row are
+     * no faster than the best so far by more than 5 %, within the round and time limits; returns the rounds run.
+     */
+    private int warm(Member m, VerifyBatch batch) {
+        long start = fleet.clock().getAsLong();
+        long floor = start + WARM_MIN_MILLIS * 1_000_000;
+        long deadline = start + WARM_MAX_MILLIS * 1_000_000;
+        long best = Long.MAX_VALUE;
+        int stable = 0;
+        int rounds = 0;
+        while (rounds < WARM_MAX_ROUNDS && (stable < WARM_STABLE_ROUNDS || fleet.clock().getAsLong() < floor)
+                && fleet.clock().getAsLong() < deadline && !Thread.currentThread().isInterrupted()) {
+            long t = m.verifyTimed(batch).nanos();
+            rounds++;
+            if (t < best * WARM_GAIN) {
+                stable = 0;
+            } else {
+                stable++;
+            }
+            best = Math.min(best, t);
+        }
+        return rounds;
     }
 }

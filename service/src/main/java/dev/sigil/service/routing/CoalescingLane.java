@@ -23,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * is re-run elsewhere when it is a BackendException).
  */
 final class CoalescingLane implements AutoCloseable {
-    private record Job(VerifyBatch batch, CompletableFuture<Outcome[]> result, long enqueuedNanos) {
+    private record Job(VerifyBatch batch, CompletableFuture<Outcome[]> result, long enqueuedNanos,
+            Cancellation cancellation) {
         boolean sameKind(Job other) {
             return batch.scheme() == other.batch.scheme() && batch.rules() == other.batch.rules();
         }
@@ -47,9 +48,13 @@ final class CoalescingLane implements AutoCloseable {
         this.worker = Thread.ofPlatform().daemon().name("sigil-coalesce-" + member.id()).start(this::loop);
     }
 
-    /** Queues the batch; the future completes with its outcomes, or exceptionally with a BackendException. */
-    CompletableFuture<Outcome[]> submit(VerifyBatch batch) {
-        Job job = new Job(batch, new CompletableFuture<>(), System.nanoTime());
+    /**
+     * Queues the batch; the future completes with its outcomes, or exceptionally with a BackendException, or with a
+     * {@link CancelledException} when the request is cancelled before its batch was taken (it is then dropped; a
+     * batch already running keeps going for the other requests in it).
+     */
+    CompletableFuture<Outcome[]> submit(VerifyBatch batch, Cancellation cancellation) {
+        Job job = new Job(batch, new CompletableFuture<>(), System.nanoTime(), cancellation);
         lock.lock();
         try {
             if (closed) {
@@ -61,7 +66,26 @@ final class CoalescingLane implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        cancellation.onCancel(() -> withdraw(job));
         return job.result;
+    }
+
+    CompletableFuture<Outcome[]> submit(VerifyBatch batch) {
+        return submit(batch, new Cancellation());
+    }
+
+    /** Drops the job if it is still waiting. */
+    private void withdraw(Job job) {
+        boolean removed;
+        lock.lock();
+        try {
+            removed = waiting.remove(job);
+        } finally {
+            lock.unlock();
+        }
+        if (removed) {
+            job.result.completeExceptionally(new CancelledException());
+        }
     }
 
     private void loop() {

@@ -7,18 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Logger;
 
 /**
- * Finds backends that share hardware, such as an OpenCL implementation running on the same CPU cores as the CPU
- * backend: each pair that verifies a common scheme runs a known-answer batch alone, then both at once (timed from
- * the start to the later end, each end read on the thread that ran it). Independent backends finish together in
- * about the time of the slower one; backends that share their hardware need about the sum. Such a pair contends:
- * the router counts the work queued on either as queued on both, and never splits one batch across them (that would
- * only add overhead).
+ * Finds backends that share hardware that their devices do not tell (backends whose devices report the host's CPU
+ * are known to share it already, see {@link Fleet}), such as an HSM whose driver spins on the CPU: each pair that
+ * verifies a common scheme runs a known-answer batch alone, then both at once (timed from the start to the later
+ * end, each end read on the thread that ran it). Independent backends finish together in about the time of the
+ * slower one; backends that share their hardware need about the sum. Such a pair contends: the router counts the
+ * work queued on either as queued on both, and never splits one batch across them (that would only add overhead).
  */
 final class ContentionCheck {
-    private static final Logger LOG = Logger.getLogger(ContentionCheck.class.getName());
     /** Most items per backend in the check (fewer for kinds calibrated with fewer, see {@link Calibrator}). */
     static final int ITEMS = 128;
     /**
@@ -42,11 +40,9 @@ final class ContentionCheck {
                 Member a = members.get(i);
                 Member b = members.get(j);
                 Optional<Scheme> common = common(a, b);
-                if (common.isPresent() && a.inRotation() && b.inRotation()
+                if (common.isPresent() && a.inRotation() && b.inRotation() && !a.sharesHardwareWith(b)
                         && sharedOrFalse(a, b, ka.tiled(common.get(), itemsFor(a, b)))) {
-                    a.contendsWith(b.id());
-                    b.contendsWith(a.id());
-                    LOG.info("backends " + a.id() + " and " + b.id() + " share hardware: not split across");
+                    fleet.share(a, b, "running both at once takes about as long as one after the other");
                 }
             }
         }

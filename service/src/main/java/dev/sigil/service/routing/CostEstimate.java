@@ -4,10 +4,16 @@ package dev.sigil.service.routing;
  * What one batch costs on one backend for one scheme: {@code fixed + items × perItem} nanoseconds. Kept current from
  * every batch the backend really ran, as an exponentially weighted least-squares fit of time against batch size (so
  * old batches fade with weight {@code (1 - alpha)} per new one). While recent batches all have about the same size
- * the two parts cannot be told apart; the fixed part is then kept and only the per-item part follows the data. The
+ * the two parts cannot be told apart; the fixed part is then kept and only the per-item part follows the data (when
+ * they are all of at most {@link #SMALL_BATCH} items, the other way round). The
  * fixed part never exceeds the (weighted average) time of recent batches of at most {@link #SMALL_BATCH} items:
  * under saturation large batches wait for each other, which a straight-line fit would read as a large fixed part.
- * Thread-safe.
+ *
+ * <p>A backend whose real cost moved away from the estimate (a JIT that finished compiling, a device that throttles,
+ * a neighbour that took the cores) is noticed as drift: one batch faster than the estimate by {@link #DRIFT_FACTOR},
+ * or {@link #SLOW_DRIFT_RUN} batches in a row slower by it, make the estimate forget its history and start again
+ * from the new batch, both parts scaled by the same factor (one stall only moves it a step, see
+ * {@link #OUTLIER_FACTOR}). Thread-safe.
  */
 final class CostEstimate {
     /** Cheapest per-item cost believed, in nanoseconds (a billion items per second). */
@@ -19,6 +25,10 @@ final class CostEstimate {
     static final double OUTLIER_FACTOR = 4.0;
     /** Batches of at most this many items bound the fixed part from above: it cannot exceed their time. */
     static final int SMALL_BATCH = 4;
+    /** A batch off the estimate by more than this factor, either way, is a sign of drift. */
+    static final double DRIFT_FACTOR = 1.5;
+    /** Slow batches in a row that count as drift rather than stalls. */
+    static final int SLOW_DRIFT_RUN = 2;
 
     private final double decay;
     private double fixedNanos;
@@ -32,6 +42,10 @@ final class CostEstimate {
     private double st;
     private double snt;
     private double smallBatchNanos = Double.NaN;
+    private int slowRun;
+    /** Batches counted since the start or the last drift. */
+    private int observations;
+    private long drifts;
 
     CostEstimate(double alpha, double fixedNanos, double perItemNanos) {
         if (!(alpha > 0 && alpha <= 1)) {
@@ -65,9 +79,19 @@ final class CostEstimate {
         return measured;
     }
 
+    /** How often drift made the estimate start again. */
+    synchronized long drifts() {
+        return drifts;
+    }
+
     /** Adds one timed batch. */
     synchronized void observe(long items, long measuredNanos) {
         if (items <= 0 || measuredNanos <= 0) {
+            return;
+        }
+        if (items > SMALL_BATCH && (fitted || observations >= SLOW_DRIFT_RUN + 1)
+                && drifted(items, measuredNanos)) {
+            restart(items, measuredNanos);
             return;
         }
         // Until sizes have been told apart (one batch of one item leaves all its time in the fixed part), the
@@ -77,6 +101,7 @@ final class CostEstimate {
             smallBatchNanos = Double.isNaN(smallBatchNanos) ? nanos
                     : smallBatchNanos + (1 - decay) * (nanos - smallBatchNanos);
         }
+        observations++;
         sw = sw * decay + 1;
         sn = sn * decay + items;
         snn = snn * decay + (double) items * items;
@@ -86,11 +111,44 @@ final class CostEstimate {
         refit();
     }
 
+    /** True when this batch, with the ones before it, says the backend's cost is no longer the estimate. */
+    private boolean drifted(long items, long measuredNanos) {
+        double ratio = measuredNanos / nanosFor(items);
+        if (ratio > DRIFT_FACTOR) {
+            return ++slowRun >= SLOW_DRIFT_RUN;
+        }
+        slowRun = 0;
+        return ratio < 1 / DRIFT_FACTOR;
+    }
+
+    /** Forgets the history: both parts scaled to this batch, which is then the only one counted. */
+    private void restart(long items, long measuredNanos) {
+        double scale = measuredNanos / nanosFor(items);
+        fixedNanos *= scale;
+        perItemNanos = Math.max(MIN_PER_ITEM_NANOS, perItemNanos * scale);
+        slowRun = 0;
+        drifts++;
+        observations = 1;
+        fitted = false;
+        sw = 1;
+        sn = items;
+        snn = (double) items * items;
+        st = measuredNanos;
+        snt = items * (double) measuredNanos;
+        refit();
+    }
+
     private void refit() {
         double meanN = sn / sw;
         double meanT = st / sw;
         double varN = snn / sw - meanN * meanN;
         double cov = snt / sw - meanN * meanT;
+        if (meanN <= SMALL_BATCH) {
+            // recent batches are (almost) all tiny: their time is the fixed part; they say nothing of the per-item
+            // part, which is kept (a flood of single items read a backend at 35 times its speed)
+            fixedNanos = Math.max(0, meanT - perItemNanos * meanN);
+            return;
+        }
         boolean spread = varN > 0.01 * meanN * meanN && varN >= 1;
         double fixed = fixedNanos;
         if (spread && cov > 0) {

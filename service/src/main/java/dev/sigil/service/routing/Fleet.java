@@ -6,10 +6,12 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
+import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.service.config.RoutingConfig;
 import dev.sigil.service.ops.Metrics;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -24,12 +28,27 @@ import java.util.logging.Logger;
 /**
  * The router's backends with their lanes: who may take which work, what it would cost there, and how to hand a
  * batch over (a coalescing lane for backends that want big batches, a virtual thread otherwise).
+ *
+ * <p>It also keeps every estimate in rotation honest by exploration: a backend that verifies a scheme but has been
+ * given none of its work for {@code routing.explore.afterBatches} routed batches gets the next batch of it (at most
+ * {@link #EXPLORE_ITEMS} items of it, the rest routed as usual), as long as the work given out that way stays within
+ * {@code routing.explore.share} of all the work routed, both counted in estimated time. Its estimate then follows
+ * what it really does, and it wins traffic back once it is the better choice.
  */
 final class Fleet implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Fleet.class.getName());
 
+    /** Most items of one batch given to a backend to explore it: a realistic request, not a whole flood. */
+    static final int EXPLORE_ITEMS = 1_024;
+
     private final RoutingConfig config;
     private final Metrics metrics;
+    private final LongSupplier clock;
+    private final Map<Scheme, AtomicLong> plans = new EnumMap<>(Scheme.class);
+    private final Map<String, AtomicLongArray> lastGiven = new LinkedHashMap<>();
+    private final Object budget = new Object();
+    private double routedNanos;
+    private double exploredNanos;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, CoalescingLane> lanes = new LinkedHashMap<>();
     private final ExecutorService async = Executors.newThreadPerTaskExecutor(
@@ -39,18 +58,47 @@ final class Fleet implements AutoCloseable {
             LongSupplier clock) {
         this.config = config;
         this.metrics = metrics;
+        this.clock = clock;
+        for (Scheme s : Scheme.values()) {
+            plans.put(s, new AtomicLong());
+        }
         for (Backend b : backends) {
             if (members.containsKey(b.id())) {
                 throw new IllegalArgumentException("two backends with the id " + b.id());
             }
             Member m = new Member(b, coalescing.test(b), config.ewmaAlpha(), metrics, clock);
             members.put(b.id(), m);
+            lastGiven.put(b.id(), new AtomicLongArray(Scheme.values().length));
             if (m.coalescing()) {
                 lanes.put(b.id(), new CoalescingLane(m, config.coalesceMaxBatch(),
                         config.coalesceMaxDelayMs() * 1_000_000, metrics));
             }
             metrics.backendGauges(b.id(), m::queuedItems, () -> m.inRotation() ? 1 : 0);
         }
+        shareByKind();
+    }
+
+    /**
+     * Backends whose devices report the host's CPU (the CPU backend, an OpenCL CPU device such as PoCL) share its
+     * cores, whatever timing says; the {@link ContentionCheck} finds the others.
+     */
+    private void shareByKind() {
+        List<Member> onCpu = members.values().stream().filter(m -> m.backend().kind() == BackendKind.CPU).toList();
+        for (int i = 0; i < onCpu.size(); i++) {
+            for (int j = i + 1; j < onCpu.size(); j++) {
+                share(onCpu.get(i), onCpu.get(j), "both run on the host's CPU");
+            }
+        }
+    }
+
+    /** Marks the two members as sharing hardware: never split across, queues counted on both. */
+    void share(Member a, Member b, String why) {
+        if (a.sharesHardwareWith(b)) {
+            return;
+        }
+        a.contendsWith(b);
+        b.contendsWith(a);
+        LOG.info("backends " + a.id() + " and " + b.id() + " share hardware (" + why + "): not split across");
     }
 
     RoutingConfig config() {
@@ -59,6 +107,76 @@ final class Fleet implements AutoCloseable {
 
     Metrics metrics() {
         return metrics;
+    }
+
+    /** The router's clock, in nanoseconds. */
+    LongSupplier clock() {
+        return clock;
+    }
+
+    /** Counts one more routed batch of the scheme; returns its number. */
+    long nextPlan(Scheme scheme) {
+        return plans.get(scheme).incrementAndGet();
+    }
+
+    /** Routed batches of the scheme so far. */
+    long plans(Scheme scheme) {
+        return plans.get(scheme).get();
+    }
+
+    /**
+     * Records that the member got work of the scheme in routed batch {@code plan}, estimated at {@code nanos}
+     * (exploring it or not).
+     */
+    void given(Member m, Scheme scheme, long plan, double nanos, boolean exploring) {
+        lastGiven.get(m.id()).accumulateAndGet(scheme.ordinal(), plan, Math::max);
+        synchronized (budget) {
+            routedNanos += nanos;
+            exploredNanos += exploring ? nanos : 0;
+        }
+        if (exploring) {
+            metrics.exploration(m.id(), scheme);
+        }
+    }
+
+    /**
+     * Re-prices work given to explore a backend once it ran: the estimate it was given at was the one in doubt, the
+     * estimate after it is what the backend really took.
+     */
+    void explored(double givenNanos, double measuredNanos) {
+        synchronized (budget) {
+            routedNanos += measuredNanos - givenNanos;
+            exploredNanos += measuredNanos - givenNanos;
+        }
+    }
+
+    /**
+     * The candidate to explore with routed batch {@code plan} of the scheme, if any: in rotation, not among the
+     * backends the batch goes to anyway, given none of the scheme's work for the last
+     * {@code routing.explore.afterBatches} batches (the longest-forgotten first), and only while exploring has used
+     * no more than its share of the work routed.
+     */
+    Member toExplore(Scheme scheme, long plan, List<Member> candidates, Collection<String> chosen) {
+        double share = config.exploreShare();
+        if (share <= 0) {
+            return null;
+        }
+        Member stalest = null;
+        long oldest = Long.MAX_VALUE;
+        for (Member m : candidates) {
+            long last = lastGiven.get(m.id()).get(scheme.ordinal());
+            if (m.inRotation() && !chosen.contains(m.id()) && plan - last >= config.exploreAfterBatches()
+                    && last < oldest) {
+                stalest = m;
+                oldest = last;
+            }
+        }
+        if (stalest == null) {
+            return null;
+        }
+        synchronized (budget) {
+            return exploredNanos <= share * routedNanos ? stalest : null;
+        }
     }
 
     Collection<Member> members() {
@@ -108,7 +226,7 @@ final class Fleet implements AutoCloseable {
         List<Member> kept = new ArrayList<>();
         for (Member m : candidates) {
             double finish = candidate(m, scheme).finishNanos(items);
-            boolean beaten = candidates.stream().anyMatch(o -> o != m && m.contendsWith(o)
+            boolean beaten = candidates.stream().anyMatch(o -> o != m && m.sharesHardwareWith(o)
                     && better(candidate(o, scheme).finishNanos(items), o, finish, m));
             if (!beaten) {
                 kept.add(m);
@@ -135,13 +253,37 @@ final class Fleet implements AutoCloseable {
         return (long) (m.coalescing() ? pending * cost.perItemNanos() : cost.nanosFor(pending));
     }
 
-    /** Hands the batch to the member without waiting for it. */
-    CompletableFuture<Outcome[]> submit(Member m, VerifyBatch batch) {
+    /**
+     * Hands the batch to the member without waiting for it: to its coalescing lane (which drops it when cancelled
+     * before it runs), or runs {@code direct} on a virtual thread.
+     */
+    CompletableFuture<Outcome[]> submit(Member m, VerifyBatch batch, Cancellation cancellation,
+            java.util.function.Supplier<Outcome[]> direct) {
         CoalescingLane lane = lanes.get(m.id());
         if (lane != null) {
-            return lane.submit(batch);
+            return lane.submit(batch, cancellation);
         }
-        return CompletableFuture.supplyAsync(() -> m.verify(batch), async);
+        return CompletableFuture.supplyAsync(direct, async);
+    }
+
+    /**
+     * Estimated nanoseconds per item of the scheme for the whole fleet working on it: the throughput of the backends
+     * in rotation that can do it, one per group sharing hardware (the fastest), added up; 0 when none can.
+     */
+    double nanosPerItem(Scheme scheme, Operation op) {
+        List<Member> able = members.values().stream()
+                .filter(m -> m.inRotation() && m.backend().supports(scheme, op))
+                .sorted(java.util.Comparator.comparingDouble((Member m) -> m.cost(op, scheme).itemsPerSecond())
+                        .reversed()).toList();
+        double rate = 0;
+        List<Member> counted = new ArrayList<>();
+        for (Member m : able) {
+            if (counted.stream().noneMatch(m::sharesHardwareWith)) {
+                counted.add(m);
+                rate += m.cost(op, scheme).itemsPerSecond();
+            }
+        }
+        return rate > 0 ? 1e9 / rate : 0;
     }
 
     /** Counts a failover of work the member failed on, and takes the member out of rotation. */

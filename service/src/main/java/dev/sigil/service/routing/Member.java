@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +29,8 @@ import java.util.function.LongSupplier;
  * One backend as the router keeps it: whether it is in rotation, its cost estimates per operation and scheme, and
  * the work queued on it (items, and their estimated nanoseconds). Every call into the backend goes through
  * {@link #verify} or {@link #sign}, which time it (as its share of the backend while other batches ran beside it)
- * and feed the estimates. An answer of the wrong length is a
+ * and feed the estimates; batches that ran at the same time on it or on a backend sharing its hardware share the
+ * time. Time is read from the router's clock (the system's, or a simulated one in tests). An answer of the wrong length is a
  * {@link BackendException} (the router fails it over); any other exception than a BackendException is a bug and is
  * passed on as it is.
  */
@@ -44,6 +46,7 @@ final class Member {
     private final AtomicLong queuedNanos = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
     private final Set<String> contending = ConcurrentHashMap.newKeySet();
+    private final List<Member> contenders = new CopyOnWriteArrayList<>();
     private final Map<Scheme, CostEstimate> verifyCost = new EnumMap<>(Scheme.class);
     private final Map<Scheme, CostEstimate> signCost = new EnumMap<>(Scheme.class);
 
@@ -115,8 +118,10 @@ final class Member {
     }
 
     /** Marks this backend as sharing hardware with another (see {@link ContentionCheck}). */
-    void contendsWith(String otherId) {
-        contending.add(otherId);
+    void contendsWith(Member other) {
+        if (other != this && contending.add(other.id())) {
+            contenders.add(other);
+        }
     }
 
     /** The ids of the backends this one shares hardware with. */
@@ -124,7 +129,7 @@ final class Member {
         return Set.copyOf(contending);
     }
 
-    boolean contendsWith(Member other) {
+    boolean sharesHardwareWith(Member other) {
         return contending.contains(other.id());
     }
 
@@ -164,7 +169,7 @@ final class Member {
 
     /** Verifies the batch on the backend and times it, without feeding the estimates. */
     Timed verifyTimed(VerifyBatch batch) {
-        int before = running.incrementAndGet();
+        int before = runningOnHardware(running.incrementAndGet());
         long start = now();
         Outcome[] out;
         try {
@@ -178,12 +183,12 @@ final class Member {
     }
 
     /**
-     * The part of a batch's wall time that was its own: batches that run at the same time on one backend share it
-     * (the CPU's cores), so each takes about as many times longer as there were batches running, counted when it
-     * started (itself included) and when it ended.
+     * The part of a batch's wall time that was its own: batches that run at the same time on one backend, or on
+     * backends sharing its hardware, share it (the CPU's cores), so each takes about as many times longer as there
+     * were batches running, counted when it started (itself included) and when it ended.
      */
     private long serviceNanos(long wallNanos, int runningAtStart) {
-        double sharing = (runningAtStart + running.get() + 1) / 2.0;
+        double sharing = (runningAtStart + runningOnHardware(running.get()) + 1) / 2.0;
         return (long) (wallNanos / Math.max(1.0, sharing));
     }
 
@@ -192,12 +197,21 @@ final class Member {
         return clock.getAsLong();
     }
 
+    /** Batches running on this backend's hardware: {@code own} here and those on the backends sharing it. */
+    private int runningOnHardware(int own) {
+        int n = own;
+        for (Member m : contenders) {
+            n += m.running.get();
+        }
+        return n;
+    }
+
     /** Signs on the backend, timing it; one signature per input, or an exception. */
     List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
         CostEstimate cost = cost(Operation.SIGN, key.scheme());
         double estimate = cost.nanosFor(inputs.size());
         long start = now();
-        int before = running.incrementAndGet();
+        int before = runningOnHardware(running.incrementAndGet());
         List<RawSignature> out;
         try {
             out = signer.orElseThrow(() -> new IllegalStateException(id() + " does not sign")).sign(key, inputs);

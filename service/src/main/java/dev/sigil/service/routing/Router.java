@@ -35,8 +35,9 @@ import java.util.function.Predicate;
  * verify batch goes to the backend, or is split across the backends in proportion to their throughput, so that it
  * finishes first given what is already queued. Backends that want large batches (GPUs) get small concurrent requests
  * coalesced. A backend that throws a {@link dev.sigil.crypto.spi.BackendException} is taken out of rotation and its
- * items are re-run elsewhere; a periodic known-answer probe brings it back. Work held is bounded: past the bound a
- * request is refused at once with {@link OverloadedException}. Every admitted item gets an outcome, in request
+ * items are re-run elsewhere; a periodic known-answer probe brings it back. Work held is bounded by cost: a request
+ * that would wait longer than {@code routing.maxQueueDelayMs} is refused at once with {@link OverloadedException}.
+ * Long assignments run in chunks, so a cancelled request ({@link Cancellation}) stops using the backends. Every admitted item gets an outcome, in request
  * order, or the request gets an exception. Thread-safe; the calling thread runs one share of each batch itself.
  */
 public final class Router implements AutoCloseable {
@@ -68,6 +69,61 @@ public final class Router implements AutoCloseable {
             long queuedItems, Map<Scheme, Estimate> verify, java.util.Set<String> sharesHardwareWith) {
     }
 
+    /**
+     * Work admitted for one request ({@link #admit}): released as it is done, the rest when closed; and the request's
+     * {@link Cancellation}.
+     */
+    public static final class Ticket implements AutoCloseable {
+        private final Admission admission;
+        private final Cancellation cancellation;
+        private final Map<Scheme, Double> nanosPerItem;
+        private long items;
+        private double nanos;
+
+        private Ticket(Admission admission, Cancellation cancellation, Map<Scheme, Double> nanosPerItem, long items,
+                double nanos) {
+            this.admission = admission;
+            this.cancellation = cancellation;
+            this.nanosPerItem = nanosPerItem;
+            this.items = items;
+            this.nanos = nanos;
+        }
+
+        public Cancellation cancellation() {
+            return cancellation;
+        }
+
+        /** Items of the scheme done (or dropped): their share of the work is released. */
+        void done(Scheme scheme, long count) {
+            long n;
+            double d;
+            synchronized (this) {
+                n = Math.min(count, items);
+                d = Math.min(nanos, n * nanosPerItem.getOrDefault(scheme, 0.0));
+                items -= n;
+                nanos -= d;
+            }
+            if (n > 0) {
+                admission.release(n, d);
+            }
+        }
+
+        @Override
+        public void close() {
+            long n;
+            double d;
+            synchronized (this) {
+                n = items;
+                d = nanos;
+                items = 0;
+                nanos = 0;
+            }
+            if (n > 0) {
+                admission.release(n, d);
+            }
+        }
+    }
+
     private final Fleet fleet;
     private final Admission admission;
     private final SignRouting signing;
@@ -80,7 +136,7 @@ public final class Router implements AutoCloseable {
             Predicate<Backend> coalescing, LongSupplier clock) {
         Metrics metrics = new Metrics(registry);
         this.fleet = new Fleet(backends, coalescing, config, metrics, clock);
-        this.admission = new Admission(config.maxQueuedItems());
+        this.admission = new Admission(config.maxQueuedItems(), config.maxQueueDelayMs() * 1_000_000);
         this.signing = new SignRouting(fleet);
         Prober prober = new Prober(fleet, answers, Math.max(5_000, 5 * config.probeIntervalMs()));
         this.probes = Executors.newSingleThreadScheduledExecutor(
@@ -108,41 +164,82 @@ public final class Router implements AutoCloseable {
     /**
      * Verifies the batch: on the pinned backend when one is given, even while it is out of rotation (re-run
      * elsewhere if it fails there; {@link Routed#parts()} tells where each item really ran), else where it finishes
-     * first.
+     * first. Admits it first, as {@link #admit} does.
      *
-     * @throws OverloadedException when the work held would pass {@code routing.maxQueuedItems}
+     * @throws OverloadedException when the work held is already past {@code routing.maxQueueDelayMs} or the items
+     *     would pass {@code routing.maxQueuedItems}
      * @throws PinnedBackendUnavailableException when the pinned backend is unknown or does not verify the scheme
      * @throws dev.sigil.crypto.spi.BackendException when every backend able to verify the scheme failed
      */
     public Routed verify(VerifyBatch batch, Optional<String> pinnedBackend) {
+        if (batch.pendingCount() == 0) {
+            return verify(batch, pinnedBackend, null);
+        }
+        try (Ticket ticket = admit(Operation.VERIFY, Map.of(batch.scheme(), batch.pendingCount()),
+                new Cancellation())) {
+            return verify(batch, pinnedBackend, ticket);
+        }
+    }
+
+    /**
+     * As {@link #verify(VerifyBatch, Optional)}, within work already admitted: the ticket's work is released as it is
+     * done. When the ticket's request is cancelled, items not yet started are dropped, items in flight are not re-run
+     * if their backend fails, and {@link CancelledException} is thrown; any other failure cancels it too.
+     *
+     * @throws CancelledException when the request was cancelled before all of its items ran
+     */
+    public Routed verify(VerifyBatch batch, Optional<String> pinnedBackend, Ticket ticket) {
         Member pinned = pinnedBackend.map(id -> pinned(id, batch.scheme())).orElse(null);
-        int pending = batch.pendingCount();
-        if (pending == 0) {
+        if (batch.pendingCount() == 0) {
             return new Routed(batch.newOutcomes(), List.of());
         }
-        admit(pending, batch.scheme(), Operation.VERIFY);
+        ticket.cancellation().check();
         try {
-            return new VerifyExecution(fleet, batch).run(pinned);
-        } finally {
-            admission.release(pending);
+            return new VerifyExecution(fleet, batch, ticket).run(pinned);
+        } catch (RuntimeException e) {
+            ticket.cancellation().cancel();
+            throw e;
         }
+    }
+
+    /**
+     * Admits a request's work, by cost: refused when the work already held would take longer than
+     * {@code routing.maxQueueDelayMs} at the backends' estimated throughput (one of each group sharing hardware),
+     * with a {@code Retry-After} of the time until it would be under it, or when its items would pass
+     * {@code routing.maxQueuedItems}. Close the ticket when the request is answered.
+     *
+     * @throws OverloadedException when refused
+     */
+    public Ticket admit(Operation op, Map<Scheme, Integer> items, Cancellation cancellation) {
+        Map<Scheme, Double> perItem = new EnumMap<>(Scheme.class);
+        long total = 0;
+        double nanos = 0;
+        for (Map.Entry<Scheme, Integer> e : items.entrySet()) {
+            double per = fleet.nanosPerItem(e.getKey(), op);
+            perItem.put(e.getKey(), per);
+            total += e.getValue();
+            nanos += per * e.getValue();
+        }
+        Admission.Refusal refusal = admission.tryAcquire(total, nanos);
+        if (refusal != null) {
+            fleet.metrics().rejection(op);
+            throw new OverloadedException(refusal.reason() + "; retry later", retryAfterSeconds(refusal.waitNanos()));
+        }
+        return new Ticket(admission, cancellation, perItem, total, nanos);
     }
 
     /**
      * Signs each input with the key on a backend allowed to (never a GPU; a token key only on its own backend).
      *
-     * @throws OverloadedException when the work held would pass {@code routing.maxQueuedItems}
+     * @throws OverloadedException when refused, as by {@link #admit}
      * @throws dev.sigil.crypto.spi.BackendException when no allowed backend could sign
      */
     public Signed sign(SigningKey key, List<byte[]> inputs) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("nothing to sign");
         }
-        admit(inputs.size(), key.scheme(), Operation.SIGN);
-        try {
+        try (Ticket ticket = admit(Operation.SIGN, Map.of(key.scheme(), inputs.size()), new Cancellation())) {
             return signing.sign(key, inputs);
-        } finally {
-            admission.release(inputs.size());
         }
     }
 
@@ -162,24 +259,13 @@ public final class Router implements AutoCloseable {
         return m;
     }
 
-    private void admit(int items, Scheme scheme, Operation op) {
-        if (!admission.tryAcquire(items)) {
-            fleet.metrics().rejection(op);
-            throw new OverloadedException("the router holds " + admission.held() + " items (bound "
-                    + admission.maxItems() + "); retry later", retryAfterSeconds(scheme, op));
-        }
-    }
-
-    /** Seconds for the work held to drain at the current estimated throughput of the scheme, within [1, 60]. */
-    long retryAfterSeconds(Scheme scheme, Operation op) {
-        double rate = 0;
-        for (Member m : fleet.members()) {
-            if (m.inRotation() && m.supports(scheme, op)) {
-                rate += m.cost(op, scheme).itemsPerSecond();
-            }
-        }
-        double seconds = rate > 0 ? admission.held() / rate : 60;
-        return Math.max(1, Math.min(60, (long) Math.ceil(seconds)));
+    /**
+     * Whole seconds until the estimated wait would be back under {@code routing.maxQueueDelayMs} (at least the time
+     * to drain what is held past the item bound), within [1, 60].
+     */
+    long retryAfterSeconds(double waitNanos) {
+        double over = waitNanos - admission.maxDelayNanos();
+        return Math.max(1, Math.min(60, (long) Math.ceil(Math.max(0, over) / 1e9)));
     }
 
     /** Items admitted and not yet answered. */
@@ -247,7 +333,7 @@ public final class Router implements AutoCloseable {
             return this;
         }
 
-        /** The time in nanoseconds that backends are timed by (default {@link System#nanoTime}; tests control it). */
+        /** Where backend batches are timed (default {@link System#nanoTime()}; tests give a simulated one). */
         public Builder clock(LongSupplier value) {
             this.clock = value;
             return this;

@@ -6,6 +6,7 @@ import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -26,19 +27,67 @@ final class VerifyExecution {
     private record Segment(int from, int to, Set<String> failed) {
     }
 
-    /** A range given to one backend, with the queued work it was counted as. */
-    private record Assignment(Segment segment, int from, int to, Member member, long pending, long queuedNanos) {
+    /**
+     * A range given to one backend, with the queued work it was counted as and the estimated time it was given as
+     * (exploring the backend or not), and how far it got: items {@code [from, doneTo)} have their outcomes.
+     */
+    private static final class Assignment {
+        final Segment segment;
+        final int from;
+        final int to;
+        final Member member;
+        final long pending;
+        final long queuedNanos;
+        final double givenNanos;
+        final boolean exploring;
+        volatile int doneTo;
+        private long released;
+
+        Assignment(Segment segment, int from, int to, Member member, long pending, long queuedNanos,
+                double givenNanos, boolean exploring) {
+            this.segment = segment;
+            this.from = from;
+            this.to = to;
+            this.member = member;
+            this.pending = pending;
+            this.queuedNanos = queuedNanos;
+            this.givenNanos = givenNanos;
+            this.exploring = exploring;
+            this.doneTo = from;
+        }
+
+        /** Takes {@code items} of its pending items off the member's queue (all that are left when negative). */
+        synchronized long release(long items) {
+            long left = pending - released;
+            long n = items < 0 ? left : Math.min(items, left);
+            if (n > 0) {
+                long nanos = released + n == pending ? queuedNanos - queuedNanos * released / Math.max(1, pending)
+                        : queuedNanos * n / Math.max(1, pending);
+                member.release(n, nanos);
+                released += n;
+            }
+            return n;
+        }
     }
+
+    /** Verify chunks of a long assignment take about this long, so that a cancelled request stops soon. */
+    static final long CHUNK_NANOS = 50_000_000;
+    /** Fewest items in a chunk; a chunk also spends at most a fifth of its time on the backend's fixed latency. */
+    static final int MIN_CHUNK_ITEMS = 256;
 
     private final Fleet fleet;
     private final VerifyBatch batch;
+    private final Router.Ticket ticket;
+    private final Cancellation cancellation;
     private final Outcome[] out;
     private final List<Router.Part> parts = new ArrayList<>();
     private BackendException lastFailure;
 
-    VerifyExecution(Fleet fleet, VerifyBatch batch) {
+    VerifyExecution(Fleet fleet, VerifyBatch batch, Router.Ticket ticket) {
         this.fleet = fleet;
         this.batch = batch;
+        this.ticket = ticket;
+        this.cancellation = ticket.cancellation();
         this.out = new Outcome[batch.size()];
     }
 
@@ -46,9 +95,11 @@ final class VerifyExecution {
     Router.Routed run(Member pinned) {
         Deque<Segment> work = new ArrayDeque<>();
         Segment whole = new Segment(0, batch.size(), Set.of());
-        List<Assignment> first = pinned == null ? plan(whole) : List.of(assign(whole, 0, batch.size(), pinned));
+        List<Assignment> first = pinned == null ? plan(whole)
+                : List.of(assign(whole, 0, batch.size(), pinned, fleet.plans(batch.scheme()), false));
         launchAndCollect(first, work);
         while (!work.isEmpty()) {
+            cancellation.check();
             List<Assignment> round = new ArrayList<>();
             while (!work.isEmpty()) {
                 round.addAll(plan(work.poll()));
@@ -66,21 +117,36 @@ final class VerifyExecution {
                     "no backend verifies " + batch.scheme(), null);
         }
         int pending = pendingIn(segment.from(), segment.to());
+        long plan = fleet.nextPlan(batch.scheme());
         if (pending == 0) {
-            return List.of(assign(segment, segment.from(), segment.to(), candidates.getFirst()));
+            return List.of(assign(segment, segment.from(), segment.to(), candidates.getFirst(), plan, false));
         }
-        List<SplitPlanner.Share> shares = SplitPlanner.plan(
-                fleet.withoutContention(candidates, batch.scheme(), pending).stream()
-                        .map(m -> fleet.candidate(m, batch.scheme())).toList(), pending,
-                fleet.config().minSplitItems());
-        List<Assignment> out = new ArrayList<>(shares.size());
+        List<SplitPlanner.Share> shares = split(candidates, pending);
+        Member explore = fleet.toExplore(batch.scheme(), plan, candidates,
+                shares.stream().map(SplitPlanner.Share::id).toList());
+        List<Assignment> out = new ArrayList<>(shares.size() + 1);
         int at = segment.from();
+        if (explore != null) {
+            int take = Math.min(pending, Fleet.EXPLORE_ITEMS);
+            int end = take == pending ? segment.to() : cutAfter(at, take);
+            out.add(assign(segment, at, end, explore, plan, true));
+            if (end == segment.to()) {
+                return out;
+            }
+            at = end;
+            shares = split(candidates.stream().filter(m -> m != explore).toList(), pending - take);
+        }
         for (int k = 0; k < shares.size(); k++) {
             int end = k == shares.size() - 1 ? segment.to() : cutAfter(at, shares.get(k).items());
-            out.add(assign(segment, at, end, fleet.member(shares.get(k).id())));
+            out.add(assign(segment, at, end, fleet.member(shares.get(k).id()), plan, false));
             at = end;
         }
         return out;
+    }
+
+    private List<SplitPlanner.Share> split(List<Member> candidates, int pending) {
+        return SplitPlanner.plan(fleet.withoutContention(candidates, batch.scheme(), pending).stream()
+                .map(m -> fleet.candidate(m, batch.scheme())).toList(), pending, fleet.config().minSplitItems());
     }
 
     /** The index just past the {@code count}-th pending item from {@code from}. */
@@ -101,64 +167,118 @@ final class VerifyExecution {
         return n;
     }
 
-    private Assignment assign(Segment segment, int from, int to, Member member) {
+    private Assignment assign(Segment segment, int from, int to, Member member, long plan, boolean exploring) {
         long pending = pendingIn(from, to);
         long nanos = fleet.queuedNanosFor(member, batch.scheme(), pending);
         member.enqueue(pending, nanos);
+        double given = member.cost(Operation.VERIFY, batch.scheme()).nanosFor(pending);
+        fleet.given(member, batch.scheme(), plan, given, exploring);
         fleet.metrics().routed(member.id(), batch.scheme(), Operation.VERIFY, (int) pending);
-        return new Assignment(segment, from, to, member, pending, nanos);
+        return new Assignment(segment, from, to, member, pending, nanos, given, exploring);
     }
 
-    /** Starts every assignment, the last direct one on this thread, then gathers results and failures. */
+    /** Starts every assignment, the first direct one on this thread, then gathers results and failures. */
     private void launchAndCollect(List<Assignment> round, Deque<Segment> retry) {
         List<CompletableFuture<Outcome[]>> futures = new ArrayList<>(round.size());
         int inline = -1;
         for (int k = 0; k < round.size(); k++) {
             Assignment a = round.get(k);
-            if (!a.member().coalescing() && inline < 0) {
+            if (!a.member.coalescing() && inline < 0) {
                 inline = k;
                 futures.add(null);
             } else {
-                futures.add(fleet.submit(a.member(), slice(a))
-                        .whenComplete((r, e) -> a.member().release(a.pending(), a.queuedNanos())));
+                futures.add(fleet.submit(a.member, slice(a.from, a.to), cancellation, () -> runChunks(a))
+                        .whenComplete((r, e) -> finished(a, r != null)));
             }
         }
         if (inline >= 0) {
             Assignment a = round.get(inline);
+            CompletableFuture<Outcome[]> here;
             try {
-                futures.set(inline, runHere(a));
-            } finally {
-                a.member().release(a.pending(), a.queuedNanos());
+                here = CompletableFuture.completedFuture(runChunks(a));
+            } catch (BackendException | CancelledException e) {
+                here = CompletableFuture.failedFuture(e);
+            } catch (RuntimeException e) {
+                finished(a, false);
+                throw e;
             }
+            finished(a, !here.isCompletedExceptionally());
+            futures.set(inline, here);
         }
         for (int k = 0; k < round.size(); k++) {
             collect(round.get(k), futures.get(k), retry);
         }
+        cancellation.check();
     }
 
-    private VerifyBatch slice(Assignment a) {
-        return a.from() == 0 && a.to() == batch.size() ? batch : batch.slice(a.from(), a.to());
-    }
-
-    private CompletableFuture<Outcome[]> runHere(Assignment a) {
-        try {
-            return CompletableFuture.completedFuture(a.member().verify(slice(a)));
-        } catch (BackendException e) {
-            return CompletableFuture.failedFuture(e);
+    /**
+     * Runs the assignment on its member in chunks of about {@link #CHUNK_NANOS}, writing the outcomes in place and
+     * releasing each chunk's share of the queues as it is done; stops before a chunk when the request is cancelled.
+     * Returns the outcomes of the whole range (the coalescing path returns them the same way).
+     */
+    private Outcome[] runChunks(Assignment a) {
+        int chunk = chunkItems(a.member);
+        int at = a.from;
+        while (at < a.to) {
+            cancellation.check();
+            int end = pendingIn(at, a.to) <= chunk ? a.to : cutAfter(at, chunk);
+            Outcome[] got = a.member.verify(slice(at, end));
+            System.arraycopy(got, 0, out, at, got.length);
+            long done = pendingIn(at, end);
+            a.release(done);
+            ticket.done(batch.scheme(), done);
+            at = end;
+            a.doneTo = end;
         }
+        return Arrays.copyOfRange(out, a.from, a.to);
+    }
+
+    /** Items per chunk on the member: about {@link #CHUNK_NANOS} of work, fixed latency at most a fifth of it. */
+    private int chunkItems(Member m) {
+        CostEstimate c = m.cost(Operation.VERIFY, batch.scheme());
+        double nanos = Math.max(CHUNK_NANOS, 5 * c.fixedNanos());
+        return (int) Math.max(MIN_CHUNK_ITEMS, Math.min(Integer.MAX_VALUE, nanos / c.perItemNanos()));
+    }
+
+    /**
+     * The assignment ended: what is left of it comes off the member's queue; when the request was cancelled, that
+     * part was dropped and is counted.
+     */
+    private void finished(Assignment a, boolean ran) {
+        long left = a.release(-1);
+        if (ran) {
+            ticket.done(batch.scheme(), left);
+        } else if (cancellation.isCancelled() && left > 0) {
+            fleet.metrics().cancelled(a.member.id(), batch.scheme(), left);
+        }
+    }
+
+    private VerifyBatch slice(int from, int to) {
+        return from == 0 && to == batch.size() ? batch : batch.slice(from, to);
     }
 
     private void collect(Assignment a, CompletableFuture<Outcome[]> future, Deque<Segment> retry) {
         try {
             Outcome[] got = await(future);
-            System.arraycopy(got, 0, out, a.from(), got.length);
-            parts.add(new Router.Part(a.member().id(), a.from(), a.to()));
+            if (a.exploring) {
+                fleet.explored(a.givenNanos, a.member.cost(Operation.VERIFY, batch.scheme()).nanosFor(a.pending));
+            }
+            System.arraycopy(got, 0, out, a.from, got.length);
+            parts.add(new Router.Part(a.member.id(), a.from, a.to));
         } catch (BackendException e) {
             lastFailure = e;
-            fleet.failed(a.member(), e);
-            Set<String> failed = new HashSet<>(a.segment().failed());
-            failed.add(a.member().id());
-            retry.add(new Segment(a.from(), a.to(), Set.copyOf(failed)));
+            fleet.failed(a.member, e);
+            int doneTo = a.doneTo;
+            if (doneTo > a.from) {
+                parts.add(new Router.Part(a.member.id(), a.from, doneTo));
+            }
+            if (!cancellation.isCancelled()) {
+                Set<String> failed = new HashSet<>(a.segment.failed());
+                failed.add(a.member.id());
+                retry.add(new Segment(doneTo, a.to, Set.copyOf(failed)));
+            }
+        } catch (CancelledException e) {
+            // nobody reads the answer: what is left of it is dropped (counted when it finished)
         }
     }
 
@@ -172,6 +292,7 @@ final class VerifyExecution {
             throw new IllegalStateException("a backend batch failed unexpectedly", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            cancellation.cancel();
             throw new IllegalStateException("interrupted while waiting for a backend", e);
         }
     }

@@ -13,6 +13,7 @@ import dev.sigil.service.backend.BackendRegistry;
 import dev.sigil.service.error.ErrorCode;
 import dev.sigil.service.error.RequestException;
 import dev.sigil.service.ops.Metrics;
+import dev.sigil.service.routing.Cancellation;
 import dev.sigil.service.routing.Router;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,6 +37,17 @@ public final class VerifyService {
     }
 
     public VerifyResult verify(VerifyRequest request) {
+        return verify(request, new Cancellation());
+    }
+
+    /**
+     * Verifies the request, admitted by the router as one piece of work (all its schemes), and dropped from the
+     * backends' queues when cancelled.
+     *
+     * @throws dev.sigil.service.routing.OverloadedException when the router refuses the work
+     * @throws dev.sigil.service.routing.CancelledException when cancelled before it was done
+     */
+    public VerifyResult verify(VerifyRequest request, Cancellation cancellation) {
         RuleSet rules = request.rules() == null ? RuleSet.STANDARD : RuleSet.fromWire(request.rules())
                 .orElseThrow(() -> new RequestException(ErrorCode.UNKNOWN_RULES,
                         "unknown rule set (rule sets: standard, low-s)"));
@@ -45,8 +57,15 @@ public final class VerifyService {
         Optional<String> pin = Optional.ofNullable(request.backend());
         pin.ifPresent(id -> checkPin(id, indices.keySet()));
         Map<String, Integer> counts = new TreeMap<>();
-        for (Map.Entry<Scheme, int[]> e : indices.entrySet()) {
-            runScheme(e.getKey(), rules, e.getValue(), items, pin, outcomes, counts);
+        if (indices.isEmpty()) {
+            return new VerifyResult(rules, outcomes, counts);
+        }
+        Map<Scheme, Integer> sizes = new EnumMap<>(Scheme.class);
+        indices.forEach((s, idx) -> sizes.put(s, idx.length));
+        try (Router.Ticket ticket = router.admit(Operation.VERIFY, sizes, cancellation)) {
+            for (Map.Entry<Scheme, int[]> e : indices.entrySet()) {
+                runScheme(e.getKey(), rules, e.getValue(), items, pin, outcomes, counts, ticket);
+            }
         }
         return new VerifyResult(rules, outcomes, counts);
     }
@@ -88,7 +107,7 @@ public final class VerifyService {
     }
 
     private void runScheme(Scheme scheme, RuleSet rules, int[] index, List<VerifyRequest.Item> items,
-            Optional<String> pin, Outcome[] outcomes, Map<String, Integer> counts) {
+            Optional<String> pin, Outcome[] outcomes, Map<String, Integer> counts, Router.Ticket ticket) {
         VerifyBatchBuilder builder = VerifyBatch.builder(scheme, rules, index.length);
         for (int i : index) {
             builder.add(items.get(i).encoded());
@@ -97,7 +116,7 @@ public final class VerifyService {
         metrics.batchSize(scheme.wireName(), batch.size());
         Router.Routed dispatch;
         try {
-            dispatch = router.verify(batch, pin);
+            dispatch = router.verify(batch, pin, ticket);
         } catch (BackendException e) {
             throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, "no backend could verify the "
                     + scheme + " items");

@@ -16,10 +16,11 @@ class RoutingConfigTest {
 
     @Test
     void fromSettings_givenValues_areRead() {
-        RoutingConfig c = RoutingConfig.fromSettings(Map.of("maxQueuedItems", 1000,
+        RoutingConfig c = RoutingConfig.fromSettings(Map.of("maxQueuedItems", 1000, "maxQueueDelayMs", 1500,
                 "coalesce", Map.of("maxBatch", 256, "maxDelayMs", "5"), "probeIntervalMs", 250,
-                "calibrate", false, "ewmaAlpha", 0.5, "minSplitItems", 8));
-        assertThat(c).isEqualTo(new RoutingConfig(1000, 256, 5, 250, false, 0.5, 8));
+                "calibrate", false, "ewmaAlpha", 0.5, "minSplitItems", 8,
+                "explore", Map.of("share", 0.1, "afterBatches", 20)));
+        assertThat(c).isEqualTo(new RoutingConfig(1000, 1500, 256, 5, 250, false, 0.5, 8, 0.1, 20));
     }
 
     @Test
@@ -36,5 +37,9 @@ class RoutingConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxQueuedItems");
         assertThatThrownBy(() -> RoutingConfig.fromSettings(Map.of("calibrate", "yes")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calibrate");
+        assertThatThrownBy(() -> RoutingConfig.fromSettings(Map.of("explore", Map.of("share", 0.9))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("explore.share");
+        assertThatThrownBy(() -> RoutingConfig.fromSettings(Map.of("explore", Map.of("afterBatches", 0))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("explore.afterBatches");
     }
 }

@@ -47,6 +47,8 @@ final class ControlledBackend implements Backend, Verifier, Signer {
     private volatile CountDownLatch gate;
     private volatile VirtualTime time;
     private volatile VirtualTime.Core core;
+    private final AtomicInteger coldCalls = new AtomicInteger();
+    private volatile int coldFactor = 1;
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicLong itemsVerified = new AtomicLong();
@@ -122,8 +124,9 @@ final class ControlledBackend implements Backend, Verifier, Signer {
             spend(fixedNanos + pending * perItemNanos / 2);
             throw new BackendException.DeviceFailure(id, "simulated device failure halfway through", null);
         }
+        int slower = coldCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? coldFactor : 1;
         Outcome[] out = cpu.verify(batch);
-        spend(fixedNanos + pending * perItemNanos);
+        spend(slower * (fixedNanos + pending * perItemNanos));
         batchSizes.add(batch.size());
         itemsVerified.addAndGet(pending);
         return lying ? flipped(out) : out;
@@ -171,6 +174,19 @@ final class ControlledBackend implements Backend, Verifier, Signer {
     /** Spends its simulated time on the virtual clock (which the router must be timing with) instead of sleeping. */
     ControlledBackend timedBy(VirtualTime value) {
         this.time = value;
+        return this;
+    }
+
+    /** The next {@code calls} verify calls take {@code factor} times as long (a cold JIT, a kernel not built yet). */
+    ControlledBackend coldFor(int calls, int factor) {
+        this.coldFactor = factor;
+        coldCalls.set(calls);
+        return this;
+    }
+
+    /** What a verify batch with this many pending items costs now, in nanoseconds (once warm). */
+    long costNanos(long items) {
+        return fixedNanos + items * perItemNanos;
         return this;
     }
 

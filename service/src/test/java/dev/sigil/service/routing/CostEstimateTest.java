@@ -100,4 +100,17 @@ class CostEstimateTest {
             assertThat(c.perItemNanos()).isGreaterThanOrEqualTo(CostEstimate.MIN_PER_ITEM_NANOS);
         }
     }
+
+    @Test
+    void observe_floodOfSingleItems_afterLargeBatches_keepsThePerItemPart() {
+        CostEstimate c = new CostEstimate(0.1, 0, 1);
+        for (int i = 0; i < 20; i++) {
+            c.observe(1_024, 100_000 + 1_024 * 100_000L);
+        }
+        for (int i = 0; i < 500; i++) {
+            c.observe(1, 300_000);
+        }
+        assertThat(c.perItemNanos()).isCloseTo(100_000, within(10_000.0));
+        assertThat(c.nanosFor(1)).isCloseTo(300_000, within(30_000.0));
+    }
 }

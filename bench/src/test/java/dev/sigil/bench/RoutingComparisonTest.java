@@ -1,0 +1,32 @@
+package dev.sigil.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sigil.crypto.Scheme;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RoutingComparisonTest {
+    private static final String BACKENDS = """
+            {"backends":[{"id":"cpu","kind":"cpu","device":"x","schemes":["ecdsa-p256","sm2"],
+            "operations":["verify","sign"],"healthy":true},
+            {"id":"opencl","kind":"cpu","device":"y","schemes":["ecdsa-p256"],"operations":["verify"]},
+            {"id":"hsm","kind":"hsm","device":"z","schemes":["ecdsa-p256"],"operations":["sign"]}]}""";
+
+    @Test
+    void verifiers_areTheBackendsListedAsVerifyingTheScheme() {
+        assertThat(RoutingComparison.verifiers(BACKENDS, Scheme.ECDSA_P256)).containsExactly("cpu", "opencl");
+        assertThat(RoutingComparison.verifiers(BACKENDS, Scheme.SM2)).containsExactly("cpu");
+        assertThat(RoutingComparison.verifiers(BACKENDS, Scheme.ED25519)).isEmpty();
+    }
+
+    @Test
+    void row_routedOverBestPinned_dividesByTheFastestPinnedBackend() {
+        RoutingComparison.Row row = new RoutingComparison.Row("ecdsa-p256", 1024,
+                Map.of("routed", 19_000.0, "cpu", 20_000.0, "opencl", 8_000.0), Map.of(), Map.of(), 0);
+        assertThat(row.bestPinned()).isEqualTo(20_000.0);
+        assertThat(row.routedOverBestPinned()).isEqualTo(0.95);
+        assertThat(RoutingComparison.table(List.of(row))).contains("0.95x");
+    }
+}

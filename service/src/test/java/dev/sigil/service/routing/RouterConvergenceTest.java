@@ -1,0 +1,177 @@
+package dev.sigil.service.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sigil.crypto.RuleSet;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.service.config.RoutingConfig;
+import dev.sigil.service.ops.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The router's estimates converge to what the backends really do, also for backends it is not choosing, and follow
+ * them when their speeds change. Time is simulated ({@link VirtualTime}): every backend costs exactly what it is
+ * set to, whatever the machine's speed, and the assertions are on the share of the best achievable throughput each
+ * window of batches reached, computed from those costs.
+ */
+class RouterConvergenceTest {
+    private static final Set<Scheme> ED = Set.of(Scheme.ED25519);
+    private static final int ITEMS = 64;
+    private static final int WINDOW = 25;
+
+    /** How long a routed batch took in simulated time, and the shortest any routing could have made it. */
+    private record Batch(long tookNanos, long bestNanos, Map<String, Integer> items) {
+    }
+
+    /** A simulated backend that verifies Ed25519 at the given speed (µs per batch and per item). */
+    private static ControlledBackend backend(String id, BackendKind kind, VirtualTime time, long fixedMicros,
+            long perItemMicros) {
+        return ControlledBackend.verifier(id, kind, Shared.cpu(), ED).speed(fixedMicros, perItemMicros)
+                .timedBy(time);
+    }
+
+    /** Defaults, but no probes during the run, and splits down to 8 items (the batches are small to keep it quick). */
+    private static RoutingConfig config() {
+        return RoutingConfig.defaults().withProbeIntervalMs(3_600_000).withMinSplitItems(8);
+    }
+
+    /** Routes one batch; checks every outcome; the time it took and the best possible, on independent hardware. */
+    private static Batch independent(Router router, VerifyBatch batch, ControlledBackend a, ControlledBackend b) {
+        Router.Routed routed = router.verify(batch, Optional.empty());
+        assertThat(Shared.differences(batch, routed.outcomes())).isEmpty();
+        Map<String, Integer> items = routed.itemsByBackend();
+        long took = Math.max(a.costNanos(items.getOrDefault(a.id(), 0)) * sign(items, a),
+                b.costNanos(items.getOrDefault(b.id(), 0)) * sign(items, b));
+        long best = Long.MAX_VALUE;
+        for (int k = 0; k <= ITEMS; k++) {
+            long onA = k == 0 ? 0 : a.costNanos(k);
+            long onB = k == ITEMS ? 0 : b.costNanos(ITEMS - k);
+            best = Math.min(best, Math.max(onA, onB));
+        }
+        return new Batch(took, best, items);
+    }
+
+    /** Routes one batch on backends sharing one set of cores: parts take the sum of their times. */
+    private static Batch shared(Router router, VerifyBatch batch, ControlledBackend a, ControlledBackend b) {
+        Router.Routed routed = router.verify(batch, Optional.empty());
+        assertThat(Shared.differences(batch, routed.outcomes())).isEmpty();
+        Map<String, Integer> items = routed.itemsByBackend();
+        long took = a.costNanos(items.getOrDefault(a.id(), 0)) * sign(items, a)
+                + b.costNanos(items.getOrDefault(b.id(), 0)) * sign(items, b);
+        return new Batch(took, Math.min(a.costNanos(ITEMS), b.costNanos(ITEMS)), items);
+    }
+
+    private static int sign(Map<String, Integer> items, ControlledBackend backend) {
+        return items.getOrDefault(backend.id(), 0) > 0 ? 1 : 0;
+    }
+
+    /** Share of the best achievable throughput over batches {@code [from, to)}. */
+    private static double share(List<Batch> run, int from, int to) {
+        long took = 0;
+        long best = 0;
+        for (Batch b : run.subList(from, to)) {
+            took += b.tookNanos();
+            best += b.bestNanos();
+        }
+        return (double) best / took;
+    }
+
+    /** The first batch from which every window up to {@code end} reaches 90 %; -1 when none does. */
+    private static int settledFrom(List<Batch> run, int start, int end) {
+        for (int from = start; from + WINDOW <= end; from++) {
+            boolean holds = true;
+            for (int w = from; w + WINDOW <= end; w += WINDOW) {
+                holds &= share(run, w, w + WINDOW) >= 0.9;
+            }
+            holds &= share(run, end - WINDOW, end) >= 0.9;
+            if (holds) {
+                return from;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void coldBackendAndAMisreadOne_estimatesConvergeAndFollowASpeedSwap() throws InterruptedException {
+        VirtualTime time = new VirtualTime();
+        // a is ten times slower on its first calls (a cold JIT); b runs slowly while it is calibrated, then fast.
+        ControlledBackend a = backend("a", BackendKind.TEST, time, 200, 40).coldFor(5, 10);
+        ControlledBackend b = backend("b", BackendKind.TEST, time, 200, 2_000);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Router router = Router.builder(List.of(a, b)).clock(time).meterRegistry(registry)
+                .config(config()).build()) {
+            assertThat(router.awaitCalibration(Duration.ofSeconds(120))).isTrue();
+            assertThat(estimate(router, "a")).isBetween(0.7 * 25_000, 1.3 * 25_000);
+            b.speed(200, 20);
+            VerifyBatch batch = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, ITEMS, new Random(7));
+            List<Batch> run = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                run.add(independent(router, batch, a, b));
+            }
+            assertThat(run.subList(0, 20)).allMatch(x -> !x.items().containsKey("b"));
+            int reached = settledFrom(run, 0, 120);
+            assertThat(reached).isBetween(20, 80);
+            assertThat(registry.find(Metrics.ROUTING_EXPLORATIONS).tag("backend", "b").counter().count())
+                    .isPositive();
+
+            a.speed(200, 20);
+            b.speed(200, 40);
+            for (int i = 0; i < 120; i++) {
+                run.add(independent(router, batch, a, b));
+            }
+            int again = settledFrom(run, 120, 240);
+            assertThat(again).isBetween(120, 120 + 40);
+            assertThat(estimate(router, "a")).isBetween(0.7 * 50_000, 1.3 * 50_000);
+            assertThat(estimate(router, "b")).isBetween(0.7 * 25_000, 1.3 * 25_000);
+        }
+    }
+
+    @Test
+    void backendsOnTheHostCpu_neverSplit_theFasterWins_alsoWhenMisreadAndAfterASwap() throws InterruptedException {
+        VirtualTime time = new VirtualTime();
+        // Both report the host's CPU (as the CPU backend and PoCL do): they share its cores.
+        ControlledBackend a = backend("a", BackendKind.CPU, time, 100, 60);
+        ControlledBackend b = backend("b", BackendKind.CPU, time, 100, 100);
+        try (Router router = Router.builder(List.of(a, b)).clock(time).meterRegistry(new SimpleMeterRegistry())
+                .config(config().withExploration(0.03, 20)).build()) {
+            assertThat(router.awaitCalibration(Duration.ofSeconds(120))).isTrue();
+            a.speed(100, 30);
+            VerifyBatch batch = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, ITEMS, new Random(8));
+            List<Batch> run = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                run.add(shared(router, batch, a, b));
+            }
+            assertThat(run).allMatch(x -> x.items().size() == 1);
+            assertThat(settledFrom(run, 0, 120)).isBetween(0, 40);
+
+            // a gets slower than b was, and b (given no work since it lost) got faster
+            a.speed(100, 90);
+            b.speed(100, 20);
+            // b is re-measured once it has had none of the last 20 batches and exploring it (at its old estimate,
+            // about three of a's batches) fits in 3 % of the work routed: within about 100 batches
+            for (int i = 0; i < 150; i++) {
+                run.add(shared(router, batch, a, b));
+            }
+            assertThat(run).allMatch(x -> x.items().size() == 1);
+            int again = settledFrom(run, 120, 270);
+            assertThat(again).isBetween(120, 120 + 100);
+            assertThat(run.subList(again, 270).stream().filter(x -> x.items().containsKey("b")).count())
+                    .isGreaterThan((270 - again) * 9 / 10);
+        }
+    }
+
+    private static double estimate(Router router, String id) {
+        return router.snapshot().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().verify()
+                .get(Scheme.ED25519).itemsPerSecond();
+    }
+}
