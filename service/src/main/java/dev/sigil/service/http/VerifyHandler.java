@@ -26,7 +26,9 @@ public final class VerifyHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         auth.requireVerify(ctx.request().getHeader("Authorization"));
         Buffer body = JsonBodies.buffer(ctx);
+        service.checkAdmission();
         worker.respond(ctx, cancellation -> {
+            service.checkAdmission();
             VerifyRequest request = worker.cpu(() -> parser.parse(body.getBytes()));
             VerifyResult result = service.verify(request, cancellation);
             return new Reply(200, worker.cpu(() -> VerifyResponseWriter.write(result)));

@@ -203,6 +203,22 @@ public final class Router implements AutoCloseable {
     }
 
     /**
+     * Refuses at once, before a request is even decoded, when any request would be refused now: the work held
+     * already takes longer than {@code routing.maxQueueDelayMs} (the test {@link #admit} makes first).
+     *
+     * @throws OverloadedException when refused
+     */
+    public void checkAdmission(Operation op) {
+        double held = admission.heldNanos();
+        if (admission.held() > 0 && held > admission.maxDelayNanos()) {
+            fleet.metrics().rejection(op);
+            throw new OverloadedException("the work queued ahead would take about " + Math.round(held / 1e6)
+                    + " ms (target " + admission.maxDelayNanos() / 1_000_000 + " ms); retry later",
+                    retryAfterSeconds(held));
+        }
+    }
+
+    /**
      * Admits a request's work, by cost: refused when the work already held would take longer than
      * {@code routing.maxQueueDelayMs} at the backends' estimated throughput (one of each group sharing hardware),
      * with a {@code Retry-After} of the time until it would be under it, or when its items would pass

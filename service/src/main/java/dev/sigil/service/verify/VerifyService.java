@@ -36,6 +36,15 @@ public final class VerifyService {
         this.metrics = metrics;
     }
 
+    /**
+     * Refuses at once when the router would refuse any request now, before the body is decoded.
+     *
+     * @throws dev.sigil.service.error.OverloadedException when refused
+     */
+    public void checkAdmission() {
+        router.checkAdmission(Operation.VERIFY);
+    }
+
     public VerifyResult verify(VerifyRequest request) {
         return verify(request, new Cancellation());
     }
