@@ -60,7 +60,8 @@ final class BackendSweep {
     private void sweep(Backend backend, Results results) {
         List<String> schemes = new ArrayList<>();
         for (Scheme scheme : Scheme.values()) {
-            if (backend.verifier().filter(v -> v.verifiableSchemes().contains(scheme)).isPresent() && options.wantsScheme(scheme.wireName())) {
+            if (backend.verifier().filter(v -> v.verifiableSchemes().contains(scheme)).isPresent()
+                    && options.wantsScheme(scheme.wireName())) {
                 schemes.add(scheme.wireName());
             }
         }
@@ -69,12 +70,12 @@ final class BackendSweep {
         progress.step("backend %s: %s, schemes %s", backend.id(), backend.device(), String.join(", ", schemes));
         for (String s : schemes) {
             Scheme scheme = Scheme.fromWire(s).orElseThrow();
-            VerifyBatch warm = BenchItems.batch(scheme, RuleSet.STANDARD, pools.items(scheme, 1024));
+            VerifyBatch warm = AdversarialItems.batch(scheme, RuleSet.STANDARD, pools.items(scheme, 1024));
             untilJitQuiet(() -> {
                 long end = System.nanoTime() + 250_000_000L;
                 long n = 0;
                 while (System.nanoTime() < end) {
-                    backend.verify(warm);
+                    backend.verifier().orElseThrow().verify(warm);
                     n++;
                 }
                 return n;

@@ -1,6 +1,7 @@
 package dev.sigil.bench;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import dev.sigil.crypto.testing.AdversarialItems;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.Hashes;
@@ -40,7 +41,7 @@ final class PlainNative implements Baselines.Loop {
     private byte[][] rs;
     private ThreadLocal<Signature> verifier;
 
-    private PlainNative(Scheme scheme, List<BenchItems.Signed> items) throws GeneralSecurityException {
+    private PlainNative(Scheme scheme, List<AdversarialItems.Signed> items) throws GeneralSecurityException {
         this.scheme = scheme;
         this.size = items.size();
         digests = new byte[size][];
@@ -48,7 +49,7 @@ final class PlainNative implements Baselines.Loop {
         messages = new byte[size][];
         rs = new byte[size][];
         for (int i = 0; i < size; i++) {
-            BenchItems.Signed it = items.get(i);
+            AdversarialItems.Signed it = items.get(i);
             messages[i] = it.message();
             signatures[i] = it.signature();
             if (scheme.isEcdsa()) {
@@ -106,7 +107,7 @@ final class PlainNative implements Baselines.Loop {
     }
 
     /** The native loop of a scheme, or empty (SM2, or the library does not load here: the reason is noted). */
-    static Optional<PlainNative> of(Scheme scheme, List<BenchItems.Signed> items, List<String> notes) {
+    static Optional<PlainNative> of(Scheme scheme, List<AdversarialItems.Signed> items, List<String> notes) {
         if (scheme == Scheme.SM2) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.sigil.cpu;
 
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.Curve;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
@@ -44,7 +45,7 @@ final class AdversarialItems {
         this.scheme = scheme;
         this.rnd = new Random(seed);
         for (int k = 0; k < 8; k++) {
-            keys.add(CpuKeys.generate("diff-" + k, scheme));
+            keys.add(SoftwareKeys.generate("diff-" + k, scheme));
         }
         for (int k = 0; k < keys.size(); k++) {
             List<byte[]> inputs = new ArrayList<>();

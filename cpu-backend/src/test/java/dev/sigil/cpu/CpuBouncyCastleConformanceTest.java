@@ -1,8 +1,10 @@
 package dev.sigil.cpu;
 
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.conformance.ConformanceSuite;
 import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
 import org.junit.jupiter.api.AfterAll;
 
@@ -22,12 +24,12 @@ class CpuBouncyCastleConformanceTest extends ConformanceSuite {
     }
 
     @Override
-    protected Backend signer() {
+    protected Signer signer() {
         return BACKEND;
     }
 
     @Override
     protected SigningKey.Software newKey(Scheme scheme) {
-        return CpuKeys.generate("conformance-" + scheme.wireName(), scheme);
+        return SoftwareKeys.generate("conformance-" + scheme.wireName(), scheme);
     }
 }

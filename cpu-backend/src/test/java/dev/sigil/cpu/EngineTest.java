@@ -3,6 +3,7 @@ package dev.sigil.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sigil.crypto.spi.SoftwareKeys;
 import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.EncodedItem;
 import dev.sigil.crypto.Outcome;
@@ -54,7 +55,7 @@ class EngineTest {
             assertThat(cpu.fallbacks()).singleElement().asString()
                     .contains("ecdsa-secp256k1 on Bouncy Castle: libsecp256k1 did not load");
             assertThat(cpu.device()).contains("fallback: ecdsa-secp256k1 on Bouncy Castle");
-            SigningKey.Software key = CpuKeys.generate("f", Scheme.ECDSA_SECP256K1);
+            SigningKey.Software key = SoftwareKeys.generate("f", Scheme.ECDSA_SECP256K1);
             EncodedItem item = CpuSignVerifyTest.signed(key, new byte[] {1, 2}, false);
             VerifyBatch batch = VerifyBatch.builder(Scheme.ECDSA_SECP256K1, RuleSet.STANDARD).add(item).build();
             assertThat(cpu.verify(batch)).containsExactly(Outcome.VALID);
@@ -67,7 +68,7 @@ class EngineTest {
         try (CpuBackend fast = new CpuBackend(1, new Engines.Options(Engines.Choice.AUTO, CACHE, null));
                 CpuBackend bc = new CpuBackend(1, new Engines.Options(Engines.Choice.BOUNCYCASTLE, CACHE, null))) {
             for (int k = 0; k < 20; k++) {
-                SigningKey.Software key = CpuKeys.generate("s" + k, Scheme.ECDSA_SECP256K1);
+                SigningKey.Software key = SoftwareKeys.generate("s" + k, Scheme.ECDSA_SECP256K1);
                 List<byte[]> digests = new ArrayList<>();
                 for (int i = 0; i < 50; i++) {
                     byte[] d = new byte[32];
@@ -125,7 +126,7 @@ class EngineTest {
         try (CpuBackend one = new CpuBackend(1, new Engines.Options(Engines.Choice.AUTO, CACHE, null));
                 CpuBackend four = new CpuBackend(4, new Engines.Options(Engines.Choice.AUTO, CACHE, null))) {
             for (Scheme scheme : List.of(Scheme.ECDSA_SECP256K1, Scheme.ECDSA_P256, Scheme.ED25519)) {
-                SigningKey.Software key = CpuKeys.generate("p", scheme);
+                SigningKey.Software key = SoftwareKeys.generate("p", scheme);
                 VerifyBatchBuilder b = VerifyBatch.builder(scheme, RuleSet.STANDARD);
                 for (int i = 0; i < 600; i++) {
                     EncodedItem item = CpuSignVerifyTest.signed(key, new byte[] {(byte) i, (byte) (i >> 8)}, i % 3 == 0);

@@ -76,7 +76,7 @@ public final class KeyService {
                 .filter(k -> k.keyId().equals(keyId)).findFirst());
         if (token.isEmpty()) {
             unavailableStore(keyId).ifPresent(why -> {
-                throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, 503, why);
+                throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, why);
             });
         }
         return token;

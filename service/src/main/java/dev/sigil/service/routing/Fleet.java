@@ -272,7 +272,7 @@ final class Fleet implements AutoCloseable {
      */
     double nanosPerItem(Scheme scheme, Operation op) {
         List<Member> able = members.values().stream()
-                .filter(m -> m.inRotation() && m.backend().supports(scheme, op))
+                .filter(m -> m.inRotation() && m.supports(scheme, op))
                 .sorted(java.util.Comparator.comparingDouble((Member m) -> m.cost(op, scheme).itemsPerSecond())
                         .reversed()).toList();
         double rate = 0;

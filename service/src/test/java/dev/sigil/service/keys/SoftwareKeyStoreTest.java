@@ -134,7 +134,7 @@ class SoftwareKeyStoreTest {
                 KeyService.checkKeyId(id);
                 accepted.add("api: " + id);
             } catch (RequestException e) {
-                if (e.code() != ErrorCode.INVALID_REQUEST || e.status() != 400) {
+                if (e.code() != ErrorCode.INVALID_REQUEST || e.code().status() != 400) {
                     accepted.add("api: " + id + " answered " + e.code());
                 }
             }

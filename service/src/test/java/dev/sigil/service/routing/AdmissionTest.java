@@ -8,6 +8,7 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.service.config.RoutingConfig;
+import dev.sigil.service.error.OverloadedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

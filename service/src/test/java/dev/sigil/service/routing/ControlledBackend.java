@@ -187,7 +187,6 @@ final class ControlledBackend implements Backend, Verifier, Signer {
     /** What a verify batch with this many pending items costs now, in nanoseconds (once warm). */
     long costNanos(long items) {
         return fixedNanos + items * perItemNanos;
-        return this;
     }
 
     /** Runs every verify on the core, in virtual time: backends given the same one share one core. */
