@@ -84,7 +84,10 @@ class BackendBehaviourTest {
     void backendSettings_aTypoOrABadValueStopsTheStart_namingTheField() {
         assertThatThrownBy(() -> TestServer.start(dir, "backends: {cpu: {thread: 2}}"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("backends.cpu.thread: unknown field (known: enabled, threads)");
+                .hasMessage("backends.cpu.thread: unknown field (known: enabled, cacheDir, engine, secp256k1Library, threads)");
+        assertThatThrownBy(() -> TestServer.start(dir, "backends: {cpu: {engine: fastest}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("backends.cpu.engine: must be auto or bouncycastle");
         assertThatThrownBy(() -> TestServer.start(dir, "backends: {cpu: {threads: 0}}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("backends.cpu.threads: must be an integer in [1, 4096]");
