@@ -51,10 +51,10 @@ final class PlainNative implements Baselines.Loop {
         for (int i = 0; i < size; i++) {
             AdversarialItems.Signed it = items.get(i);
             messages[i] = it.message();
-            signatures[i] = it.signature();
+            signatures[i] = it.encodedSignature();
             if (scheme.isEcdsa()) {
                 digests[i] = Hashes.sha256(it.message());
-                rs[i] = EcSignature.fromDer(it.signature()).toRaw();
+                rs[i] = EcSignature.fromDer(signatures[i]).toRaw();
             }
         }
         if (scheme == Scheme.ECDSA_SECP256K1) {
