@@ -12,5 +12,6 @@ public final class OpsRoute {
         router.get("/health/live").handler(handler::live);
         router.get("/health/ready").handler(handler::ready);
         router.get("/metrics").handler(handler::metrics);
+        router.get("/v1/openapi.json").handler(handler::openapi);
     }
 }
