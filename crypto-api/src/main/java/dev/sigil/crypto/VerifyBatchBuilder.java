@@ -9,10 +9,12 @@ import java.util.Arrays;
  */
 public final class VerifyBatchBuilder {
     private static final KeyCache DEFAULT_CACHE = new KeyCache(65_536);
+    private static final CertificateCache DEFAULT_CERTIFICATES = new CertificateCache(4_096, 8L << 20);
 
     private final Scheme scheme;
     private final RuleSet rules;
     private KeyCache cache = DEFAULT_CACHE;
+    private CertificateCache certificates = DEFAULT_CERTIFICATES;
     private int size;
     private PublicKey[] keys;
     private byte[] digests;
@@ -43,6 +45,12 @@ public final class VerifyBatchBuilder {
         return this;
     }
 
+    /** Uses this cache for the keys of certificates instead of the process-wide one. */
+    public VerifyBatchBuilder certificateCache(CertificateCache certificateCache) {
+        this.certificates = certificateCache;
+        return this;
+    }
+
     public int size() {
         return size;
     }
@@ -55,6 +63,7 @@ public final class VerifyBatchBuilder {
     /** Parses an encoded item and adds it; problems become preset outcomes, never exceptions. */
     public VerifyBatchBuilder add(EncodedItem item) {
         try {
+            checkKeySource(item);
             if (scheme == Scheme.ED25519) {
                 addEd25519Encoded(item);
             } else {
@@ -76,7 +85,7 @@ public final class VerifyBatchBuilder {
             throw new MalformedInputException(ProblemCode.UNSUPPORTED_SIGNATURE_FORMAT,
                     "signatureFormat for verification is der or raw");
         }
-        EcPublicKey key = (EcPublicKey) cache.parse(scheme, item.publicKey());
+        EcPublicKey key = (EcPublicKey) publicKey(item);
         EcSignature sig = EcSignature.parse(format, item.signature());
         byte[] digest;
         if (item.digest() != null) {
@@ -107,8 +116,25 @@ public final class VerifyBatchBuilder {
             throw new MalformedInputException(ProblemCode.UNSUPPORTED_SIGNATURE_FORMAT,
                     "ed25519 signatures are 64 raw bytes; signatureFormat does not apply");
         }
-        Ed25519PublicKey key = (Ed25519PublicKey) cache.parse(scheme, item.publicKey());
+        Ed25519PublicKey key = (Ed25519PublicKey) publicKey(item);
         addEd25519(key, item.message(), item.signature());
+    }
+
+    private void checkKeySource(EncodedItem item) {
+        if ((item.publicKey() == null) == (item.certificate() == null)) {
+            throw new MalformedInputException(ProblemCode.MALFORMED_ITEM,
+                    "exactly one of publicKey and certificate is required");
+        }
+        if (item.certificate() != null && !CertificateKeys.SCHEMES.contains(scheme)) {
+            throw new MalformedInputException(ProblemCode.MALFORMED_ITEM,
+                    "certificate is not allowed for " + scheme.wireName() + " items");
+        }
+    }
+
+    /** The item's key, from its bytes or its certificate, through the caches. */
+    private PublicKey publicKey(EncodedItem item) {
+        return item.certificate() != null ? certificates.parse(scheme, item.certificate())
+                : cache.parse(scheme, item.publicKey());
     }
 
     private static void checkMessageOrDigest(EncodedItem item) {
