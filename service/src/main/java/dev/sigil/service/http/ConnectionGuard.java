@@ -1,19 +1,25 @@
 package dev.sigil.service.http;
 
 import dev.sigil.service.error.ErrorCode;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +63,7 @@ public final class ConnectionGuard {
     public void requestStarted(HttpServerRequest request) {
         Conn c = find(request);
         if (c != null) {
-            c.inFlight++;
+            c.requests.add(request);
             c.awaitingHeaders = false;
             c.cancelHeaderTimer();
             if (request.version() == HttpVersion.HTTP_2) {
@@ -70,9 +76,11 @@ public final class ConnectionGuard {
     public void requestEnded(HttpServerRequest request) {
         Conn c = find(request);
         if (c != null) {
-            c.inFlight = Math.max(0, c.inFlight - 1);
+            // the router hands on a wrapper of the request; both share the response
+            HttpServerResponse response = request.response();
+            c.requests.removeIf(r -> r == request || r.response() == response);
             c.awaitingHeaders = true;
-            if (c.inputShutdown && c.inFlight == 0) {
+            if (c.inputShutdown && c.requests.isEmpty()) {
                 // after the answer Vert.x is writing now: the empty write completes once that is flushed
                 Channel ch = c.channel;
                 ch.eventLoop().execute(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER)
@@ -83,12 +91,20 @@ public final class ConnectionGuard {
 
     private Conn find(HttpServerRequest request) {
         SocketAddress remote = request.connection().remoteAddress();
-        return remote == null || remote.hostAddress() == null ? null
-                : byRemote.get(key(remote.hostAddress(), remote.port()));
+        String key = remote == null ? null : key(remote.hostAddress(), remote.port());
+        return key == null ? null : byRemote.get(key);
     }
 
     private static String key(String host, int port) {
-        return host + "|" + port;
+        if (host == null) {
+            return null;
+        }
+        try {
+            // one spelling of the address whichever side wrote it
+            return java.net.InetAddress.ofLiteral(host).getHostAddress() + "|" + port;
+        } catch (IllegalArgumentException e) {
+            return host + "|" + port;
+        }
     }
 
     private static String key(java.net.SocketAddress address) {
@@ -112,6 +128,38 @@ public final class ConnectionGuard {
         return out;
     }
 
+    /**
+     * An HTTP/1.x error answer Vert.x wrote itself with an empty body (for example 501 for an HTTP version it does
+     * not speak), given the contract's JSON error body instead; null for every other write.
+     */
+    static ByteBuf withErrorBody(ByteBuf buf) {
+        int n = buf.readableBytes();
+        int at = buf.readerIndex();
+        if (n < 16 || n > 8192 || buf.getByte(at) != 'H' || buf.getByte(at + 5) != '1'
+                || (buf.getByte(at + 9) != '4' && buf.getByte(at + 9) != '5')) {
+            return null;
+        }
+        String head = buf.toString(at, n, StandardCharsets.ISO_8859_1);
+        String lower = head.toLowerCase(Locale.ROOT);
+        int length = lower.indexOf("\r\ncontent-length: 0\r\n");
+        if (!head.startsWith("HTTP/1.") || !head.endsWith("\r\n\r\n") || length < 0
+                || lower.contains("\r\ncontent-type:")) {
+            return null;
+        }
+        int status;
+        try {
+            status = Integer.parseInt(head.substring(9, 12));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        var error = FailureHandler.toRequestException(null, status);
+        byte[] body = new JsonObject().put("error", new JsonObject().put("code", error.code().code())
+                .put("message", error.getMessage())).encode().getBytes(StandardCharsets.UTF_8);
+        String fixed = head.substring(0, length) + "\r\ncontent-type: application/json\r\ncontent-length: "
+                + body.length + head.substring(length + "\r\ncontent-length: 0".length());
+        return Unpooled.wrappedBuffer(fixed.getBytes(StandardCharsets.ISO_8859_1), body);
+    }
+
     private static void answerAndClose(ChannelHandlerContext ctx, byte[] answer) {
         ctx.writeAndFlush(Unpooled.wrappedBuffer(answer)).addListener(ChannelFutureListener.CLOSE);
     }
@@ -124,7 +172,8 @@ public final class ConnectionGuard {
         private boolean inputShutdown;
         private boolean awaitingHeaders = true;
         private boolean multiplexed;
-        private int inFlight;
+        /** Requests started and not yet answered. */
+        private final List<HttpServerRequest> requests = new ArrayList<>(1);
         private ScheduledFuture<?> headerTimer;
 
         @Override
@@ -179,12 +228,25 @@ public final class ConnectionGuard {
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt instanceof ChannelInputShutdownEvent) {
                 inputShutdown = true;
-                if (inFlight == 0) {
+                // nothing to answer, or a request whose body can no longer arrive: close now
+                if (requests.isEmpty() || requests.stream().anyMatch(r -> !r.isEnded())) {
                     ctx.close();
                     return;
                 }
             }
             super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+            if (msg instanceof ByteBuf buf) {
+                ByteBuf replaced = withErrorBody(buf);
+                if (replaced != null) {
+                    buf.release();
+                    msg = replaced;
+                }
+            }
+            super.write(ctx, msg, promise);
         }
 
         private void armHeaderTimer(ChannelHandlerContext ctx) {

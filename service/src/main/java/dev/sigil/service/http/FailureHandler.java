@@ -124,7 +124,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
             case 408 -> new RequestException(ErrorCode.REQUEST_TIMEOUT, "the request took too long to arrive");
             case 414 -> new RequestException(ErrorCode.URI_TOO_LONG, "the request line is too long");
             case 431 -> new RequestException(ErrorCode.HEADERS_TOO_LARGE, "the request headers are too large");
-            case 501 -> new RequestException(ErrorCode.NOT_IMPLEMENTED, "not implemented by this server");
+            case 501 -> new RequestException(ErrorCode.NOT_IMPLEMENTED,
+                    "not implemented by this server (HTTP/1.0, HTTP/1.1 and HTTP/2 are)");
+            case 417 -> RequestException.invalid("the expectation cannot be met");
             case 400 -> RequestException.invalid("bad request");
             case 401 -> new RequestException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
             case 403 -> new RequestException(ErrorCode.FORBIDDEN, "the token lacks the role");
