@@ -81,12 +81,28 @@ public final class ConnectionGuard {
             c.requests.removeIf(r -> r == request || r.response() == response);
             c.awaitingHeaders = true;
             if (c.inputShutdown && c.requests.isEmpty()) {
-                // after the answer Vert.x is writing now: the empty write completes once that is flushed
-                Channel ch = c.channel;
-                ch.eventLoop().execute(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER)
-                        .addListener(ChannelFutureListener.CLOSE));
+                closeAfterWrites(c.channel);
             }
         }
+    }
+
+    /**
+     * Closes the request's connection once what was written to it so far (its answer) has been sent, without the
+     * grace period Vert.x gives a connection whose request is still being received.
+     */
+    public void closeAfterAnswer(HttpServerRequest request) {
+        Conn c = find(request);
+        if (c != null) {
+            closeAfterWrites(c.channel);
+        } else {
+            request.connection().close();
+        }
+    }
+
+    private static void closeAfterWrites(Channel ch) {
+        // runs after the current task, so after the answer Vert.x is writing now; the empty write completes once
+        // everything before it has been flushed
+        ch.eventLoop().execute(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
     }
 
     private Conn find(HttpServerRequest request) {

@@ -51,7 +51,7 @@ public final class EdgeHandler implements Handler<RoutingContext> {
     private void ended(HttpServerRequest request) {
         guard.requestEnded(request);
         if (hasUnreadBody(request)) {
-            request.connection().close();
+            guard.closeAfterAnswer(request);
         }
     }
 
