@@ -3,6 +3,10 @@ module dev.sigil.service {
     requires dev.sigil.crypto;
     requires io.vertx.core;
     requires io.vertx.web;
+    requires io.netty.transport;
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.codec;
     requires com.fasterxml.jackson.core;
     requires micrometer.core;
     requires micrometer.registry.prometheus;

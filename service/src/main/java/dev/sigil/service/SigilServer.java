@@ -2,9 +2,15 @@ package dev.sigil.service;
 
 import dev.sigil.crypto.spi.BackendProvider;
 import dev.sigil.service.auth.Authenticator;
+import dev.sigil.service.auth.Role;
 import dev.sigil.service.backend.BackendRegistry;
 import dev.sigil.service.config.ServiceConfig;
+import dev.sigil.service.http.AuthGate;
+import dev.sigil.service.http.BodyBudget;
+import dev.sigil.service.http.ConnectionGuard;
+import dev.sigil.service.http.EdgeHandler;
 import dev.sigil.service.http.FailureHandler;
+import dev.sigil.service.http.GuardedTransport;
 import dev.sigil.service.http.JsonBodyHandler;
 import dev.sigil.service.http.KeysHandler;
 import dev.sigil.service.http.KeysRoute;
@@ -55,11 +61,15 @@ public final class SigilServer implements AutoCloseable {
     public static SigilServer start(ServiceConfig config, Path dataDir, Map<String, String> env,
             List<BackendProvider> providers) {
         Components c = Components.create(config, dataDir, env, providers);
-        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(2));
+        ServiceConfig.Limits limits = config.server().limits();
+        ConnectionGuard guard = new ConnectionGuard(limits.maxConnections(), limits.headerTimeoutMs());
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setWorkerPoolSize(2))
+                .withTransport(new GuardedTransport(guard, limits.allowHalfClosure())).build();
         try {
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-                            .setHost(config.server().host()).setPort(config.server().port()))
-                    .requestHandler(FailureHandler.guardPaths(router(vertx, config, c)));
+            EdgeHandler edge = new EdgeHandler(guard);
+            HttpServer server = vertx.createHttpServer(serverOptions(config))
+                    .invalidRequestHandler(FailureHandler::invalidRequest)
+                    .requestHandler(edge.around(router(vertx, config, c, edge)));
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new SigilServer(config, c, vertx, server);
         } catch (Exception e) {
@@ -78,23 +88,51 @@ public final class SigilServer implements AutoCloseable {
         return t.getMessage();
     }
 
-    private static Router router(Vertx vertx, ServiceConfig config, Components c) {
+    /**
+     * The HTTP server's options: address, and the timeouts Vert.x offers itself (idle connections). HTTP/2 over
+     * cleartext (h2c, by upgrade or prior knowledge) is on, as is Vert.x's default. The header timeout and the
+     * connection cap are the {@link ConnectionGuard}'s, the body timeout the {@link JsonBodyHandler}'s.
+     */
+    static HttpServerOptions serverOptions(ServiceConfig config) {
+        return limitOptions(new HttpServerOptions()
+                .setHost(config.server().host()).setPort(config.server().port()), config.server().limits());
+    }
+
+    /** The edge limits Vert.x applies itself. */
+    private static HttpServerOptions limitOptions(HttpServerOptions options, ServiceConfig.Limits limits) {
+        return options.setHttp2ClearTextEnabled(true)
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeoutMs()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    }
+
+    private static Router router(Vertx vertx, ServiceConfig config, Components c, EdgeHandler edge) {
         Router router = Router.router(vertx);
         FailureHandler failures = new FailureHandler();
+        router.route().handler(edge);
         router.route().handler(new RequestMetricsHandler(c.metrics()));
-        router.route().handler(new JsonBodyHandler(config.server().maxBodyBytes()));
         router.route().failureHandler(failures);
-        router.errorHandler(404, failures);
-        router.errorHandler(405, failures);
-        VerifyRequestParser parser = new VerifyRequestParser(config.server().maxBatchItems(),
-                config.server().maxBodyBytes());
-        VerifyRoute.register(router, new VerifyHandler(c.auth(), parser,
-                new VerifyService(c.registry(), c.router(), c.metrics()), c.worker()));
-        SignRoute.register(router, new SignHandler(c.auth(), new SignService(c.keys(), c.registry(), c.router(), c.metrics()),
-                c.worker(), config.server().maxBatchItems()));
-        KeysRoute.register(router, new KeysHandler(c.auth(), c.keys(), c.worker()));
+        for (int status : FailureHandler.ROUTER_STATUSES) {
+            router.errorHandler(status, failures);
+        }
+        ServiceConfig.Server s = config.server();
+        ServiceConfig.Limits limits = s.limits();
+        BodyBudget budget = new BodyBudget(limits.maxBodyBytesInFlight());
+        Authenticator auth = c.auth();
+        VerifyRequestParser parser = new VerifyRequestParser(s.maxBatchItems(), s.maxBodyBytes());
+        VerifyRoute.register(router, new AuthGate(auth::requireVerify),
+                new JsonBodyHandler(s.maxBodyBytes(), budget, limits.bodyTimeoutMs()),
+                new VerifyHandler(auth, parser, new VerifyService(c.registry(), c.router(), c.metrics()), c.worker()));
+        SignRoute.register(router, new AuthGate(h -> auth.require(h, Role.SIGN)),
+                new JsonBodyHandler(limits.maxSignBodyBytes(), budget, limits.bodyTimeoutMs()),
+                new SignHandler(auth, new SignService(c.keys(), c.registry(), c.router(), c.metrics()), c.worker(),
+                        s.maxBatchItems()));
+        KeysRoute.register(router, new AuthGate(h -> auth.requireAny(h, Role.SIGN, Role.ADMIN)),
+                new AuthGate(h -> auth.require(h, Role.ADMIN)),
+                new JsonBodyHandler(limits.maxKeysBodyBytes(), budget, limits.bodyTimeoutMs()),
+                new KeysHandler(auth, c.keys(), c.worker()));
         Readiness readiness = new Readiness(c.registry(), c.keys(), config.hsm().isPresent());
-        OpsRoute.register(router, new OpsHandler(c.registry(), c.router(), readiness, c.metrics(), c.worker()));
+        OpsRoute.register(router, new AuthGate(auth::requireOps),
+                new OpsHandler(c.registry(), c.router(), readiness, c.metrics(), c.worker()));
         return router;
     }
 
@@ -155,7 +193,8 @@ public final class SigilServer implements AutoCloseable {
                 router = dev.sigil.service.routing.Router.builder(List.copyOf(registry.all())).config(config.routing())
                         .meterRegistry(metrics.registry()).build();
                 KeyService keys = KeyStores.open(config, dataDir, env, registry);
-                Authenticator auth = new Authenticator(config.auth().verifyOpen(), config.auth().tokens(),
+                Authenticator auth = new Authenticator(config.auth().verifyOpen(), config.auth().opsOpen(),
+                        config.auth().tokens(),
                         Optional.ofNullable(env.get("SIGIL_ADMIN_TOKEN")));
                 Worker worker = new Worker(config.server().workerThreads(), config.server().queueCapacity());
                 metrics.workerInFlight(worker::inFlight);
