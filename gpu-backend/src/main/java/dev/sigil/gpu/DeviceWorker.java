@@ -78,7 +78,7 @@ final class DeviceWorker implements AutoCloseable {
         int chunk = Math.max(localSize, Math.min(requestedChunk, fit) / localSize * localSize);
         DeviceWorker w = new DeviceWorker(info, context, chunk, localSize);
         try {
-            for (Scheme s : Scheme.values()) {
+            for (Scheme s : KernelSources.SCHEMES) {
                 w.programs.put(s, builder.build(context, info, KernelSources.program(s), options));
                 int[] table = BaseTables.of(s);
                 w.tables.put(s, clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,

@@ -91,6 +91,9 @@ class AdversarialItemsTest {
         if (s == Scheme.ED25519) {
             return Ed25519.verify(sig, 0, signed.key().publicKey().encoded(), 0, m, 0, m.length);
         }
+        if (s == Scheme.SCHNORR_SECP256K1) {
+            return Bip340Plain.verify(signed.key().publicKey().encoded(), m, sig);
+        }
         EcPublicKey key = (EcPublicKey) signed.key().publicKey();
         X9ECParameters x9 = ECNamedCurveTable.getByName(s == Scheme.SM2 ? "sm2p256v1" : key.curve().curveName());
         ECDomainParameters d = new ECDomainParameters(x9);
