@@ -37,7 +37,7 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 
 /**
- * One OpenCL device: its context, the four programs (built once, binaries cached), the base-point tables in
+ * One OpenCL device: its context, the programs of every scheme (built once, binaries cached), the base-point tables in
  * device memory, and {@link #SLOTS} pipeline slots, each with its own queue and reused buffers. A batch runs as
  * chunks that alternate between the slots, so the host packs chunk c+1 while the device computes chunk c and
  * the results of chunk c-1 come back. Chunks are sized to fit the device's allocation limit.
@@ -78,7 +78,7 @@ final class DeviceWorker implements AutoCloseable {
         int chunk = Math.max(localSize, Math.min(requestedChunk, fit) / localSize * localSize);
         DeviceWorker w = new DeviceWorker(info, context, chunk, localSize);
         try {
-            for (Scheme s : KernelSources.SCHEMES) {
+            for (Scheme s : Scheme.values()) {
                 w.programs.put(s, builder.build(context, info, KernelSources.program(s), options));
                 int[] table = BaseTables.of(s);
                 w.tables.put(s, clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,

@@ -23,10 +23,6 @@ final class KernelSources {
     private KernelSources() {
     }
 
-    /** The schemes with a kernel. */
-    static final java.util.Set<Scheme> SCHEMES = java.util.Collections.unmodifiableSet(
-            java.util.EnumSet.complementOf(java.util.EnumSet.of(Scheme.SCHNORR_SECP256K1)));
-
     static String program(Scheme scheme) {
         StringBuilder src = new StringBuilder(KernelConstants.header(scheme));
         List<String> layers = scheme == Scheme.ED25519 ? EDWARDS_LAYERS : WEIERSTRASS_LAYERS;
@@ -37,7 +33,7 @@ final class KernelSources {
             case ECDSA_SECP256K1, ECDSA_P256 -> "ecdsa.cl";
             case SM2 -> "sm2.cl";
             case ED25519 -> "ed25519.cl";
-            case SCHNORR_SECP256K1 -> throw new IllegalArgumentException("no kernel for " + scheme);
+            case SCHNORR_SECP256K1 -> "schnorr.cl";
         }));
         return src.toString();
     }
@@ -47,7 +43,7 @@ final class KernelSources {
             case ECDSA_SECP256K1, ECDSA_P256 -> "ecdsa_verify";
             case SM2 -> "sm2_verify";
             case ED25519 -> "ed25519_verify";
-            case SCHNORR_SECP256K1 -> throw new IllegalArgumentException("no kernel for " + scheme);
+            case SCHNORR_SECP256K1 -> "schnorr_verify";
         };
     }
 
