@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * ECDSA and BIP-340 Schnorr over secp256k1 with libsecp256k1. BIP-340 needs no adjustment: libsecp256k1's
  * {@code schnorrsig_verify} is BIP-340 itself, and crypto-api has already decided unliftable keys, r ≥ p and s ≥ n;
- * signing is {@code schnorrsig_sign_custom} with fresh auxiliary randomness. For ECDSA, with libsecp256k1. Where its rules differ from the reference: it rejects high S in verify, so
- * signatures are normalized first (the rule set has already rejected high S where it must); it reduces the digest
- * modulo n as Bouncy Castle does; r and s are in [1, n-1] and the key is a valid point before an item is pending.
+ * signing is {@code schnorrsig_sign_custom} with fresh auxiliary randomness. For ECDSA, where libsecp256k1's rules
+ * differ from the reference: it rejects high S in verify, so signatures are normalized first (the rule set has
+ * already rejected high S where it must); it reduces the digest modulo n as Bouncy Castle does; r and s are in [1, n-1] and the key is a valid point before an item is pending.
  * Signing uses libsecp256k1's RFC 6979 nonces, byte-identical to the reference (tested), and its recovery id
  * (2 and 3, R.x ≥ n, are reported as -1 like the reference). Each thread works in its own off-heap workspace;
  * decoded keys are cached, so verification allocates nothing per item.
