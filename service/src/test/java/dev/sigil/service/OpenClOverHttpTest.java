@@ -51,7 +51,7 @@ class OpenClOverHttpTest {
     }
 
     @Test
-    void backends_listsOpenCl_withItsDeviceAndTheFourSchemes() {
+    void backends_listsOpenCl_withItsDeviceAndEveryScheme() {
         TestServer.Response r = server.get("/v1/backends", null);
         assertThat(r.status()).isEqualTo(200);
         JsonObject opencl = null;
@@ -70,7 +70,7 @@ class OpenClOverHttpTest {
         }
         assertThat(opencl.getString("device")).isNotBlank();
         assertThat(opencl.getJsonArray("schemes").getList())
-                .containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519");
+                .containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519", "schnorr-secp256k1");
         assertThat(opencl.getJsonArray("operations").getList()).containsExactly("verify");
     }
 
