@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ParseBenchmark {
     static final int ITEMS = 1024;
 
-    @Param({"ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519"})
+    @Param({"ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519", "schnorr-secp256k1"})
     public String scheme;
 
     private Scheme s;
@@ -59,7 +59,7 @@ public class ParseBenchmark {
         s = Scheme.fromWire(scheme).orElseThrow();
         List<AdversarialItems.Signed> items = new AdversarialItems(s, 7, 64, ITEMS).signed();
         withMessage = items.stream().map(AdversarialItems.Signed::encoded).toArray(EncodedItem[]::new);
-        withDigest = items.stream().map(i -> s == Scheme.ED25519 ? i.encoded()
+        withDigest = items.stream().map(i -> !s.isWeierstrass() ? i.encoded()
                 : EncodedItem.ofDigest(i.key().publicKey().encoded(),
                         Hashes.signedDigest(s, (EcPublicKey) i.key().publicKey(), Sm2.DEFAULT_USER_ID, i.message()),
                         i.encodedSignature())).toArray(EncodedItem[]::new);

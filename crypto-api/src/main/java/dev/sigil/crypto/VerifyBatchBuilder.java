@@ -66,6 +66,8 @@ public final class VerifyBatchBuilder {
             checkKeySource(item);
             if (scheme == Scheme.ED25519) {
                 addEd25519Encoded(item);
+            } else if (scheme == Scheme.SCHNORR_SECP256K1) {
+                addSchnorrEncoded(item);
             } else {
                 addWeierstrassEncoded(item);
             }
@@ -137,6 +139,25 @@ public final class VerifyBatchBuilder {
                 : cache.parse(scheme, item.publicKey());
     }
 
+    private void addSchnorrEncoded(EncodedItem item) {
+        if (item.digest() != null) {
+            throw new MalformedInputException(ProblemCode.MALFORMED_ITEM,
+                    "schnorr-secp256k1 takes a message, not a digest (BIP-340 hashes it inside)");
+        }
+        if (item.format() != null) {
+            throw new MalformedInputException(ProblemCode.MALFORMED_ITEM,
+                    "schnorr-secp256k1 signatures are 64 bytes; signatureFormat is not allowed");
+        }
+        if (item.userId() != null) {
+            throw new MalformedInputException(ProblemCode.MALFORMED_ITEM, "userId is for sm2 items only");
+        }
+        if (item.message() == null) {
+            throw new MalformedInputException(ProblemCode.MESSAGE_OR_DIGEST, "message is required");
+        }
+        XOnlyPublicKey key = (XOnlyPublicKey) publicKey(item);
+        addSchnorr(key, item.message(), item.signature());
+    }
+
     private static void checkMessageOrDigest(EncodedItem item) {
         if ((item.message() == null) == (item.digest() == null)) {
             throw new MalformedInputException(ProblemCode.MESSAGE_OR_DIGEST,
@@ -181,6 +202,36 @@ public final class VerifyBatchBuilder {
         BigInteger sv = new BigInteger(1, Bytes.reversed(sBytes));
         if (key.isSmallOrder() || sv.compareTo(Ed25519PublicKey.L) >= 0
                 || Ed25519PublicKey.yOf(rBytes).compareTo(Ed25519PublicKey.P) >= 0) {
+            return addPreset(Outcome.INVALID);
+        }
+        int i = grow();
+        keys[i] = key;
+        System.arraycopy(rBytes, 0, r, 32 * i, 32);
+        System.arraycopy(sBytes, 0, s, 32 * i, 32);
+        appendMessage(message);
+        messageOffsets[i + 1] = messagesLen;
+        status[i] = VerifyBatch.PENDING;
+        size++;
+        return this;
+    }
+
+    /**
+     * Adds a BIP-340 item. A signature that is not 64 bytes is malformed; a key that {@code lift_x} cannot lift,
+     * r ≥ p and s ≥ n are decided {@code INVALID} here (BIP-340's "fail").
+     */
+    public VerifyBatchBuilder addSchnorr(XOnlyPublicKey key, byte[] message, byte[] signature) {
+        if (scheme != Scheme.SCHNORR_SECP256K1) {
+            throw new IllegalArgumentException("x-only key in a " + scheme + " batch");
+        }
+        if (signature.length != Bip340.SIGNATURE_BYTES) {
+            return addMalformed(ProblemCode.MALFORMED_SIGNATURE,
+                    "a schnorr-secp256k1 signature is 64 bytes, got " + signature.length);
+        }
+        byte[] rBytes = Arrays.copyOfRange(signature, 0, 32);
+        byte[] sBytes = Arrays.copyOfRange(signature, 32, 64);
+        Curve c = Curve.SECP256K1;
+        if (!key.isLiftable() || new BigInteger(1, rBytes).compareTo(c.p()) >= 0
+                || new BigInteger(1, sBytes).compareTo(c.n()) >= 0) {
             return addPreset(Outcome.INVALID);
         }
         int i = grow();

@@ -37,7 +37,7 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 
 /**
- * One OpenCL device: its context, the four programs (built once, binaries cached), the base-point tables in
+ * One OpenCL device: its context, the programs of every scheme (built once, binaries cached), the base-point tables in
  * device memory, and {@link #SLOTS} pipeline slots, each with its own queue and reused buffers. A batch runs as
  * chunks that alternate between the slots, so the host packs chunk c+1 while the device computes chunk c and
  * the results of chunk c-1 come back. Chunks are sized to fit the device's allocation limit.

@@ -2,13 +2,16 @@ package dev.sigil.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.conformance.Vectors;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.gpu.OpenClBackendProvider;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +51,7 @@ class OpenClOverHttpTest {
     }
 
     @Test
-    void backends_listsOpenCl_withItsDeviceAndTheFourSchemes() {
+    void backends_listsOpenCl_withItsDeviceAndEveryScheme() {
         TestServer.Response r = server.get("/v1/backends", null);
         assertThat(r.status()).isEqualTo(200);
         JsonObject opencl = null;
@@ -67,7 +70,7 @@ class OpenClOverHttpTest {
         }
         assertThat(opencl.getString("device")).isNotBlank();
         assertThat(opencl.getJsonArray("schemes").getList())
-                .containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519");
+                .containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519", "schnorr-secp256k1");
         assertThat(opencl.getJsonArray("operations").getList()).containsExactly("verify");
     }
 
@@ -99,6 +102,27 @@ class OpenClOverHttpTest {
         assertThat(gpu.getJsonArray("problems")).isEqualTo(cpu.getJsonArray("problems"));
         assertThat(gpu.getJsonArray("results").getList()).contains("valid", "invalid", "malformed");
         assertThat(gpu.getJsonObject("backends").getInteger("opencl", 0)).isPositive();
+    }
+
+    @Test
+    void bip340_officialVectors_pinnedToOpenCl_areValidOrInvalidAsTheFileSays() {
+        List<Vectors.Vector> vectors = Vectors.bip340().stream().map(Vectors.Bip340Vector::vector).toList();
+        JsonArray items = new JsonArray();
+        for (Vectors.Vector v : vectors) {
+            items.add(new JsonObject().put("scheme", "schnorr-secp256k1")
+                    .put("publicKey", Hex.encode(v.item().publicKey())).put("message", Hex.encode(v.item().message()))
+                    .put("signature", Hex.encode(v.item().signature())));
+        }
+        JsonObject gpu = pinned(items, "opencl");
+        List<String> failures = new java.util.ArrayList<>();
+        for (int i = 0; i < vectors.size(); i++) {
+            String expected = vectors.get(i).valid() ? "valid" : "invalid";
+            if (!expected.equals(gpu.getJsonArray("results").getString(i))) {
+                failures.add(vectors.get(i).name() + ": got " + gpu.getJsonArray("results").getString(i));
+            }
+        }
+        assertThat(vectors).hasSize(19);
+        assertThat(failures).isEmpty();
     }
 
     private static JsonObject pinned(JsonArray items, String backend) {

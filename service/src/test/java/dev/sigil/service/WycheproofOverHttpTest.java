@@ -91,6 +91,29 @@ class WycheproofOverHttpTest {
                 TestCertificates.wrap(scheme, v.item()), v.valid())).toList();
     }
 
+    @Test
+    void bip340_officialVectors_overHttp_areValidOrInvalidAsTheFileSays_underBothRuleSets() {
+        List<Vectors.Vector> vectors = Vectors.bip340().stream().map(Vectors.Bip340Vector::vector).toList();
+        assertThat(vectors).hasSize(19);
+        for (String rules : List.of("standard", "low-s")) {
+            JsonArray items = new JsonArray();
+            vectors.forEach(v -> items.add(json("schnorr-secp256k1", v.item())));
+            TestServer.Response r = server.post("/v1/verify", new JsonObject().put("rules", rules)
+                    .put("backend", "cpu").put("items", items).encode(), null);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonArray results = r.json().getJsonArray("results");
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < vectors.size(); i++) {
+                String expected = vectors.get(i).valid() ? "valid" : "invalid";
+                if (!expected.equals(results.getString(i))) {
+                    failures.add(rules + " " + vectors.get(i).name() + ": got " + results.getString(i));
+                }
+            }
+            assertThat(failures).isEmpty();
+            assertThat(r.json().getJsonObject("backends").getInteger("cpu")).isEqualTo(19);
+        }
+    }
+
     private static List<String> failures(String scheme, List<Vectors.Vector> vectors) {
         assertThat(vectors).isNotEmpty();
         JsonArray items = new JsonArray();

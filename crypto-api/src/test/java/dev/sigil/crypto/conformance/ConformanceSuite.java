@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The conformance suite every backend runs: the Wycheproof files, the SM2 standard example, and the project's own
+ * The conformance suite every backend runs: the Wycheproof files, the SM2 standard example, the BIP-340 vectors (each
+ * of the 19 expected {@code valid} or {@code invalid}, never {@code malformed}), and the project's own
  * edge cases for every scheme under both rule sets. Each test collects every failing vector and asserts the list is
  * empty. A scheme the backend's {@link Verifier} lacks (or a backend without one) is reported as "not supported": the
  * test is aborted (skipped), never passed. A backend's test extends this class and supplies the backend, a software
@@ -88,6 +89,29 @@ public abstract class ConformanceSuite {
         }
         assertThat(failures(Scheme.SM2, RuleSet.STANDARD, vectors)).isEmpty();
         assertThat(failures(Scheme.SM2, RuleSet.LOW_S, vectors)).isEmpty();
+    }
+
+    @Test
+    void bip340_officialVectors_matchEveryVector_underBothRuleSets() {
+        List<Vector> vectors = Vectors.bip340().stream().map(Vectors.Bip340Vector::vector).toList();
+        assertThat(vectors).hasSize(19);
+        assertThat(failures(Scheme.SCHNORR_SECP256K1, RuleSet.STANDARD, vectors)).isEmpty();
+        assertThat(failures(Scheme.SCHNORR_SECP256K1, RuleSet.LOW_S, vectors)).isEmpty();
+    }
+
+    @Test
+    void bip340_officialVectors_oneByOne_matchEveryVector() {
+        Verifier verifier = verifier(Scheme.SCHNORR_SECP256K1);
+        List<String> failures = new ArrayList<>();
+        for (Vectors.Bip340Vector v : Vectors.bip340()) {
+            Outcome o = verifier.verify(VerifyBatch.builder(Scheme.SCHNORR_SECP256K1, RuleSet.STANDARD)
+                    .add(v.vector().item()).build())[0];
+            Verdict expected = v.vector().valid() ? Verdict.VALID : Verdict.INVALID;
+            if (o == null || o.verdict() != expected) {
+                failures.add(v.vector().name() + ": expected " + expected + ", got " + o);
+            }
+        }
+        assertThat(failures).isEmpty();
     }
 
     @TestFactory
@@ -200,8 +224,11 @@ public abstract class ConformanceSuite {
     private List<EdgeCase> edgeCases(Scheme s) {
         SigningKey.Software key = newKey(s);
         SigningKey.Software other = newKey(s);
-        return s == Scheme.ED25519 ? Ed25519EdgeCases.build(signer(), key, other)
-                : EdgeCases.weierstrass(signer(), key, other);
+        return switch (s) {
+            case ED25519 -> Ed25519EdgeCases.build(signer(), key, other);
+            case SCHNORR_SECP256K1 -> Bip340EdgeCases.build(signer(), key, other);
+            default -> EdgeCases.weierstrass(signer(), key, other);
+        };
     }
 
     /** The backend's verifier for the scheme; aborts the test (skipped as "not supported") when there is none. */

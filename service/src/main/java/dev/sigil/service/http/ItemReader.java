@@ -105,7 +105,7 @@ final class ItemReader {
                 scheme = Scheme.fromWire(schemeWord).orElse(null);
                 if (scheme == null) {
                     fail(ProblemCode.UNKNOWN_SCHEME, "unknown scheme (schemes: ecdsa-secp256k1, ecdsa-p256, sm2, "
-                            + "ed25519)");
+                            + "ed25519, schnorr-secp256k1)");
                 }
             }
         }
