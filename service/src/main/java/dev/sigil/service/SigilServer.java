@@ -20,7 +20,9 @@ import dev.sigil.service.http.VerifyRoute;
 import dev.sigil.service.http.Worker;
 import dev.sigil.service.keys.KeyService;
 import dev.sigil.service.ops.Metrics;
+import dev.sigil.service.http.PlaintextTokenGuard;
 import dev.sigil.service.sign.SignService;
+import dev.sigil.service.tls.TlsSetup;
 import dev.sigil.service.verify.VerifyService;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -42,27 +44,34 @@ public final class SigilServer implements AutoCloseable {
     private final Components components;
     private final Vertx vertx;
     private final HttpServer server;
+    private final TlsSetup tls;
     private volatile boolean stopped;
 
-    private SigilServer(ServiceConfig config, Components components, Vertx vertx, HttpServer server) {
+    private SigilServer(ServiceConfig config, Components components, Vertx vertx, HttpServer server, TlsSetup tls) {
         this.config = config;
         this.components = components;
         this.vertx = vertx;
         this.server = server;
+        this.tls = tls;
     }
 
     /** Starts everything and listens; returns once the port is bound. */
     public static SigilServer start(ServiceConfig config, Path dataDir, Map<String, String> env,
             List<BackendProvider> providers) {
+        TlsSetup tls = TlsSetup.prepare(config.server(), env);
         Components c = Components.create(config, dataDir, env, providers);
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(2));
         try {
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-                            .setHost(config.server().host()).setPort(config.server().port()))
-                    .requestHandler(FailureHandler.guardPaths(router(vertx, config, c)));
+            HttpServerOptions options = new HttpServerOptions()
+                    .setHost(config.server().host()).setPort(config.server().port());
+            tls.configure(options);
+            HttpServer server = vertx.createHttpServer(options)
+                    .requestHandler(FailureHandler.guardPaths(router(vertx, config, c, tls.refusesPlaintextTokens())));
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return new SigilServer(config, c, vertx, server);
+            tls.startReloading(vertx, server);
+            return new SigilServer(config, c, vertx, server, tls);
         } catch (Exception e) {
+            tls.close();
             vertx.close();
             c.close();
             throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
@@ -78,11 +87,14 @@ public final class SigilServer implements AutoCloseable {
         return t.getMessage();
     }
 
-    private static Router router(Vertx vertx, ServiceConfig config, Components c) {
+    private static Router router(Vertx vertx, ServiceConfig config, Components c, boolean refusePlaintextTokens) {
         Router router = Router.router(vertx);
         FailureHandler failures = new FailureHandler();
         router.route().handler(new RequestMetricsHandler(c.metrics()));
         router.route().handler(new JsonBodyHandler(config.server().maxBodyBytes()));
+        if (refusePlaintextTokens) {
+            router.route().handler(new PlaintextTokenGuard());
+        }
         router.route().failureHandler(failures);
         router.errorHandler(404, failures);
         router.errorHandler(405, failures);
@@ -107,6 +119,20 @@ public final class SigilServer implements AutoCloseable {
         return config.server().host();
     }
 
+    /** True when the server speaks HTTPS only. */
+    public boolean tls() {
+        return tls.enabled();
+    }
+
+    /**
+     * Reads the TLS files again (as SIGHUP does): new connections get the new certificate, open ones keep theirs.
+     *
+     * @return true when the new files were taken; false when they cannot be used (logged), the old ones stay
+     */
+    public boolean reloadTls() {
+        return tls.reload();
+    }
+
     public BackendRegistry backends() {
         return components.registry();
     }
@@ -117,6 +143,7 @@ public final class SigilServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        tls.close();
         int grace = config.server().shutdownGraceSeconds();
         try {
             server.shutdown(grace, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture()

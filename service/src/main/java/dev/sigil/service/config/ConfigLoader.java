@@ -73,12 +73,19 @@ public final class ConfigLoader {
                 s.integer("workerThreads", Math.max(4, 2 * cores), 1, 1024),
                 s.integer("backendThreads", cores, 1, 1024),
                 s.integer("queueCapacity", 256, 1, 1_000_000),
-                s.integer("shutdownGraceSeconds", 30, 0, 3600));
+                s.integer("shutdownGraceSeconds", 30, 0, 3600),
+                s.bool("allowPlaintextTokens", false),
+                tls(s));
         if (out.host().isBlank()) {
             throw new ConfigException(s.field("host") + ": must not be empty");
         }
         s.finish();
         return out;
+    }
+
+    private static Optional<TlsConfig> tls(Section server) {
+        Object node = server.raw("tls");
+        return node == null ? Optional.empty() : Optional.of(TlsConfig.parse(Section.of(server.field("tls"), node)));
     }
 
     private static ServiceConfig.Auth auth(Section s) {

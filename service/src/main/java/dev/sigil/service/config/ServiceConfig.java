@@ -39,11 +39,21 @@ public record ServiceConfig(Server server, Auth auth, Keys keys, Map<String, Bac
         return backends.getOrDefault(id, BackendConfig.DEFAULT);
     }
 
+    /**
+     * The HTTP server. {@code tls} absent: plain HTTP; {@code allowPlaintextTokens}: bearer tokens accepted over plain
+     * HTTP on a non-loopback address (see {@code SigilServer}).
+     */
     public record Server(String host, int port, long maxBodyBytes, int maxBatchItems, int workerThreads,
-            int backendThreads, int queueCapacity, int shutdownGraceSeconds) {
+            int backendThreads, int queueCapacity, int shutdownGraceSeconds,
+            boolean allowPlaintextTokens, Optional<TlsConfig> tls) {
         public Server withAddress(String newHost, int newPort) {
             return new Server(newHost, newPort, maxBodyBytes, maxBatchItems, workerThreads, backendThreads,
-                    queueCapacity, shutdownGraceSeconds);
+                    queueCapacity, shutdownGraceSeconds, allowPlaintextTokens, tls);
+        }
+
+        public Server withTls(Optional<TlsConfig> newTls, boolean newAllowPlaintextTokens) {
+            return new Server(host, port, maxBodyBytes, maxBatchItems, workerThreads, backendThreads,
+                    queueCapacity, shutdownGraceSeconds, newAllowPlaintextTokens, newTls);
         }
     }
 
