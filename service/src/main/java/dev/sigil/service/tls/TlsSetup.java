@@ -101,6 +101,11 @@ public final class TlsSetup implements AutoCloseable {
         return refusesPlaintextTokens;
     }
 
+    /** True once SIGHUP reloads the TLS files in this process (the handler is installed with the first server). */
+    public static boolean reloadsOnHangup() {
+        return HangupSignal.installed();
+    }
+
     /** Turns on TLS in the server options (nothing when TLS is not configured). */
     public void configure(HttpServerOptions options) {
         Loaded l = current;
