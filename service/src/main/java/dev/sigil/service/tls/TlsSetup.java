@@ -187,7 +187,8 @@ public final class TlsSetup implements AutoCloseable {
                     .setUseAlpn(true)
                     .setApplicationLayerProtocols(ALPN);
             cipherSuites(c.cipherSuites()).forEach(options::addEnabledCipherSuite);
-            clientTrust(c).ifPresent(t -> options.setTrustOptions(TrustOptions.wrap(t)));
+            clientTrust(c).ifPresent(t -> options.setTrustOptions(
+                    TrustOptions.wrap(new FixedTrustManagerFactory(t))));
             return new Loaded(options, identity.leaf());
         } finally {
             Arrays.fill(password, '\0');
