@@ -102,6 +102,10 @@ final class TlsClient {
             return socket.getSession().getProtocol();
         }
 
+        String cipherSuite() {
+            return socket.getSession().getCipherSuite();
+        }
+
         /** Sends a GET and reads the answer; returns the status. */
         int get(String path) throws IOException {
             out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

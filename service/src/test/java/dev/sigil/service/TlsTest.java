@@ -102,6 +102,25 @@ class TlsTest {
         }
     }
 
+    @Test
+    void theConfiguredProtocolsAndSuites_areTheOnlyOnesOffered() throws Exception {
+        try (SigilServer s = TlsClient.start(dir.resolve("d10"), "127.0.0.1", pemTls("protocols: [TLSv1.3]"),
+                Map.of())) {
+            assertThat(catchThrowable(() -> new TlsClient.Connection(client(null), s.port(), "TLSv1.2").close()))
+                    .as("TLS 1.2 when only TLS 1.3 is configured").isInstanceOf(IOException.class);
+            assertThat(firstRecord(s.port(), 0x0303)).isIn("alert", "closed");
+            try (TlsClient.Connection c = new TlsClient.Connection(client(null), s.port(), "TLSv1.3")) {
+                assertThat(c.get("/health/live")).isEqualTo(200);
+            }
+        }
+        String suite = "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256";
+        try (SigilServer s = TlsClient.start(dir.resolve("d11"), "127.0.0.1",
+                pemTls("protocols: [TLSv1.2]\ncipherSuites: [" + suite + "]"), Map.of());
+                TlsClient.Connection c = new TlsClient.Connection(client(null), s.port(), "TLSv1.2")) {
+            assertThat(c.cipherSuite()).isEqualTo(suite);
+        }
+    }
+
     /** Sends a ClientHello of the version and describes the first record the server answers with. */
     static String firstRecord(int port, int version) throws IOException {
         try (Socket socket = new Socket()) {

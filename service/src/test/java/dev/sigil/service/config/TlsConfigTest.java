@@ -61,6 +61,28 @@ class TlsConfigTest {
         assertThat(t.password()).isEmpty();
     }
 
+    /** The commented {@code server.tls} block of the example file, uncommented, is valid and states the defaults. */
+    @Test
+    void theExamplesTlsBlock_isValid_andStatesTheDefaults() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("config", "sigil.example.yaml"));
+        StringBuilder yaml = new StringBuilder("server:\n");
+        boolean inside = false;
+        for (String line : lines) {
+            if (line.startsWith("  # tls:")) {
+                inside = true;
+            } else if (inside && !line.startsWith("  #   ")) {
+                break;
+            }
+            if (inside) {
+                yaml.append(line.replaceFirst("^  # ", "  ")).append('\n');
+            }
+        }
+        TlsConfig example = load(yaml.toString()).server().tls().orElseThrow();
+        TlsConfig defaults = load("server: {tls: {certFile: /etc/sigil/tls/server.crt, keyFile: /etc/sigil/tls/server.key}}")
+                .server().tls().orElseThrow();
+        assertThat(example).isEqualTo(defaults);
+    }
+
     @Test
     void badValues_stopTheStart_namingTheField() {
         String pem = "certFile: /a.crt, keyFile: /a.key";
