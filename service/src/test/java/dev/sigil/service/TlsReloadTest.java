@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sigil.service.tls.TlsSetup;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -77,7 +78,9 @@ class TlsReloadTest {
             assertThat(TestPki.fingerprint(old.peer())).isEqualTo(first.fingerprint());
             install(folder, second);
             assertThat(s.reloadTls()).isTrue();
-            assertThat(servedFingerprint(s)).isEqualTo(second.fingerprint());
+            TlsClient.Answer after = TlsClient.get(trustingCa, s.port(), "/health/live");
+            assertThat(after.peerFingerprint()).isEqualTo(second.fingerprint());
+            assertThat(after.version()).as("ALPN still offers HTTP/2").isEqualTo(HttpClient.Version.HTTP_2);
             assertThat(old.get("/health/live")).as("the connection opened before the reload").isEqualTo(200);
             assertThat(TestPki.fingerprint(old.peer())).isEqualTo(first.fingerprint());
             try (TlsClient.Connection fresh = new TlsClient.Connection(trustingCa, s.port())) {

@@ -117,7 +117,6 @@ public record TlsConfig(Optional<Path> certFile, Optional<Path> keyFile, Optiona
 
     private static List<String> protocols(Section s) {
         if (!s.has("protocols")) {
-            s.raw("protocols");
             return ALLOWED_PROTOCOLS;
         }
         List<String> out = new ArrayList<>(new LinkedHashSet<>(s.strings("protocols")));
