@@ -60,6 +60,8 @@ class OpenSslTlsTest {
                 "-passout", "file:pw.txt");
         openssl("pkcs12", "-export", "-inkey", "rsa.key", "-in", "rsa.crt", "-certfile", "ca.crt", "-out", "rsa.p12",
                 "-passout", "file:pw.txt");
+        openssl("genpkey", "-algorithm", "ED25519", "-out", "ed25519.key");
+        sign("ed25519.key", "localhost", "ed25519.crt", "server.ext");
         for (String client : new String[] {"client-a", "client-b"}) {
             openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", client + ".key");
             sign(client + ".key", client, client + ".crt", "client.ext");
@@ -155,6 +157,18 @@ class OpenSslTlsTest {
             assertThat(sClientGets200(s.port(), "-tls1_2")).as("TLS 1.2").isTrue();
             assertThat(sClientGets200(s.port(), "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0")).as("TLS 1.1").isFalse();
             assertThat(sClientGets200(s.port(), "-tls1", "-cipher", "DEFAULT@SECLEVEL=0")).as("TLS 1.0").isFalse();
+        }
+    }
+
+    @Test
+    void anEd25519KeyAndItsCertificate_serveHttps() throws Exception {
+        String yaml = tls("certFile: \"" + dir.resolve("ed25519.crt") + "\", keyFile: \"" + dir.resolve("ed25519.key")
+                + "\"");
+        try (SigilServer s = TlsClient.start(dir.resolve("d5"), "127.0.0.1", yaml, Map.of())) {
+            TlsClient.Answer a = TlsClient.get(trustingCa, s.port(), "/health/live");
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.peer()).isEqualTo(certificate("ed25519.crt"));
+            assertThat(sClientGets200(s.port())).isTrue();
         }
     }
 
