@@ -12,6 +12,9 @@ module dev.sigil.service {
     requires micrometer.registry.prometheus;
     requires org.yaml.snakeyaml;
     requires java.logging;
+    requires jdk.unsupported; // sun.misc.Signal: SIGHUP reloads the TLS certificate
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
 
     uses dev.sigil.crypto.spi.BackendProvider;
 }

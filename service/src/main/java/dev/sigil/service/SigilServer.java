@@ -16,6 +16,7 @@ import dev.sigil.service.http.KeysHandler;
 import dev.sigil.service.http.KeysRoute;
 import dev.sigil.service.http.OpsHandler;
 import dev.sigil.service.http.OpsRoute;
+import dev.sigil.service.http.PlaintextTokenGuard;
 import dev.sigil.service.http.Readiness;
 import dev.sigil.service.http.RequestMetricsHandler;
 import dev.sigil.service.http.SignHandler;
@@ -27,6 +28,7 @@ import dev.sigil.service.http.Worker;
 import dev.sigil.service.keys.KeyService;
 import dev.sigil.service.ops.Metrics;
 import dev.sigil.service.sign.SignService;
+import dev.sigil.service.tls.TlsSetup;
 import dev.sigil.service.verify.VerifyService;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -48,18 +50,21 @@ public final class SigilServer implements AutoCloseable {
     private final Components components;
     private final Vertx vertx;
     private final HttpServer server;
+    private final TlsSetup tls;
     private volatile boolean stopped;
 
-    private SigilServer(ServiceConfig config, Components components, Vertx vertx, HttpServer server) {
+    private SigilServer(ServiceConfig config, Components components, Vertx vertx, HttpServer server, TlsSetup tls) {
         this.config = config;
         this.components = components;
         this.vertx = vertx;
         this.server = server;
+        this.tls = tls;
     }
 
     /** Starts everything and listens; returns once the port is bound. */
     public static SigilServer start(ServiceConfig config, Path dataDir, Map<String, String> env,
             List<BackendProvider> providers) {
+        TlsSetup tls = TlsSetup.prepare(config.server(), env);
         Components c = Components.create(config, dataDir, env, providers);
         ServiceConfig.Limits limits = config.server().limits();
         ConnectionGuard guard = new ConnectionGuard(limits.maxConnections(), limits.headerTimeoutMs());
@@ -67,12 +72,16 @@ public final class SigilServer implements AutoCloseable {
                 .withTransport(new GuardedTransport(guard, limits.allowHalfClosure())).build();
         try {
             EdgeHandler edge = new EdgeHandler(guard);
-            HttpServer server = vertx.createHttpServer(serverOptions(config))
+            HttpServerOptions options = serverOptions(config);
+            tls.configure(options);
+            HttpServer server = vertx.createHttpServer(options)
                     .invalidRequestHandler(FailureHandler::invalidRequest)
-                    .requestHandler(edge.around(router(vertx, config, c, edge)));
+                    .requestHandler(edge.around(router(vertx, config, c, edge, tls.refusesPlaintextTokens())));
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return new SigilServer(config, c, vertx, server);
+            tls.startReloading(vertx, server);
+            return new SigilServer(config, c, vertx, server, tls);
         } catch (Exception e) {
+            tls.close();
             vertx.close();
             c.close();
             throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
@@ -105,11 +114,15 @@ public final class SigilServer implements AutoCloseable {
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     }
 
-    private static Router router(Vertx vertx, ServiceConfig config, Components c, EdgeHandler edge) {
+    private static Router router(Vertx vertx, ServiceConfig config, Components c, EdgeHandler edge,
+            boolean refusePlaintextTokens) {
         Router router = Router.router(vertx);
         FailureHandler failures = new FailureHandler();
         router.route().handler(edge);
         router.route().handler(new RequestMetricsHandler(c.metrics()));
+        if (refusePlaintextTokens) {
+            router.route().handler(new PlaintextTokenGuard());
+        }
         router.route().failureHandler(failures);
         for (int status : FailureHandler.ROUTER_STATUSES) {
             router.errorHandler(status, failures);
@@ -145,6 +158,20 @@ public final class SigilServer implements AutoCloseable {
         return config.server().host();
     }
 
+    /** True when the server speaks HTTPS only. */
+    public boolean tls() {
+        return tls.enabled();
+    }
+
+    /**
+     * Reads the TLS files again (as SIGHUP does): new connections get the new certificate, open ones keep theirs.
+     *
+     * @return true when the new files were taken; false when they cannot be used (logged), the old ones stay
+     */
+    public boolean reloadTls() {
+        return tls.reload();
+    }
+
     public BackendRegistry backends() {
         return components.registry();
     }
@@ -155,6 +182,7 @@ public final class SigilServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        tls.close();
         int grace = config.server().shutdownGraceSeconds();
         try {
             server.shutdown(grace, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture()

@@ -74,7 +74,9 @@ public final class ConfigLoader {
                 s.integer("backendThreads", cores, 1, 1024),
                 s.integer("queueCapacity", 256, 1, 1_000_000),
                 s.integer("shutdownGraceSeconds", 30, 0, 3600),
-                limits(s));
+                limits(s),
+                s.bool("allowPlaintextTokens", false),
+                tls(s));
         if (out.host().isBlank()) {
             throw new ConfigException(s.field("host") + ": must not be empty");
         }
@@ -93,6 +95,11 @@ public final class ConfigLoader {
                 s.number("idleTimeoutMs", 60_000, 0, 3_600_000),
                 s.integer("maxConnections", 1024, 1, 1_000_000),
                 s.bool("allowHalfClosure", true));
+    }
+
+    private static Optional<TlsConfig> tls(Section server) {
+        Object node = server.raw("tls");
+        return node == null ? Optional.empty() : Optional.of(TlsConfig.parse(Section.of(server.field("tls"), node)));
     }
 
     private static ServiceConfig.Auth auth(Section s) {

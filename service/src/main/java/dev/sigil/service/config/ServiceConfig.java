@@ -46,16 +46,26 @@ public record ServiceConfig(Server server, Auth auth, Keys keys, Map<String, Bac
         return backends.getOrDefault(id, BackendConfig.DEFAULT);
     }
 
+    /**
+     * The HTTP server. {@code tls} absent: plain HTTP; {@code allowPlaintextTokens}: bearer tokens accepted over plain
+     * HTTP on a non-loopback address (see {@code SigilServer}).
+     */
     public record Server(String host, int port, long maxBodyBytes, int maxBatchItems, int workerThreads,
-            int backendThreads, int queueCapacity, int shutdownGraceSeconds, Limits limits) {
+            int backendThreads, int queueCapacity, int shutdownGraceSeconds, Limits limits,
+            boolean allowPlaintextTokens, Optional<TlsConfig> tls) {
         public Server withAddress(String newHost, int newPort) {
             return new Server(newHost, newPort, maxBodyBytes, maxBatchItems, workerThreads, backendThreads,
-                    queueCapacity, shutdownGraceSeconds, limits);
+                    queueCapacity, shutdownGraceSeconds, limits, allowPlaintextTokens, tls);
         }
 
         public Server withLimits(Limits newLimits) {
             return new Server(host, port, maxBodyBytes, maxBatchItems, workerThreads, backendThreads,
-                    queueCapacity, shutdownGraceSeconds, newLimits);
+                    queueCapacity, shutdownGraceSeconds, newLimits, allowPlaintextTokens, tls);
+        }
+
+        public Server withTls(Optional<TlsConfig> newTls, boolean newAllowPlaintextTokens) {
+            return new Server(host, port, maxBodyBytes, maxBatchItems, workerThreads, backendThreads,
+                    queueCapacity, shutdownGraceSeconds, limits, newAllowPlaintextTokens, newTls);
         }
     }
 
