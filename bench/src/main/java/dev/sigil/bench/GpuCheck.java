@@ -201,9 +201,10 @@ public final class GpuCheck {
                     : d.type().equals("cpu") ? GpuSweep.CPU_DEVICE_DEFAULT : GpuSweep.MAX_BATCH;
             m.put("sweep", new GpuSweep(gpu, cpu, progress, maxBatch, options.measureMs()).run(schemes));
             m.put("deviceMemoryBytesAfterSweep", gpu.deviceMemoryBytes());
-        } catch (BackendException e) {
-            m.put("deviceError", e.getMessage());
-            progress.step("device %d failed: %s", d.index(), e.getMessage());
+        } catch (RuntimeException e) {
+            // a device error (BackendException) or anything else: the report still says what ran and what did not
+            m.put("deviceError", e.getClass().getSimpleName() + ": " + e.getMessage());
+            progress.step("device %d failed: %s", d.index(), e);
             failures++;
         }
         return m;
@@ -214,8 +215,9 @@ public final class GpuCheck {
         Signer signer = cpu.signer().orElseThrow();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Scheme s : schemes) {
+            long[] keys = {0};
             List<ConformanceSets.Set> sets = ConformanceSets.of(s, signer,
-                    sc -> AdversarialItems.key(sc, options.seed() * 7919 + sc.ordinal()));
+                    sc -> AdversarialItems.key(sc, options.seed() * 7919 + sc.ordinal() * 131 + keys[0]++));
             if (sets.isEmpty()) {
                 out.add(Json.object("scheme", s.wireName(), "set", "none in this build", "cases", 0,
                         "failures", List.of()));

@@ -149,11 +149,14 @@ class BundleTest {
         return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
-    /** A directory of links to the few tools bin/sigil uses, and no java: the PATH of a machine without a JDK. */
+    /**
+     * A directory of links to the few tools bin/sigil uses (and ld, which PoCL runs to link its kernels), and no java:
+     * the PATH of a machine without a JDK.
+     */
     private static Path noJdkPath() throws IOException {
         Path bin = Files.createDirectories(dir.resolve("path"));
         for (String tool : List.of("bash", "awk", "sed", "readlink", "dirname", "mkdir", "rm", "cat", "id", "env",
-                "ldconfig", "uname")) {
+                "ldconfig", "uname", "paste", "tr", "ld")) {
             for (String d : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
                 Path t = Path.of(d, tool);
                 if (Files.isExecutable(t) && !Files.exists(bin.resolve(tool))) {
