@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * {@code sigil gpu-check}: whether this machine's OpenCL devices give Sigil's answers, and how fast. Lists the
@@ -47,6 +48,9 @@ public final class GpuCheck {
               --measure-ms MS  measuring time per sweep point (default 500)
               --cache-dir DIR  keep compiled programs there (default: a fresh directory, so the programs are built)
             """;
+
+    /** Items per differential batch, each made by its own generator. */
+    static final int CHUNK = 4_096;
 
     private final Options options;
     private final Progress progress;
@@ -249,7 +253,8 @@ public final class GpuCheck {
     /**
      * {@code --items} items of every kind per scheme (three quarters under {@code standard}, the rest under
      * {@code low-s}) on the device and on the cpu backend: every outcome must be equal. Also counts the items the
-     * host decided after the device ran (crafted Ed25519 small-order items only).
+     * host decided after the device ran (crafted Ed25519 small-order items only). The items are made in chunks of
+     * {@value #CHUNK}, each from its own seed, on every core (crafting Ed25519 small-order items is slow).
      */
     private List<Map<String, Object>> differential(OpenClBackend gpu, List<Scheme> schemes) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -257,31 +262,18 @@ public final class GpuCheck {
             if (options.items() == 0) {
                 break;
             }
-            AdversarialItems gen = new AdversarialItems(s, options.seed() * 1_000_003L + s.ordinal(), 16, 512);
+            int chunks = (options.items() + CHUNK - 1) / CHUNK;
+            List<List<EncodedItem>> parts = IntStream.range(0, chunks).parallel().mapToObj(c ->
+                    new AdversarialItems(s, options.seed() * 1_000_003L + s.ordinal() * 8_191L + c, 16, 64)
+                            .items(Math.min(CHUNK, options.items() - c * CHUNK))).toList();
             long hostBefore = gpu.hostDecidedItems(s);
             long disagreements = 0;
             List<String> examples = new ArrayList<>();
             int done = 0;
-            while (done < options.items()) {
-                int n = Math.min(65_536, options.items() - done);
-                RuleSet rules = done >= options.items() * 3L / 4 ? RuleSet.LOW_S : RuleSet.STANDARD;
-                List<EncodedItem> items = gen.items(n);
-                VerifyBatchBuilder b = VerifyBatch.builder(s, rules, n);
-                items.forEach(b::add);
-                VerifyBatch batch = b.build();
-                Outcome[] got = gpu.verify(batch);
-                Outcome[] ref = cpu.verify(batch);
-                for (int i = 0; i < n; i++) {
-                    if (!got[i].equals(ref[i])) {
-                        disagreements++;
-                        if (examples.size() < 10) {
-                            EncodedItem it = items.get(i);
-                            examples.add(rules.wireName() + " key=" + Hex.encode(it.publicKey()) + " sig="
-                                    + Hex.encode(it.signature()) + " cpu=" + ref[i] + " opencl=" + got[i]);
-                        }
-                    }
-                }
-                done += n;
+            for (int c = 0; c < chunks; c++) {
+                RuleSet rules = c > 0 && c >= chunks * 3 / 4 ? RuleSet.LOW_S : RuleSet.STANDARD;
+                disagreements += compare(gpu, s, rules, parts.get(c), examples);
+                done += parts.get(c).size();
             }
             long onHost = gpu.hostDecidedItems(s) - hostBefore;
             failures += disagreements;
@@ -291,5 +283,26 @@ public final class GpuCheck {
                     done, disagreements, onHost);
         }
         return out;
+    }
+
+    /** Verifies the items on both backends; returns the disagreements, the first ten described in examples. */
+    private long compare(OpenClBackend gpu, Scheme s, RuleSet rules, List<EncodedItem> items, List<String> examples) {
+        VerifyBatchBuilder b = VerifyBatch.builder(s, rules, items.size());
+        items.forEach(b::add);
+        VerifyBatch batch = b.build();
+        Outcome[] got = gpu.verify(batch);
+        Outcome[] ref = cpu.verify(batch);
+        long bad = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (!got[i].equals(ref[i])) {
+                bad++;
+                if (examples.size() < 10) {
+                    EncodedItem it = items.get(i);
+                    examples.add(rules.wireName() + " key=" + Hex.encode(it.publicKey()) + " sig="
+                            + Hex.encode(it.signature()) + " cpu=" + ref[i] + " opencl=" + got[i]);
+                }
+            }
+        }
+        return bad;
     }
 }
