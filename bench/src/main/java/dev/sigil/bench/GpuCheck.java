@@ -132,7 +132,8 @@ public final class GpuCheck {
         report.put("format", 1);
         report.put("command", "sigil gpu-check");
         report.put("startedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        report.put("options", Json.object("items", options.items(), "maxBatch", options.maxBatch(),
+        report.put("options", Json.object("items", options.items(),
+                "maxBatch", options.maxBatch() < 0 ? "per device" : options.maxBatch(),
                 "seed", options.seed(), "measureMs", options.measureMs()));
         report.put("machine", Json.object("cpu", BenchMain.cpuModel(), "cores",
                 Runtime.getRuntime().availableProcessors(), "java", Runtime.version().toString()));
@@ -203,6 +204,7 @@ public final class GpuCheck {
             m.put("differential", differential(gpu, schemes));
             int maxBatch = options.maxBatch() >= 0 ? options.maxBatch()
                     : d.type().equals("cpu") ? GpuSweep.CPU_DEVICE_DEFAULT : GpuSweep.MAX_BATCH;
+            m.put("maxBatch", maxBatch);
             m.put("sweep", new GpuSweep(gpu, cpu, progress, maxBatch, options.measureMs()).run(schemes));
             m.put("deviceMemoryBytesAfterSweep", gpu.deviceMemoryBytes());
         } catch (RuntimeException e) {
