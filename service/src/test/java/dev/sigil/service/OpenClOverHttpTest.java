@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.conformance.Vectors;
+import dev.sigil.crypto.testing.AdversarialItems;
+import dev.sigil.crypto.testing.Ed25519Torsion;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.gpu.OpenClBackendProvider;
@@ -123,6 +125,23 @@ class OpenClOverHttpTest {
         }
         assertThat(vectors).hasSize(19);
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void metrics_countTheItemsDecidedOnTheHost_perBackendAndScheme() {
+        JsonArray items = new JsonArray();
+        for (Ed25519Torsion.Crafted c : AdversarialItems.torsion(5_150L, 40)) {
+            items.add(new JsonObject().put("scheme", "ed25519").put("publicKey", Hex.encode(c.item().publicKey()))
+                    .put("message", Hex.encode(c.item().message())).put("signature", Hex.encode(c.item().signature())));
+        }
+        pinned(items, "opencl");
+        String metrics = server.get("/metrics", null).body();
+        java.util.regex.Matcher ed = java.util.regex.Pattern.compile(
+                "sigil_verify_host_decided_total\\{backend=\"opencl\",scheme=\"ed25519\"} ([0-9.E]+)").matcher(metrics);
+        assertThat(ed.find()).as(metrics).isTrue();
+        assertThat(Double.parseDouble(ed.group(1))).isPositive();
+        assertThat(metrics).contains("sigil_verify_host_decided_total{backend=\"opencl\",scheme=\"ecdsa-p256\"} 0.0")
+                .contains("sigil_verify_host_decided_total{backend=\"cpu\",scheme=\"ed25519\"} 0.0");
     }
 
     private static JsonObject pinned(JsonArray items, String backend) {

@@ -74,6 +74,7 @@ final class Fleet implements AutoCloseable {
                         config.coalesceMaxDelayMs() * 1_000_000, metrics));
             }
             metrics.backendGauges(b.id(), m::queuedItems, () -> m.inRotation() ? 1 : 0);
+            b.verifier().ifPresent(v -> metrics.hostDecided(b.id(), v));
         }
         shareByKind();
     }
