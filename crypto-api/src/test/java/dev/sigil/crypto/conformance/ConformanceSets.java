@@ -79,12 +79,18 @@ public final class ConformanceSets {
                 out.add(files("GM/T 0003.5 SM2 example", scheme, RuleSet.STANDARD, vectors));
                 out.add(files("GM/T 0003.5 SM2 example under low-s", scheme, RuleSet.LOW_S, vectors));
             }
+            case SCHNORR_SECP256K1 -> {
+                List<Vector> v = Vectors.bip340().stream().map(Vectors.Bip340Vector::vector).toList();
+                out.add(files("BIP-340 test vectors", scheme, RuleSet.STANDARD, v));
+                out.add(files("BIP-340 test vectors under low-s", scheme, RuleSet.LOW_S, v));
+            }
             default -> {
                 // the edge cases below are the scheme's only vectors
             }
         }
         List<EdgeCase> edge = switch (scheme) {
             case ED25519 -> Ed25519EdgeCases.build(signer, newKey.apply(scheme), newKey.apply(scheme));
+            case SCHNORR_SECP256K1 -> Bip340EdgeCases.build(signer, newKey.apply(scheme), newKey.apply(scheme));
             case ECDSA_SECP256K1, ECDSA_P256, SM2 -> EdgeCases.weierstrass(signer, newKey.apply(scheme),
                     newKey.apply(scheme));
             default -> List.of();
