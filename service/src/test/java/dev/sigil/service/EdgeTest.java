@@ -238,7 +238,7 @@ class EdgeTest {
     }
 
     @Test
-    void duplicateKeys_areMalformedJson_onEveryEndpoint() {
+    void duplicateKeysAndDeepNesting_areMalformedJson_onEveryEndpoint() {
         try (TestServer server = TestServer.start(dir, "")) {
             assertThat(server.post("/v1/keys", "{\"keyId\":\"a\",\"scheme\":\"ed25519\"}", TestServer.ADMIN)
                     .status()).isEqualTo(201);
@@ -251,7 +251,10 @@ class EdgeTest {
                             TestServer.ADMIN),
                     server.post("/v1/keys", "{\"keyId\":\"c\",\"keyId\":\"d\",\"scheme\":\"ed25519\"}",
                             TestServer.ADMIN),
-                    server.post("/v1/verify", "{\"rules\":\"standard\",\"rules\":\"low-s\",\"items\":[]}", null));
+                    server.post("/v1/verify", "{\"rules\":\"standard\",\"rules\":\"low-s\",\"items\":[]}", null),
+                    // nesting deeper than the verify parser allows, in a field the handler does not read
+                    server.post("/v1/sign", "{\"keyId\":\"a\",\"x\":" + "[".repeat(100) + "]".repeat(100)
+                            + ",\"items\":[{\"message\":\"00\"}]}", TestServer.ADMIN));
             for (TestServer.Response r : answers) {
                 assertThat(r.status()).as(r.body()).isEqualTo(400);
                 assertThat(r.errorCode()).isEqualTo("malformed-json");

@@ -185,6 +185,8 @@ public final class ConnectionGuard {
         private Channel channel;
         private String key;
         private boolean counted;
+        /** Over the cap: answered 503 and closing; nothing it sends reaches HTTP. */
+        private boolean refused;
         private boolean inputShutdown;
         private boolean awaitingHeaders = true;
         private boolean multiplexed;
@@ -197,6 +199,7 @@ public final class ConnectionGuard {
             channel = ctx.channel();
             counted = true;
             if (open.incrementAndGet() > maxConnections) {
+                refused = true;
                 answerAndClose(ctx, rawAnswer(ErrorCode.OVERLOADED, "Service Unavailable",
                         "too many connections; retry later"));
                 return;
@@ -234,6 +237,10 @@ public final class ConnectionGuard {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            if (refused) {
+                io.netty.util.ReferenceCountUtil.release(msg);
+                return;
+            }
             if (awaitingHeaders && headerTimer == null && !multiplexed) {
                 armHeaderTimer(ctx);
             }

@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
  * What every request goes through first: tells the {@link ConnectionGuard} when it starts and ends, refuses paths
  * with bad percent escapes before routing, and closes an HTTP/1.x connection after an answer given before the
  * request's body was read (an authentication failure, an unknown path, a body refused), since the unread rest of the
- * body cannot be told apart from the next request.
+ * body cannot be told apart from the next request; on HTTP/2 only that request's stream is reset.
  */
 public final class EdgeHandler implements Handler<RoutingContext> {
     private final ConnectionGuard guard;
@@ -50,7 +50,12 @@ public final class EdgeHandler implements Handler<RoutingContext> {
 
     private void ended(HttpServerRequest request) {
         guard.requestEnded(request);
-        if (hasUnreadBody(request)) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            if (!request.isEnded()) {
+                // answered before its body was read: the client is told to stop sending it (RFC 9113, 8.1)
+                request.response().reset(0);
+            }
+        } else if (hasUnreadBody(request)) {
             guard.closeAfterAnswer(request);
         }
     }

@@ -55,8 +55,9 @@ public final class JsonBodies {
     }
 
     /**
-     * One streaming pass that refuses an object holding the same key twice ({@code malformed-json}): a decoder that
-     * keeps the last of them would act on a value another reader of the same body does not see.
+     * One streaming pass that refuses, as {@code malformed-json}, what is not JSON, what nests deeper than the verify
+     * parser allows, and an object holding the same key twice: a decoder that keeps the last of them would act on a
+     * value another reader of the same body does not see.
      */
     static void rejectDuplicateKeys(Buffer body) {
         try (JsonParser p = STRICT.createParser(body.getBytes())) {
@@ -64,12 +65,8 @@ public final class JsonBodies {
                 // reading every token is the check
             }
         } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage();
-            if (m != null && m.startsWith("Duplicate field")) {
-                throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON: "
-                        + VerifyRequestParser.brief(m));
-            }
-            // other syntax errors are reported by the decoder
+            throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON: "
+                    + VerifyRequestParser.brief(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body cannot be read");
         }
