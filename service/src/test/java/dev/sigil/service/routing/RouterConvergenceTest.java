@@ -49,13 +49,14 @@ class RouterConvergenceTest {
     private static Batch independent(Router router, VerifyBatch batch, ControlledBackend a, ControlledBackend b) {
         Router.Routed routed = router.verify(batch, Optional.empty());
         assertThat(Shared.differences(batch, routed.outcomes())).isEmpty();
-        Map<String, Integer> items = routed.itemsByBackend();
+        Map<String, Integer> items = pendingByBackend(batch, routed);
         long took = Math.max(a.costNanos(items.getOrDefault(a.id(), 0)) * sign(items, a),
                 b.costNanos(items.getOrDefault(b.id(), 0)) * sign(items, b));
+        int pending = batch.pendingCount();
         long best = Long.MAX_VALUE;
-        for (int k = 0; k <= ITEMS; k++) {
+        for (int k = 0; k <= pending; k++) {
             long onA = k == 0 ? 0 : a.costNanos(k);
-            long onB = k == ITEMS ? 0 : b.costNanos(ITEMS - k);
+            long onB = k == pending ? 0 : b.costNanos(pending - k);
             best = Math.min(best, Math.max(onA, onB));
         }
         return new Batch(took, best, items);
@@ -65,10 +66,27 @@ class RouterConvergenceTest {
     private static Batch shared(Router router, VerifyBatch batch, ControlledBackend a, ControlledBackend b) {
         Router.Routed routed = router.verify(batch, Optional.empty());
         assertThat(Shared.differences(batch, routed.outcomes())).isEmpty();
-        Map<String, Integer> items = routed.itemsByBackend();
+        Map<String, Integer> items = pendingByBackend(batch, routed);
         long took = a.costNanos(items.getOrDefault(a.id(), 0)) * sign(items, a)
                 + b.costNanos(items.getOrDefault(b.id(), 0)) * sign(items, b);
-        return new Batch(took, Math.min(a.costNanos(ITEMS), b.costNanos(ITEMS)), items);
+        int pending = batch.pendingCount();
+        return new Batch(took, Math.min(a.costNanos(pending), b.costNanos(pending)), items);
+    }
+
+    /**
+     * The items each backend really verified: a backend is charged for pending items only (those the batch's
+     * parsing already decided cost nothing), so a part's range counts only its pending items.
+     */
+    private static Map<String, Integer> pendingByBackend(VerifyBatch batch, Router.Routed routed) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        for (Router.Part p : routed.parts()) {
+            int n = 0;
+            for (int i = p.from(); i < p.to(); i++) {
+                n += batch.isPending(i) ? 1 : 0;
+            }
+            out.merge(p.backendId(), n, Integer::sum);
+        }
+        return out;
     }
 
     private static int sign(Map<String, Integer> items, ControlledBackend backend) {
