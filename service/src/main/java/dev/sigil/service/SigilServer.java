@@ -11,6 +11,8 @@ import dev.sigil.service.http.KeysRoute;
 import dev.sigil.service.http.OpsHandler;
 import dev.sigil.service.http.OpsRoute;
 import dev.sigil.service.http.Readiness;
+import dev.sigil.service.http.RecoverHandler;
+import dev.sigil.service.http.RecoverRoute;
 import dev.sigil.service.http.RequestMetricsHandler;
 import dev.sigil.service.http.SignHandler;
 import dev.sigil.service.http.SignRoute;
@@ -21,6 +23,7 @@ import dev.sigil.service.http.Worker;
 import dev.sigil.service.keys.KeyService;
 import dev.sigil.service.ops.Metrics;
 import dev.sigil.service.sign.SignService;
+import dev.sigil.service.verify.RecoverService;
 import dev.sigil.service.verify.VerifyService;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -90,6 +93,8 @@ public final class SigilServer implements AutoCloseable {
                 config.server().maxBodyBytes());
         VerifyRoute.register(router, new VerifyHandler(c.auth(), parser,
                 new VerifyService(c.registry(), c.router(), c.metrics()), c.worker()));
+        RecoverRoute.register(router, new RecoverHandler(c.auth(), parser,
+                new RecoverService(c.registry(), c.router(), c.metrics()), c.worker()));
         SignRoute.register(router, new SignHandler(c.auth(), new SignService(c.keys(), c.registry(), c.router(), c.metrics()),
                 c.worker(), config.server().maxBatchItems()));
         KeysRoute.register(router, new KeysHandler(c.auth(), c.keys(), c.worker()));
