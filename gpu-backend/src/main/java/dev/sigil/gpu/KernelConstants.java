@@ -44,6 +44,7 @@ final class KernelConstants {
         }
         field(h, scheme, p);
         array(h, "fp_sqrt_exp", p.add(BigInteger.ONE).shiftRight(2));
+        array(h, "fp_pm2", p.subtract(BigInteger.TWO));
         array(h, "curve_a_m", fieldRep(scheme, c.a()));
         array(h, "curve_b_m", fieldRep(scheme, c.b()));
         BigInteger n = c.n();
