@@ -41,7 +41,7 @@ class OpsTest {
         assertThat(cpu.getString("kind")).isEqualTo("cpu");
         assertThat(cpu.getJsonArray("schemes").getList()).containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256",
                 "sm2", "ed25519");
-        assertThat(cpu.getJsonArray("operations").getList()).containsExactly("verify", "sign");
+        assertThat(cpu.getJsonArray("operations").getList()).containsExactly("verify", "sign", "recover");
         assertThat(cpu.getBoolean("healthy")).isTrue();
         assertThat(cpu.getLong("queueDepth")).isZero();
         assertThat(cpu.getJsonObject("throughput").getLong("ecdsa-p256")).isPositive();
