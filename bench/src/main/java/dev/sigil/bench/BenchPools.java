@@ -62,8 +62,10 @@ final class BenchPools {
     }
 
     private static AdversarialItems.Signed tamper(AdversarialItems.Signed s) {
-        byte[] m = s.message().clone();
-        m[0] ^= 0x01;
+        byte[] m = s.message().length == 0 ? new byte[] {0x01} : s.message().clone();
+        if (s.message().length > 0) {
+            m[0] ^= 0x01; // an empty message is tampered by giving it one byte
+        }
         return new AdversarialItems.Signed(s.key(), m, s.signature());
     }
 }

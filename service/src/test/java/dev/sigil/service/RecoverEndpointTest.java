@@ -207,4 +207,21 @@ class RecoverEndpointTest {
         JsonObject backends = server.get("/v1/backends", null).json();
         assertThat(backends.encode()).contains("recover");
     }
+
+    /** The README's curl example, byte for byte: request and answer. */
+    @Test
+    void readmeExample_answersExactlyAsTheReadmeSays() {
+        String body = """
+                {
+                  "rules": "low-s",
+                  "items": [{"scheme": "ecdsa-secp256k1",
+                             "digest": "daf5a779ae972f972197303d7b574746c7ef83eadac0f2791ad23db92e4c8e53",
+                             "signature": "28ef61340bd939bc2195fe537567866003e1a15d3c71ff63e1590620aa63627667cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d831b"}]}""";
+        TestServer.Response r = server.post("/v1/recover", body, null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"rules\":\"low-s\",\"results\":[\"valid\"],\"publicKeys\":[\"044bc2a31265153f07e"
+                + "70e0bab08724e6b85e217f8cd628ceb62974247bb493382ce28cab79ad7119ee1ad3ebcdb98a16805211530ecc6cfefa1b88e6d"
+                + "ff99232a\"],\"addresses\":[\"9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f\"],\"problems\":[],"
+                + "\"backends\":{\"cpu\":1}}");
+    }
 }
