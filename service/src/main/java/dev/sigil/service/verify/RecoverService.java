@@ -75,7 +75,6 @@ public final class RecoverService {
             }
         }
         RecoverBatch batch = builder.build();
-        metrics.batchSize(Scheme.ECDSA_SECP256K1.wireName(), batch.size());
         Router.Recovered recovered;
         if (batch.pendingCount() == 0) {
             recovered = router.recover(batch, pin, null);
