@@ -96,6 +96,27 @@ class OpenClRecoveryTest {
     }
 
     @Test
+    void recover_withMulHiProducts_asGpusCompileIt_givesTheReferenceKeys() {
+        OpenClTestSupport.requireDevice();
+        AdversarialItems gen = new AdversarialItems(Scheme.ECDSA_SECP256K1, 505, 100);
+        RecoverBatchBuilder b = RecoverBatch.builder(RuleSet.STANDARD, 2_000);
+        gen.recoverItems(2_000).forEach(it -> b.add(it.item()));
+        RecoverBatch batch = b.build();
+        try (OpenClBackend mulHi = OpenClBackend.open(OpenClTestSupport.context().withSettings(
+                Map.of("cacheDir", OpenClTestSupport.cacheDir().toString(), "int128", false)))) {
+            RecoveredKeys dev = mulHi.recover(batch);
+            RecoveredKeys ref = OpenClTestSupport.cpu().recover(batch);
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (!ref.outcome(i).equals(dev.outcome(i)) || !Arrays.equals(ref.uncompressed(i), dev.uncompressed(i))) {
+                    failures.add(i + ": reference " + ref.outcome(i) + ", device " + dev.outcome(i));
+                }
+            }
+            assertThat(failures).isEmpty();
+        }
+    }
+
+    @Test
     void aBatchWithNothingPending_needsNoDevice() {
         RecoverBatch batch = RecoverBatch.builder(RuleSet.STANDARD)
                 .add(new EncodedItem(null, null, new byte[32], new byte[65], null, null)).build();
