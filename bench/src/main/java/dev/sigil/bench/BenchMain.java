@@ -54,6 +54,7 @@ public final class BenchMain {
         Path backendData = Files.createTempDirectory("sigil-bench-backends");
         try {
             new BackendSweep(options, progress, pools, backendData).run(results);
+            new RecoveryBenchmark(options, progress, pools, backendData).run(results);
         } finally {
             TempDirs.delete(backendData);
         }
@@ -65,7 +66,8 @@ public final class BenchMain {
         results.machine.put("loadAverageAtEnd", loadAverage());
         busy(results);
         write(options.out(), results, out, progress);
-        return results.sweep.stream().anyMatch(p -> p.mismatches() > 0) ? 3 : 0;
+        return results.sweep.stream().anyMatch(p -> p.mismatches() > 0)
+                || results.recovery.stream().anyMatch(p -> p.mismatches() > 0) ? 3 : 0;
     }
 
     private static void write(Path dir, Results results, PrintStream out, Progress progress) throws IOException {

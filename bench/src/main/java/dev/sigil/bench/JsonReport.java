@@ -14,7 +14,7 @@ final class JsonReport {
     static String render(Results r) {
         Map<String, Object> root = Json.object("format", FORMAT, "command", r.command, "startedAt", r.startedAt,
                 "seconds", r.seconds, "machine", r.machine, "backends", backends(r), "sweep", sweep(r),
-                "baselines", baselines(r), "http", http(r), "crossovers", crossovers(r), "notes", r.notes);
+                "baselines", baselines(r), "recovery", recovery(r), "http", http(r), "crossovers", crossovers(r), "notes", r.notes);
         return Json.write(root);
     }
 
@@ -38,6 +38,21 @@ final class JsonReport {
                     "vsOpenssl", ratio(p.itemsPerSecond(), r.openssl(p.scheme())),
                     "cpuVsBestNative", r.bestNative(p.scheme()).map(b -> p.itemsPerCpuSecond() / b.perCpuSecond())
                             .orElse(null)));
+        }
+        return out;
+    }
+
+    private static List<Object> recovery(Results r) {
+        List<Object> out = new ArrayList<>();
+        for (Results.RecoveryPoint p : r.recovery) {
+            out.add(Json.object("backend", p.backend(), "batch", p.batch(), "itemsPerSecond", p.itemsPerSecond(),
+                    "itemsPerCpuSecond", p.itemsPerCpuSecond(), "p50BatchMicros", p.p50BatchMicros(),
+                    "mismatches", p.mismatches(), "cpuVsPlainLibsecp256k1", r.recoveryBaseline()
+                            .map(b -> p.itemsPerCpuSecond() / b.perCpuSecond()).orElse(null)));
+        }
+        for (Results.Baseline b : r.recoveryBaselines) {
+            out.add(Json.object("baseline", b.source(), "threads", b.threads(), "itemsPerSecond", b.itemsPerSecond(),
+                    "itemsPerCpuSecond", b.itemsPerCpuSecond(), "library", b.library()));
         }
         return out;
     }

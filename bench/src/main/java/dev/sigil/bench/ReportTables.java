@@ -39,6 +39,25 @@ final class ReportTables {
         return t;
     }
 
+    /**
+     * Public-key recovery per backend and batch size, then the plain libsecp256k1 loop; ratios are per CPU-second,
+     * to that loop on one thread.
+     */
+    Table recovery() {
+        Table t = new Table("recover", "batch", "threads", "items/s", "items/CPU-s", "µs/batch p50",
+                "× plain libsecp256k1 (per CPU-s)", "wrong");
+        double base = r.recoveryBaseline().map(Results.Baseline::perCpuSecond).orElse(Double.NaN);
+        for (Results.RecoveryPoint p : r.recovery) {
+            t.row(p.backend(), p.batch(), "", Table.num(p.itemsPerSecond()), Table.num(p.itemsPerCpuSecond()),
+                    Table.num(p.p50BatchMicros()), Table.ratio(p.itemsPerCpuSecond() / base), p.mismatches());
+        }
+        for (Results.Baseline b : r.recoveryBaselines) {
+            t.row("plain libsecp256k1", "", b.threads(), Table.num(b.itemsPerSecond()),
+                    Table.num(b.itemsPerCpuSecond()), "", Table.ratio(b.perCpuSecond() / base), "");
+        }
+        return t;
+    }
+
     /** The HTTP load steps; latencies from the scheduled send time. */
     Table load(double capacityItemsPerSecond) {
         Table t = new Table("offered req/s", "offered items/s", "achieved items/s", "achieved/offered",

@@ -59,6 +59,14 @@ final class Results {
         }
     }
 
+    /**
+     * secp256k1 public-key recovery on one backend at one batch size; {@code mismatches} counts keys that differ from
+     * the reference's (always 0 for a correct backend).
+     */
+    record RecoveryPoint(String backend, int batch, double itemsPerSecond, double itemsPerCpuSecond,
+            double p50BatchMicros, int mismatches) {
+    }
+
     /** One rate step of the HTTP load test. Latencies in milliseconds from each request's scheduled send time. */
     record LoadStep(double offeredRequestsPerSecond, int itemsPerRequest, long scheduled, long ok, long errors,
             double achievedRequestsPerSecond, double p50Ms, double p99Ms, double p999Ms, double maxMs,
@@ -85,6 +93,9 @@ final class Results {
     final List<SweepPoint> sweep = new ArrayList<>();
     final List<Baseline> baselines = new ArrayList<>();
     final List<LoadStep> load = new ArrayList<>();
+    /** Public-key recovery per backend, and its plain libsecp256k1 loop. */
+    final List<RecoveryPoint> recovery = new ArrayList<>();
+    final List<Baseline> recoveryBaselines = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     /** Default routing against each backend pinned, per scheme. */
     final List<RoutingComparison.Row> routing = new ArrayList<>();
@@ -124,6 +135,11 @@ final class Results {
     Optional<Baseline> openssl(String scheme) {
         return baselines.stream().filter(b -> b.source().equals("openssl") && b.scheme().equals(scheme))
                 .findFirst();
+    }
+
+    /** The plain libsecp256k1 recovery loop on one thread, the baseline recovery ratios are taken to. */
+    Optional<Baseline> recoveryBaseline() {
+        return recoveryBaselines.stream().filter(b -> b.threads() == 1).findFirst();
     }
 
     List<String> schemes() {

@@ -17,6 +17,11 @@ final class TextReport {
                 .append("ratios: to plain Bouncy Castle on every core, to openssl speed on one thread, items/CPU-s to the best ")
                 .append("native loop on one thread per CPU-second)\n").append(t.sweep().text()).append('\n');
         out.append("Baselines\n").append(t.baselines().text()).append('\n');
+        if (!r.recovery.isEmpty() || !r.recoveryBaselines.isEmpty()) {
+            out.append("Public-key recovery, ecdsa-secp256k1 (ecrecover; one item in eight tampered; ratios per ")
+                    .append("CPU-second to a plain libsecp256k1 ecdsa_recover loop on one thread)\n")
+                    .append(t.recovery().text()).append('\n');
+        }
         out.append("HTTP load test (POST /v1/verify, open loop): ").append(r.httpStatus).append('\n');
         if (!r.load.isEmpty()) {
             out.append(t.load(r.capacityItemsPerSecond).text());
@@ -44,6 +49,11 @@ final class TextReport {
                 .append("thread):\n\n")
                 .append(t.sweep().markdown()).append('\n');
         out.append("Baselines:\n\n").append(t.baselines().markdown()).append('\n');
+        if (!r.recovery.isEmpty() || !r.recoveryBaselines.isEmpty()) {
+            out.append("Public-key recovery, `ecdsa-secp256k1` (Ethereum's `ecrecover`; ratios per CPU-second to a ")
+                    .append("plain libsecp256k1 `ecdsa_recover` loop on one thread):\n\n")
+                    .append(t.recovery().markdown()).append('\n');
+        }
         out.append("HTTP load test, `POST /v1/verify`, open loop, latency from the scheduled send time (")
                 .append(r.httpStatus).append("):\n\n");
         out.append(r.load.isEmpty() ? "(no HTTP figures)\n" : t.load(r.capacityItemsPerSecond).markdown());

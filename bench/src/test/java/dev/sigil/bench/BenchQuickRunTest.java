@@ -114,4 +114,23 @@ class BenchQuickRunTest {
         }
         return found;
     }
+
+    @Test
+    void quickRun_measuresRecovery_onTheCpu_againstThePlainLibsecp256k1Loop() throws Exception {
+        assertThat(stdout).contains("Public-key recovery", "plain libsecp256k1");
+        JsonNode recovery = new ObjectMapper().readTree(dir.resolve("report.json").toFile()).get("recovery");
+        List<String> points = new ArrayList<>();
+        List<String> baselines = new ArrayList<>();
+        for (JsonNode p : recovery) {
+            if (p.has("backend")) {
+                assertThat(p.get("mismatches").asInt()).as(p.toString()).isZero();
+                assertThat(p.get("itemsPerSecond").asDouble()).as(p.toString()).isPositive();
+                points.add(p.get("backend").asText() + "/" + p.get("batch").asInt());
+            } else {
+                baselines.add(p.get("baseline").asText() + "/" + p.get("threads").asInt());
+            }
+        }
+        assertThat(points).containsExactly("cpu/256");
+        assertThat(baselines).contains("plain-libsecp256k1-recover/1");
+    }
 }

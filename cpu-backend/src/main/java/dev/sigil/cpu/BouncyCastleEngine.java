@@ -1,9 +1,14 @@
 package dev.sigil.cpu;
 
+import dev.sigil.crypto.Bytes;
+import dev.sigil.crypto.EcArithmetic;
 import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RecoverBatch;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.crypto.spi.SigningKey;
+import java.math.BigInteger;
+import java.util.Optional;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /** The reference: Bouncy Castle for every scheme ({@link CpuVerifier}, {@link CpuSigner}). */
@@ -25,6 +30,29 @@ final class BouncyCastleEngine implements Engine {
     /** The reference outcome of one pending item. */
     boolean verifyOne(VerifyBatch batch, int i) {
         return verifier.verifyOne(batch, i);
+    }
+
+    /** The reference recovery: {@link EcArithmetic#recoverPublicKey} on Bouncy Castle's curve arithmetic. */
+    @Override
+    public void recover(RecoverBatch batch, Outcome[] out, byte[] points, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (batch.isPending(i)) {
+                out[i] = recoverOne(batch, i, points);
+            }
+        }
+    }
+
+    /** The reference outcome of one pending recovery item, its point written at {@code 64*i} when valid. */
+    static Outcome recoverOne(RecoverBatch batch, int i, byte[] points) {
+        Optional<BigInteger[]> q = EcArithmetic.recoverPublicKey(VerifyBatch.slot(batch.digests(), i),
+                new BigInteger(1, VerifyBatch.slot(batch.r(), i)), new BigInteger(1, VerifyBatch.slot(batch.s(), i)),
+                batch.recoveryId(i));
+        if (q.isEmpty()) {
+            return Outcome.INVALID;
+        }
+        Bytes.putUnsigned(q.get()[0], points, 64 * i, 32);
+        Bytes.putUnsigned(q.get()[1], points, 64 * i + 32, 32);
+        return Outcome.VALID;
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.sigil.cpu;
 
 import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RecoverBatch;
+import dev.sigil.crypto.RecoveredKeys;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.Recoverer;
 import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.crypto.spi.Verifier;
@@ -22,14 +25,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The CPU backend: every scheme, verify and sign, each scheme on the fastest engine that loads (libsecp256k1 for
+ * The CPU backend: every scheme, verify and sign, and secp256k1 public-key recovery, each scheme on the fastest engine that loads (libsecp256k1 for
  * secp256k1, AWS-LC for P-256 and Ed25519, Bouncy Castle, the reference, for SM2 and as the fallback; see
  * {@link Engines}), every engine giving the reference's outcome on every item. Batches larger than
  * {@link #PARALLEL_THRESHOLD} pending items are cut into chunks that the calling thread and {@code threads - 1}
  * pool threads take in turn until none is left, so a one-thread backend never hands off and a busy pool thread
  * never leaves the caller waiting on queued chunks.
  */
-public final class CpuBackend implements Backend, Verifier, Signer {
+public final class CpuBackend implements Backend, Verifier, Signer, Recoverer {
     public static final String ID = "cpu";
     /** Below this many pending items a batch runs on the calling thread alone. */
     static final int PARALLEL_THRESHOLD = 64;
@@ -108,6 +111,16 @@ public final class CpuBackend implements Backend, Verifier, Signer {
     }
 
     @Override
+    public Optional<Recoverer> recoverer() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Set<Scheme> recoverableSchemes() {
+        return EnumSet.of(Scheme.ECDSA_SECP256K1);
+    }
+
+    @Override
     public Set<Scheme> verifiableSchemes() {
         return EnumSet.allOf(Scheme.class);
     }
@@ -121,18 +134,42 @@ public final class CpuBackend implements Backend, Verifier, Signer {
     public Outcome[] verify(VerifyBatch batch) {
         ensureOpen();
         Outcome[] out = batch.newOutcomes();
-        int n = batch.size();
         Engine engine = engines.engine(batch.scheme());
-        if (pool == null || batch.pendingCount() < PARALLEL_THRESHOLD) {
-            engine.verify(batch, out, 0, n);
-            return out;
+        inChunks(batch.size(), batch.pendingCount(), (from, to) -> engine.verify(batch, out, from, to));
+        return out;
+    }
+
+    /** Recovery on the engine serving secp256k1 (libsecp256k1, or Bouncy Castle), in chunks as verify runs. */
+    @Override
+    public RecoveredKeys recover(RecoverBatch batch) {
+        ensureOpen();
+        Outcome[] out = batch.newOutcomes();
+        byte[] points = new byte[RecoveredKeys.POINT_BYTES * batch.size()];
+        Engine engine = engines.engine(Scheme.ECDSA_SECP256K1);
+        inChunks(batch.size(), batch.pendingCount(), (from, to) -> engine.recover(batch, out, points, from, to));
+        return new RecoveredKeys(out, points);
+    }
+
+    /** Work on the items [from, to) of a batch. */
+    private interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code work} over [0, n): on the calling thread alone below {@link #PARALLEL_THRESHOLD} pending items,
+     * else in chunks the caller and the pool threads take in turn.
+     */
+    private void inChunks(int n, int pending, Range work) {
+        if (pool == null || pending < PARALLEL_THRESHOLD) {
+            work.run(0, n);
+            return;
         }
         int chunks = threads * 4;
         int step = (n + chunks - 1) / chunks;
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                engine.verify(batch, out, Math.min(n, c * step), Math.min(n, (c + 1) * step));
+                work.run(Math.min(n, c * step), Math.min(n, (c + 1) * step));
             }
         };
         List<Future<?>> futures = new ArrayList<>(threads - 1);
@@ -141,7 +178,6 @@ public final class CpuBackend implements Backend, Verifier, Signer {
         }
         worker.run();
         await(futures);
-        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sigil.cpu;
 
 import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RecoverBatch;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.RawSignature;
 import dev.sigil.crypto.spi.SigningKey;
@@ -18,6 +19,14 @@ interface Engine {
 
     /** Fills {@code out[i]} for every pending item i in [from, to) of the batch (whose scheme this engine serves). */
     void verify(VerifyBatch batch, Outcome[] out, int from, int to);
+
+    /**
+     * Fills {@code out[i]} and, for a valid item, its 64 bytes x ‖ y at {@code 64*i} of {@code points}, for every
+     * pending item i in [from, to) of the recovery batch. Only an engine serving secp256k1 is given one.
+     */
+    default void recover(RecoverBatch batch, Outcome[] out, byte[] points, int from, int to) {
+        throw new IllegalArgumentException(library() + " is not given secp256k1 recovery");
+    }
 
     /**
      * Signs one input with the key's revealed secret ({@code secret}, zeroed by the caller afterwards): ECDSA low-S

@@ -2,6 +2,7 @@ package dev.sigil.cpu;
 
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RecoverBatch;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.XOnlyPublicKey;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * already rejected high S where it must); it reduces the digest modulo n as Bouncy Castle does; r and s are in [1, n-1] and the key is a valid point before an item is pending.
  * Signing uses libsecp256k1's RFC 6979 nonces, byte-identical to the reference (tested), and its recovery id
  * (2 and 3, R.x ≥ n, are reported as -1 like the reference). Each thread works in its own off-heap workspace;
- * decoded keys are cached, so verification allocates nothing per item.
+ * decoded keys are cached, so verification allocates nothing per item. Public-key recovery allocates nothing per
+ * item either.
  */
 final class Secp256k1Engine implements Engine {
     private final Secp256k1 lib;
@@ -77,6 +79,24 @@ final class Secp256k1Engine implements Engine {
                         ? w.verifySchnorr(key.get(), r, 32 * i, s, 32 * i, messages, offs[i], offs[i + 1] - offs[i])
                         : reference.verifyOne(batch, i);
                 out[i] = Outcome.of(valid);
+            }
+        }
+    }
+
+    /**
+     * Recovery with {@code secp256k1_ecdsa_recover}, which accepts high S as the reference does (the rule set has
+     * already rejected it where it must) and reduces the digest modulo n as the reference does.
+     */
+    @Override
+    public void recover(RecoverBatch batch, Outcome[] out, byte[] points, int from, int to) {
+        Secp256k1.Workspace w = lib.workspace();
+        byte[] digests = batch.digests();
+        byte[] r = batch.r();
+        byte[] s = batch.s();
+        byte[] ids = batch.recoveryIds();
+        for (int i = from; i < to; i++) {
+            if (batch.isPending(i)) {
+                out[i] = Outcome.of(w.recoverInto(digests, 32 * i, r, 32 * i, s, 32 * i, ids[i], points, 64 * i));
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.sigil.crypto;
 import java.math.BigInteger;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -103,5 +104,39 @@ public final class EcArithmetic {
             return NOT_VALID;
         }
         return x.equals(sig.r()) ? (r.getAffineYCoord().toBigInteger().testBit(0) ? 1 : 0) : UNREPRESENTABLE;
+    }
+
+    /**
+     * The secp256k1 public key that made the signature (r, s) with recovery id v over the digest (Ethereum's
+     * {@code ecrecover}, v being its {@code v - 27}): R = (r, y) with y of the parity v, Q = r⁻¹(s·R − e·G), e the
+     * digest as an integer. High S is accepted (the rule set decides it before). Variable-time: public values only.
+     *
+     * @return the affine {x, y} of Q; empty when r or s is not in [1, n-1], r is not the abscissa of a point, or Q is
+     *     the point at infinity
+     * @throws IllegalArgumentException when the digest is not 32 bytes or v is not 0 or 1
+     */
+    public static Optional<BigInteger[]> recoverPublicKey(byte[] digest, BigInteger r, BigInteger s, int v) {
+        if (digest.length != 32 || (v != 0 && v != 1)) {
+            throw new IllegalArgumentException("recovery takes a 32-byte digest and v in {0, 1}");
+        }
+        Curve c = Curve.SECP256K1;
+        if (!new EcSignature(r, s).inRange(c)) {
+            return Optional.empty();
+        }
+        Optional<BigInteger> y = c.decompress(r, v == 1);
+        if (y.isEmpty()) {
+            return Optional.empty();
+        }
+        ECDomainParameters d = domain(c);
+        BigInteger n = d.getN();
+        BigInteger rInv = r.modInverse(n);
+        BigInteger u1 = n.subtract(new BigInteger(1, digest).multiply(rInv).mod(n)).mod(n);
+        BigInteger u2 = s.multiply(rInv).mod(n);
+        ECPoint q = ECAlgorithms.sumOfTwoMultiplies(d.getG(), u1, d.getCurve().createPoint(r, y.get()), u2)
+                .normalize();
+        if (q.isInfinity()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigInteger[] {q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger()});
     }
 }

@@ -34,6 +34,15 @@ public final class Hashes {
         return scheme == Scheme.SM2 ? Sm2.e(userId, key, message) : sha256(message);
     }
 
+    /** Keccak-256 (the original Keccak padding, as Ethereum uses it; not SHA3-256). */
+    public static byte[] keccak256(byte[] data) {
+        org.bouncycastle.crypto.digests.KeccakDigest d = new org.bouncycastle.crypto.digests.KeccakDigest(256);
+        d.update(data, 0, data.length);
+        byte[] out = new byte[32];
+        d.doFinal(out, 0);
+        return out;
+    }
+
     private static MessageDigest md(String name) {
         try {
             return MessageDigest.getInstance(name);

@@ -9,7 +9,10 @@ public enum SignatureFormat {
     DER("der"),
     /** r ‖ s, 32 bytes each, big-endian. */
     RAW("raw"),
-    /** r ‖ s ‖ v with v in {0, 1}: secp256k1 signing only. */
+    /**
+     * r ‖ s ‖ v, 65 bytes: what secp256k1 signing returns (v in {0, 1}) and public-key recovery takes (v in {0, 1, 27,
+     * 28}).
+     */
     RAW_RECOVERABLE("raw-recoverable");
 
     private final String wireName;

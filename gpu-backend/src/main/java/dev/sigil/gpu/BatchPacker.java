@@ -40,6 +40,45 @@ final class BatchPacker {
         }
     }
 
+    /**
+     * Packs pending items {@code idx[from .. from+len)} of a recovery batch into recover.cl's layout: e, r, s
+     * (8 words each), then v.
+     */
+    static void packRecover(dev.sigil.crypto.RecoverBatch batch, int[] idx, int from, int len, int stride,
+            IntBuffer out) {
+        IntStream range = IntStream.range(0, len);
+        if (len >= PARALLEL_THRESHOLD) {
+            range = range.parallel();
+        }
+        range.forEach(t -> {
+            int i = idx[from + t];
+            putBigEndian(out, 0, batch.digests(), 32 * i, t, stride);
+            putBigEndian(out, 1, batch.r(), 32 * i, t, stride);
+            putBigEndian(out, 2, batch.s(), 32 * i, t, stride);
+            out.put(24 * stride + t, batch.recoveryId(i));
+        });
+    }
+
+    /**
+     * Reads recover.cl's output for items {@code idx[from .. from+len)}: each code into {@code codes[from + t]} and,
+     * for a valid item i, x ‖ y big-endian at {@code 64*i} of {@code points}.
+     */
+    static void unpackRecovered(IntBuffer in, int[] idx, int from, int len, int stride, byte[] codes,
+            byte[] points) {
+        for (int t = 0; t < len; t++) {
+            int code = in.get(t);
+            codes[from + t] = (byte) code;
+            if (code == ResultDecoder.VALID) {
+                int at = 64 * idx[from + t];
+                for (int j = 0; j < 16; j++) {
+                    int column = j / 8;
+                    int limb = j % 8;
+                    BE.set(points, at + 32 * column + 28 - 4 * limb, in.get((1 + j) * stride + t));
+                }
+            }
+        }
+    }
+
     private static void packWeierstrass(VerifyBatch batch, int i, int t, int stride, IntBuffer out) {
         EcPublicKey key = (EcPublicKey) batch.key(i);
         byte[] enc = key.encoded();

@@ -21,6 +21,7 @@ import static org.jocl.CL.clReleaseProgram;
 import static org.jocl.CL.clSetKernelArg;
 import static org.jocl.CL.clWaitForEvents;
 
+import dev.sigil.crypto.RecoverBatch;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 
 /**
- * One OpenCL device: its context, the programs of every scheme (built once, binaries cached), the base-point tables in
+ * One OpenCL device: its context, the programs of every scheme (built once, binaries cached; the secp256k1 one also
+ * holds public-key recovery's kernel), the base-point tables in
  * device memory, and {@link #SLOTS} pipeline slots, each with its own queue and reused buffers. A batch runs as
  * chunks that alternate between the slots, so the host packs chunk c+1 while the device computes chunk c and
  * the results of chunk c-1 come back. Chunks are sized to fit the device's allocation limit.
@@ -143,6 +145,29 @@ final class DeviceWorker implements AutoCloseable {
         return codes;
     }
 
+    /**
+     * Recovers the items {@code idx} of the batch (recover.cl): one kernel result code per item into {@code codes},
+     * and for each valid item i its x ‖ y at {@code 64*i} of {@code points}. Chunks alternate between the slots as
+     * verification's do.
+     */
+    synchronized void runRecover(RecoverBatch batch, int[] idx, byte[] codes, byte[] points) {
+        cl_mem table = tables.get(KernelSources.RECOVERABLE);
+        int chunks = (idx.length + chunkItems - 1) / chunkItems;
+        try {
+            for (int c = 0; c < chunks; c++) {
+                PipelineSlot slot = slots.get(c % SLOTS);
+                slot.collectRecovered(idx, codes, points);
+                int from = c * chunkItems;
+                int len = Math.min(chunkItems, idx.length - from);
+                slot.submitRecover(table, batch, idx, from, len);
+            }
+        } finally {
+            for (PipelineSlot slot : slots) {
+                slot.collectRecovered(idx, codes, points);
+            }
+        }
+    }
+
     @Override
     public synchronized void close() {
         for (PipelineSlot slot : slots) {
@@ -169,6 +194,15 @@ final class DeviceWorker implements AutoCloseable {
         private cl_event done;
         private int doneFrom;
         private int doneLen;
+        // Public-key recovery: its kernel, output buffers and chunk in flight (see runRecover).
+        private final cl_kernel recoverKernel;
+        private final long recoverLocalSize;
+        private final cl_mem recoverOut;
+        private final java.nio.ByteBuffer hostRecoverOut;
+        private cl_event recoverDone;
+        private int recoverFrom;
+        private int recoverLen;
+        private int recoverStride;
 
         PipelineSlot(cl_context context, cl_device_id device, Map<Scheme, cl_program> programs, int chunk,
                 int localSize) {
@@ -186,6 +220,53 @@ final class DeviceWorker implements AutoCloseable {
             out = clCreateBuffer(context, CL_MEM_WRITE_ONLY, chunk, null, null);
             hostIn = java.nio.ByteBuffer.allocateDirect((int) inBytes).order(java.nio.ByteOrder.nativeOrder());
             hostOut = java.nio.ByteBuffer.allocateDirect(chunk);
+            recoverKernel = clCreateKernel(programs.get(KernelSources.RECOVERABLE), KernelSources.RECOVER_KERNEL, null);
+            long[] wg = new long[1];
+            clGetKernelWorkGroupInfo(recoverKernel, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(wg),
+                    null);
+            recoverLocalSize = wg[0] >= localSize ? localSize : 0L;
+            long recoverBytes = (long) KernelSources.RECOVER_OUT_WORDS * Integer.BYTES * chunk;
+            recoverOut = clCreateBuffer(context, CL_MEM_WRITE_ONLY, recoverBytes, null, null);
+            hostRecoverOut = java.nio.ByteBuffer.allocateDirect((int) recoverBytes)
+                    .order(java.nio.ByteOrder.nativeOrder());
+        }
+
+        void submitRecover(cl_mem table, RecoverBatch batch, int[] idx, int from, int len) {
+            int stride = (len + localSize - 1) / localSize * localSize;
+            BatchPacker.packRecover(batch, idx, from, len, stride, hostIn.asIntBuffer());
+            long bytes = (long) KernelSources.RECOVER_IN_WORDS * Integer.BYTES * stride;
+            clEnqueueWriteBuffer(queue, in, CL_FALSE, 0, bytes, Pointer.to(hostIn), 0, null, null);
+            clSetKernelArg(recoverKernel, 0, Sizeof.cl_mem, Pointer.to(in));
+            clSetKernelArg(recoverKernel, 1, Sizeof.cl_mem, Pointer.to(table));
+            clSetKernelArg(recoverKernel, 2, Sizeof.cl_mem, Pointer.to(recoverOut));
+            clSetKernelArg(recoverKernel, 3, Sizeof.cl_uint, Pointer.to(new int[] {len}));
+            clSetKernelArg(recoverKernel, 4, Sizeof.cl_uint, Pointer.to(new int[] {stride}));
+            clEnqueueNDRangeKernel(queue, recoverKernel, 1, null, new long[] {stride},
+                    recoverLocalSize == 0 ? null : new long[] {recoverLocalSize}, 0, null, null);
+            cl_event ev = new cl_event();
+            long outBytes = (long) KernelSources.RECOVER_OUT_WORDS * Integer.BYTES * stride;
+            clEnqueueReadBuffer(queue, recoverOut, CL_FALSE, 0, outBytes, Pointer.to(hostRecoverOut), 0, null, ev);
+            clFlush(queue);
+            recoverDone = ev;
+            recoverFrom = from;
+            recoverLen = len;
+            recoverStride = stride;
+        }
+
+        /** Waits for the recovery chunk in flight, if any, and copies its codes and points out. */
+        void collectRecovered(int[] idx, byte[] codes, byte[] points) {
+            if (recoverDone == null) {
+                return;
+            }
+            cl_event ev = recoverDone;
+            recoverDone = null;
+            try {
+                clWaitForEvents(1, new cl_event[] {ev});
+                BatchPacker.unpackRecovered(hostRecoverOut.asIntBuffer(), idx, recoverFrom, recoverLen,
+                        recoverStride, codes, points);
+            } finally {
+                clReleaseEvent(ev);
+            }
         }
 
         static long inputBytes(int chunk) {
@@ -234,6 +315,17 @@ final class DeviceWorker implements AutoCloseable {
         }
 
         void release() {
+            if (recoverDone != null) {
+                try {
+                    clWaitForEvents(1, new cl_event[] {recoverDone});
+                } catch (RuntimeException ignored) {
+                    // the device is being released anyway
+                }
+                clReleaseEvent(recoverDone);
+                recoverDone = null;
+            }
+            org.jocl.CL.clReleaseKernel(recoverKernel);
+            clReleaseMemObject(recoverOut);
             if (done != null) {
                 try {
                     clWaitForEvents(1, new cl_event[] {done});

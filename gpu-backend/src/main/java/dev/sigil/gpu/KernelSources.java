@@ -35,8 +35,20 @@ final class KernelSources {
             case ED25519 -> "ed25519.cl";
             case SCHNORR_SECP256K1 -> "schnorr.cl";
         }));
+        if (scheme == RECOVERABLE) {
+            src.append('\n').append(resource("recover.cl"));
+        }
         return src.toString();
     }
+
+    /** The one scheme whose program also holds {@link #RECOVER_KERNEL}. */
+    static final Scheme RECOVERABLE = Scheme.ECDSA_SECP256K1;
+    /** Public-key recovery's kernel (recover.cl), in the secp256k1 program. */
+    static final String RECOVER_KERNEL = "ecdsa_recover";
+    /** Words per item in recovery's input buffer: e, r, s, v. */
+    static final int RECOVER_IN_WORDS = 25;
+    /** Words per item in recovery's output buffer: the result code, x, y. */
+    static final int RECOVER_OUT_WORDS = 17;
 
     static String kernelName(Scheme scheme) {
         return switch (scheme) {

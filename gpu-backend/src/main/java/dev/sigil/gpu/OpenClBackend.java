@@ -1,12 +1,15 @@
 package dev.sigil.gpu;
 
 import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RecoverBatch;
+import dev.sigil.crypto.RecoveredKeys;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
+import dev.sigil.crypto.spi.Recoverer;
 import dev.sigil.crypto.spi.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +28,9 @@ import java.util.stream.Collectors;
 import org.jocl.CLException;
 
 /**
- * Verifies ECDSA (secp256k1, P-256), SM2 and Ed25519 on every OpenCL device found (GPUs first), one work-item per
- * signature. Verify only: kernels are not constant-time, so this backend never signs. Its {@link #kind()} is what
+ * Verifies ECDSA (secp256k1, P-256), SM2 and Ed25519, and recovers secp256k1 public keys, on every OpenCL device
+ * found (GPUs first), one work-item per signature. Verify and recover only: kernels are not constant-time, so this
+ * backend never signs. Its {@link #kind()} is what
  * the devices report: an OpenCL CPU device (PoCL) is the CPU, not a GPU.
  *
  * <p>Settings: {@code deviceTypes} (e.g. {@code gpu,cpu}; default all, GPUs first), {@code chunkItems} (items per
@@ -35,7 +39,7 @@ import org.jocl.CLException;
  * {@code <dataDir>/cache/opencl}). A device error raises {@link BackendException.DeviceFailure} and marks the
  * backend unhealthy; it never produces an outcome.
  */
-public final class OpenClBackend implements Backend, Verifier {
+public final class OpenClBackend implements Backend, Verifier, Recoverer {
     public static final String ID = "opencl";
     private static final Logger LOG = Logger.getLogger(OpenClBackend.class.getName());
     static final int DEFAULT_CHUNK = 16_384;
@@ -139,6 +143,78 @@ public final class OpenClBackend implements Backend, Verifier {
     @Override
     public Optional<Verifier> verifier() {
         return Optional.of(this);
+    }
+
+    @Override
+    public Optional<Recoverer> recoverer() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Set<Scheme> recoverableSchemes() {
+        return EnumSet.of(KernelSources.RECOVERABLE);
+    }
+
+    /** Recovery with recover.cl; a result code other than valid or invalid fails the batch as a device error. */
+    @Override
+    public RecoveredKeys recover(RecoverBatch batch) {
+        if (closed) {
+            throw new BackendException.Unavailable(ID, "backend is closed", null);
+        }
+        Outcome[] out = batch.newOutcomes();
+        byte[] points = new byte[RecoveredKeys.POINT_BYTES * batch.size()];
+        int[] idx = new int[batch.pendingCount()];
+        for (int i = 0, k = 0; i < batch.size(); i++) {
+            if (batch.isPending(i)) {
+                idx[k++] = i;
+            }
+        }
+        if (idx.length == 0) {
+            return new RecoveredKeys(out, points);
+        }
+        byte[] codes = new byte[idx.length];
+        try {
+            recoverOnDevices(batch, idx, codes, points);
+        } catch (CLException | CompletionException e) {
+            healthy = false;
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            throw new BackendException.DeviceFailure(ID, "OpenCL device failed: " + cause.getMessage(), cause);
+        }
+        for (int t = 0; t < idx.length; t++) {
+            if (codes[t] != ResultDecoder.VALID && codes[t] != ResultDecoder.INVALID) {
+                healthy = false;
+                throw new BackendException.DeviceFailure(ID, "recovery kernel returned result code " + codes[t]
+                        + " for item " + idx[t], null);
+            }
+            out[idx[t]] = codes[t] == ResultDecoder.VALID ? Outcome.VALID : Outcome.INVALID;
+        }
+        healthy = true;
+        return new RecoveredKeys(out, points);
+    }
+
+    /** Runs on the first device, or splits across the devices by weight as verification does. */
+    private void recoverOnDevices(RecoverBatch batch, int[] idx, byte[] codes, byte[] points) {
+        if (workers.size() == 1 || idx.length < 2 * workers.get(0).chunkItems()) {
+            workers.get(0).runRecover(batch, idx, codes, points);
+            return;
+        }
+        long total = workers.stream().mapToLong(OpenClBackend::weight).sum();
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        int from = 0;
+        for (int w = 0; w < workers.size(); w++) {
+            DeviceWorker worker = workers.get(w);
+            int to = w == workers.size() - 1 ? idx.length
+                    : (int) Math.min(idx.length, from + idx.length * weight(worker) / total);
+            int[] part = java.util.Arrays.copyOfRange(idx, from, to);
+            int at = from;
+            parts.add(CompletableFuture.runAsync(() -> {
+                byte[] c = new byte[part.length];
+                worker.runRecover(batch, part, c, points);
+                System.arraycopy(c, 0, codes, at, c.length);
+            }, pool));
+            from = to;
+        }
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
     }
 
     @Override

@@ -259,6 +259,10 @@ public final class Secp256k1 implements AutoCloseable {
         private final MemorySegment extraparams =
                 Arena.ofAuto().allocate(secp256k1_h.secp256k1_schnorrsig_extraparams);
         private MemorySegment message = Arena.ofAuto().allocate(256);
+        // Public-key recovery (recoverInto): the recovered key, its SEC1 encoding and that encoding's length.
+        private final MemorySegment recovered = Arena.ofAuto().allocate(secp256k1_h.secp256k1_pubkey);
+        private final MemorySegment recoveredSec1 = Arena.ofAuto().allocate(65);
+        private final MemorySegment recoveredLength = Arena.ofAuto().allocate(ValueLayout.JAVA_LONG);
 
         private Workspace() {
         }
@@ -325,6 +329,36 @@ public final class Secp256k1 implements AutoCloseable {
             MemorySegment out = Arena.ofAuto().allocate(secp256k1_h.secp256k1_pubkey);
             return ok(lib.secp256k1_ecdsa_recover(ctx, out, recoverable, digest))
                     ? Optional.of(new Pubkey(Secp256k1.this, out)) : Optional.empty();
+        }
+
+        /**
+         * Public-key recovery on the hot path (Ethereum's {@code ecrecover}): the key that made (r, s) with recovery id
+         * {@code recoveryId} (0 to 3) over a 32-byte digest, each read from a byte array at an offset, written as
+         * 64 bytes x ‖ y into {@code out} at {@code outOffset}. High S is accepted, as {@code secp256k1_ecdsa_recover}
+         * accepts it. False, with nothing written, when r or s is not below the group order or is zero, when no point
+         * has the abscissa, or when the key is the point at infinity. Allocates nothing.
+         */
+        public boolean recoverInto(byte[] digests, int digestOffset, byte[] r, int rOffset, byte[] s, int sOffset,
+                int recoveryId, byte[] out, int outOffset) {
+            if (recoveryId < 0 || recoveryId > 3) {
+                throw new IllegalArgumentException("recovery id must be 0 to 3, got " + recoveryId);
+            }
+            MemorySegment.copy(r, rOffset, compact, ValueLayout.JAVA_BYTE, 0, 32);
+            MemorySegment.copy(s, sOffset, compact, ValueLayout.JAVA_BYTE, 32, 32);
+            if (!ok(lib.secp256k1_ecdsa_recoverable_signature_parse_compact(ctx, recoverable, compact, recoveryId))) {
+                return false;
+            }
+            MemorySegment.copy(digests, digestOffset, digest, ValueLayout.JAVA_BYTE, 0, 32);
+            if (!ok(lib.secp256k1_ecdsa_recover(ctx, recovered, recoverable, digest))) {
+                return false;
+            }
+            recoveredLength.set(ValueLayout.JAVA_LONG, 0, 65);
+            if (!ok(lib.secp256k1_ec_pubkey_serialize(ctx, recoveredSec1, recoveredLength, recovered,
+                    secp256k1_h.SECP256K1_EC_UNCOMPRESSED()))) {
+                throw new IllegalStateException("secp256k1_ec_pubkey_serialize failed");
+            }
+            MemorySegment.copy(recoveredSec1, ValueLayout.JAVA_BYTE, 1, out, outOffset, 64);
+            return true;
         }
 
         /** The public key of a secret key. */

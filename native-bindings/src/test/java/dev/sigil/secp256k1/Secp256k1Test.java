@@ -237,4 +237,42 @@ class Secp256k1Test {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void recoverInto_givesTheSignersXy_acceptsHighS_andRefusesWhatRecoversNothing() {
+        Random rnd = new Random(7);
+        Secp256k1.Workspace w = LIB.workspace();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            BigInteger d = new BigInteger(256, rnd).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+            byte[] digest = new byte[32];
+            rnd.nextBytes(digest);
+            byte[] sig = new byte[64];
+            int recid = w.signEcdsaRecoverable(fixed(d), digest, sig);
+            byte[] xy = Arrays.copyOfRange(
+                    new FixedPointCombMultiplier().multiply(D.getG(), d).normalize().getEncoded(false), 1, 65);
+            byte[] out = new byte[96];
+            if (!w.recoverInto(digest, 0, sig, 0, sig, 32, recid, out, 32)
+                    || !Arrays.equals(Arrays.copyOfRange(out, 32, 96), xy)) {
+                failures.add("low S, item " + i);
+            }
+            byte[] highS = fixed(N.subtract(new BigInteger(1, Arrays.copyOfRange(sig, 32, 64))));
+            if (!w.recoverInto(digest, 0, sig, 0, highS, 0, recid ^ 1, out, 0)
+                    || !Arrays.equals(Arrays.copyOfRange(out, 0, 64), xy)) {
+                failures.add("high S with the parity flipped, item " + i);
+            }
+        }
+        assertThat(failures).isEmpty();
+        byte[] one = fixed(BigInteger.ONE);
+        byte[] out = new byte[64];
+        assertThat(w.recoverInto(new byte[32], 0, fixed(N), 0, one, 0, 0, out, 0)).as("r = n").isFalse();
+        assertThat(w.recoverInto(new byte[32], 0, one, 0, fixed(N), 0, 0, out, 0)).as("s = n").isFalse();
+        assertThat(w.recoverInto(new byte[32], 0, new byte[32], 0, one, 0, 0, out, 0)).as("r = 0").isFalse();
+        assertThat(w.recoverInto(new byte[32], 0, one, 0, new byte[32], 0, 0, out, 0)).as("s = 0").isFalse();
+        assertThat(w.recoverInto(new byte[32], 0, fixed(BigInteger.valueOf(5)), 0, one, 0, 0, out, 0))
+                .as("x = 5 is no abscissa").isFalse();
+        assertThat(out).isEqualTo(new byte[64]);
+        assertThatThrownBy(() -> w.recoverInto(new byte[32], 0, one, 0, one, 0, 4, out, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -18,6 +18,8 @@ import dev.sigil.service.http.OpsHandler;
 import dev.sigil.service.http.OpsRoute;
 import dev.sigil.service.http.PlaintextTokenGuard;
 import dev.sigil.service.http.Readiness;
+import dev.sigil.service.http.RecoverHandler;
+import dev.sigil.service.http.RecoverRoute;
 import dev.sigil.service.http.RequestMetricsHandler;
 import dev.sigil.service.http.SignHandler;
 import dev.sigil.service.http.SignRoute;
@@ -29,6 +31,7 @@ import dev.sigil.service.keys.KeyService;
 import dev.sigil.service.ops.Metrics;
 import dev.sigil.service.sign.SignService;
 import dev.sigil.service.tls.TlsSetup;
+import dev.sigil.service.verify.RecoverService;
 import dev.sigil.service.verify.VerifyService;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -135,6 +138,9 @@ public final class SigilServer implements AutoCloseable {
         VerifyRoute.register(router, new AuthGate(auth::requireVerify),
                 new JsonBodyHandler(s.maxBodyBytes(), budget, limits.bodyTimeoutMs()),
                 new VerifyHandler(auth, parser, new VerifyService(c.registry(), c.router(), c.metrics()), c.worker()));
+        RecoverRoute.register(router, new AuthGate(auth::requireVerify),
+                new JsonBodyHandler(s.maxBodyBytes(), budget, limits.bodyTimeoutMs()),
+                new RecoverHandler(auth, parser, new RecoverService(c.registry(), c.router(), c.metrics()), c.worker()));
         SignRoute.register(router, new AuthGate(h -> auth.require(h, Role.SIGN)),
                 new JsonBodyHandler(limits.maxSignBodyBytes(), budget, limits.bodyTimeoutMs()),
                 new SignHandler(auth, new SignService(c.keys(), c.registry(), c.router(), c.metrics()), c.worker(),

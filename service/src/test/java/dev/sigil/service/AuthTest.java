@@ -102,4 +102,15 @@ class AuthTest {
         assertThat(other.errorCode()).isEqualTo("forbidden");
         assertThat(server.get("/v1/keys", "ops-token").json().getJsonArray("keys")).hasSize(2);
     }
+
+    @Test
+    void recover_followsTheVerifySetting_andRole() {
+        String body = "{\"items\":[{\"scheme\":\"ecdsa-secp256k1\",\"digest\":\"" + "11".repeat(32)
+                + "\",\"signature\":\"" + "22".repeat(64) + "1b\"}]}";
+        assertThat(server.post("/v1/recover", body, null).errorCode()).isEqualTo("unauthenticated");
+        assertThat(server.post("/v1/recover", body, "signer-token").errorCode()).isEqualTo("forbidden");
+        TestServer.Response ok = server.post("/v1/recover", body, "node-token");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().getJsonArray("results").getString(0)).isIn("valid", "invalid");
+    }
 }

@@ -102,6 +102,22 @@ class OpenApiContractTest {
             five.add(item);
         }
         check("post", "/v1/verify", "/v1/verify", new JsonObject().put("items", five).encode(), null, 413);
+        // recovery: the key that signed, its address; a bad v is a malformed item
+        String rs = signed.getJsonArray("signatures").getString(0);
+        JsonObject raw = check("post", "/v1/sign", "/v1/sign", new JsonObject().put("keyId", "k1")
+                .put("signatureFormat", "raw-recoverable")
+                .put("items", new JsonArray().add(new JsonObject().put("message", "6869"))).encode(), admin, 200);
+        String sig65 = raw.getJsonArray("signatures").getString(0);
+        JsonObject recovered = check("post", "/v1/recover", "/v1/recover", new JsonObject().put("items", new JsonArray()
+                .add(new JsonObject().put("scheme", "ecdsa-secp256k1").put("message", "6869").put("signature", sig65))
+                .add(new JsonObject().put("scheme", "ecdsa-secp256k1").put("message", "6869")
+                        .put("signature", sig65.substring(0, 128) + "05"))).encode(), null, 200);
+        assertThat(recovered.getJsonArray("results")).containsExactly("valid", "malformed");
+        assertThat(rs).isNotEmpty();
+        check("post", "/v1/recover", "/v1/recover", "{\"items\": 3}", null, 400);
+        check("post", "/v1/recover", "/v1/recover", new JsonObject().put("rules", "loose").put("items", new JsonArray()
+                .add(new JsonObject().put("scheme", "ecdsa-secp256k1").put("message", "").put("signature", sig65)))
+                .encode(), null, 400);
         // operations
         check("get", "/v1/backends", "/v1/backends", null, null, 200);
         check("get", "/v1/openapi.json", "/v1/openapi.json", null, null, 200);

@@ -73,7 +73,7 @@ class OpenClOverHttpTest {
         assertThat(opencl.getString("device")).isNotBlank();
         assertThat(opencl.getJsonArray("schemes").getList())
                 .containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519", "schnorr-secp256k1");
-        assertThat(opencl.getJsonArray("operations").getList()).containsExactly("verify");
+        assertThat(opencl.getJsonArray("operations").getList()).containsExactly("verify", "recover");
     }
 
     private static JsonObject entry(TestServer.Response r, String id) {
@@ -148,5 +148,39 @@ class OpenClOverHttpTest {
         TestServer.Response r = server.post("/v1/verify", Items.body(items, Map.of("backend", backend)), null);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
+    }
+
+    @Test
+    void recoveryPinnedToOpenCl_answersExactlyAsPinnedToTheCpu() {
+        dev.sigil.crypto.testing.AdversarialItems gen =
+                new dev.sigil.crypto.testing.AdversarialItems(Scheme.ECDSA_SECP256K1, 21, 64);
+        JsonArray items = new JsonArray();
+        for (dev.sigil.crypto.testing.AdversarialItems.RecoverItem it : gen.recoverItems(400)) {
+            JsonObject item = new JsonObject().put("scheme", "ecdsa-secp256k1")
+                    .put("signature", dev.sigil.crypto.Hex.encode(it.item().signature()));
+            if (it.item().digest() != null) {
+                item.put("digest", dev.sigil.crypto.Hex.encode(it.item().digest()));
+            } else {
+                item.put("message", dev.sigil.crypto.Hex.encode(it.item().message()));
+            }
+            items.add(item);
+        }
+        for (String rules : new String[] {"standard", "low-s"}) {
+            JsonObject answers = null;
+            for (String backend : new String[] {"opencl", "cpu"}) {
+                TestServer.Response r = server.post("/v1/recover", new JsonObject().put("rules", rules)
+                        .put("backend", backend).put("items", items).encode(), null);
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                JsonObject json = r.json();
+                assertThat(json.getJsonObject("backends").fieldNames()).containsExactly(backend);
+                json.remove("backends");
+                if (answers == null) {
+                    answers = json;
+                    assertThat(json.getJsonArray("results").getList()).contains("valid", "invalid", "malformed");
+                } else {
+                    assertThat(json).isEqualTo(answers);
+                }
+            }
+        }
     }
 }

@@ -42,7 +42,7 @@ class OpsTest {
         assertThat(cpu.getJsonArray("schemes").getList()).containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256",
                 "sm2", "ed25519", "schnorr-secp256k1");
         assertThat(cpu.getJsonObject("throughput").getLong("schnorr-secp256k1")).isPositive();
-        assertThat(cpu.getJsonArray("operations").getList()).containsExactly("verify", "sign");
+        assertThat(cpu.getJsonArray("operations").getList()).containsExactly("verify", "sign", "recover");
         assertThat(cpu.getBoolean("healthy")).isTrue();
         assertThat(cpu.getLong("queueDepth")).isZero();
         assertThat(cpu.getJsonObject("throughput").getLong("ecdsa-p256")).isPositive();

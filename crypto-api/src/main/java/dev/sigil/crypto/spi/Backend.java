@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * A place where signatures are verified or made: the CPU, an OpenCL device, a PKCS#11 token. A backend is an
  * identity and a set of capabilities: it offers a {@link Verifier}, a {@link Signer} and {@link TokenKeys} when it has
- * them, and an empty {@link Optional} for what it lacks (never a method that throws). What a backend offers is fixed
+ * them, a {@link Recoverer} likewise, and an empty {@link Optional} for what it lacks (never a method that throws). What a backend offers is fixed
  * when it is created. A new capability is a new interface and a new method here defaulting to empty, so existing
  * backends and callers are untouched. Implementations are thread-safe.
  */
@@ -26,6 +26,11 @@ public interface Backend extends AutoCloseable {
 
     /** Signing, if this backend signs. */
     default Optional<Signer> signer() {
+        return Optional.empty();
+    }
+
+    /** Public-key recovery (secp256k1), if this backend recovers. */
+    default Optional<Recoverer> recoverer() {
         return Optional.empty();
     }
 

@@ -294,6 +294,144 @@ public final class AdversarialItems {
         return out;
     }
 
+    // ---- secp256k1 public-key recovery (POST /v1/recover) -------------------------------------------------------
+
+    /** What was done to a valid recoverable signature (r ‖ s ‖ v over a base's message). */
+    public enum RecoverKind {
+        /** The signature as made, v in {0, 1}: recovers the signer. */
+        VALID,
+        /** v as Ethereum writes it, 27 or 28: recovers the signer. */
+        V_27_28,
+        /** v flipped: another key, or none. */
+        WRONG_PARITY,
+        /** s replaced by n - s and v flipped: the signer under {@code standard}, invalid under {@code low-s}. */
+        HIGH_S,
+        /** One bit of r or s flipped: another key, or none. */
+        SIGNATURE_BIT,
+        /** One bit of the message or digest flipped: another key, or none. */
+        MESSAGE_BIT,
+        /**
+         * A valid signature whose nonce point R has x &ge; n (r = x - n, r + n &lt; p): v in {0, 1} takes x = r, so
+         * recovery gives another key or none, never the signer.
+         */
+        X_AT_LEAST_N,
+        /** r or s set to 0, n or 2^256 - 1: invalid. */
+        OUT_OF_RANGE,
+        /** r that is the abscissa of no point: invalid. */
+        R_NOT_ON_CURVE,
+        /** The all-zero digest, signed for real: recovers the signer. */
+        ZERO_DIGEST,
+        /** v not in {0, 1, 27, 28}: malformed. */
+        BAD_V
+    }
+
+    /**
+     * A recovery item, how it was made, and the key that really signed it (the base's key, or the crafted signer of
+     * {@link RecoverKind#X_AT_LEAST_N}).
+     */
+    public record RecoverItem(RecoverKind kind, EncodedItem item, EcPublicKey signer) {
+    }
+
+    /** {@code count} recovery items, each of a random kind (about a third of them valid). Only for secp256k1. */
+    public List<RecoverItem> recoverItems(int count) {
+        List<RecoverItem> out = new ArrayList<>(count);
+        RecoverKind[] all = RecoverKind.values();
+        for (int i = 0; i < count; i++) {
+            out.add(recoverItem(rnd.nextInt(3) == 0 ? RecoverKind.VALID : all[rnd.nextInt(all.length)]));
+        }
+        return out;
+    }
+
+    /** One recovery item of the kind, from a random base. Only for secp256k1. */
+    public RecoverItem recoverItem(RecoverKind kind) {
+        if (scheme != Scheme.ECDSA_SECP256K1) {
+            throw new IllegalArgumentException("only ecdsa-secp256k1 is recoverable");
+        }
+        Signed base = signed.get(rnd.nextInt(signed.size()));
+        EcPublicKey key = (EcPublicKey) base.key().publicKey();
+        BigInteger n = Curve.SECP256K1.n();
+        byte[] msg = base.message();
+        byte[] digest = Hashes.sha256(msg);
+        EcSignature sig = EcSignature.fromRaw(base.signature());
+        if (kind == RecoverKind.ZERO_DIGEST) {
+            digest = new byte[32];
+            sig = signDigest(base.key(), digest);
+        }
+        if (kind == RecoverKind.X_AT_LEAST_N) {
+            return xAtLeastN();
+        }
+        int v = dev.sigil.crypto.EcArithmetic.recoveryId(key, digest, sig);
+        boolean useDigest = kind == RecoverKind.ZERO_DIGEST || rnd.nextBoolean();
+        switch (kind) {
+            case V_27_28 -> v += 27;
+            case WRONG_PARITY -> v ^= 1;
+            case HIGH_S -> {
+                sig = new EcSignature(sig.r(), n.subtract(sig.s()));
+                v ^= 1;
+            }
+            case SIGNATURE_BIT -> sig = EcSignature.fromRaw(flip(sig.toRaw()));
+            case MESSAGE_BIT -> {
+                msg = flip(msg);
+                digest = flip(digest);
+            }
+            case R_NOT_ON_CURVE -> sig = new EcSignature(BigInteger.valueOf(5), sig.s());
+            case BAD_V -> v = new int[] {2, 3, 26, 29, 0x7f, 0xff}[rnd.nextInt(6)];
+            default -> { }
+        }
+        byte[] raw = kind == RecoverKind.OUT_OF_RANGE ? outOfRange(sig, n) : sig.toRaw();
+        byte[] sig65 = Arrays.copyOf(raw, 65);
+        sig65[64] = (byte) v;
+        EncodedItem item = useDigest ? new EncodedItem(null, null, digest, sig65, null, null)
+                : new EncodedItem(null, msg, null, sig65, null, null);
+        return new RecoverItem(kind, item, key);
+    }
+
+    /**
+     * A signature (r, s) over a random digest e, valid for the key Q = r⁻¹(s·R − e·G), whose nonce point R has
+     * x = n + r (an abscissa below p): Q really signed it, and no v in {0, 1} recovers Q.
+     */
+    private RecoverItem xAtLeastN() {
+        ECDomainParameters d = domain(Curve.SECP256K1);
+        BigInteger n = d.getN();
+        BigInteger gap = Curve.SECP256K1.p().subtract(n);
+        while (true) {
+            BigInteger r = new BigInteger(gap.bitLength(), rnd).mod(gap);
+            boolean odd = rnd.nextBoolean();
+            var y = Curve.SECP256K1.decompress(n.add(r), odd);
+            if (r.signum() == 0 || y.isEmpty()) {
+                continue;
+            }
+            ECPoint bigR = d.getCurve().createPoint(n.add(r), y.get());
+            BigInteger s = new BigInteger(256, rnd).mod(n.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+            byte[] digest = new byte[32];
+            rnd.nextBytes(digest);
+            BigInteger rInv = r.modInverse(n);
+            ECPoint q = bigR.multiply(s.multiply(rInv).mod(n))
+                    .add(d.getG().multiply(n.subtract(new BigInteger(1, digest).multiply(rInv).mod(n)))).normalize();
+            if (q.isInfinity()) {
+                continue;
+            }
+            byte[] sig65 = Arrays.copyOf(new EcSignature(r, s).toRaw(), 65);
+            sig65[64] = (byte) (odd ? 1 : 0);
+            EcPublicKey signer = EcPublicKey.ofPoint(Scheme.ECDSA_SECP256K1, q.getAffineXCoord().toBigInteger(),
+                    q.getAffineYCoord().toBigInteger());
+            return new RecoverItem(RecoverKind.X_AT_LEAST_N, new EncodedItem(null, null, digest, sig65, null, null),
+                    signer);
+        }
+    }
+
+    /** A low-S RFC 6979 ECDSA signature over a given 32-byte digest. */
+    private static EcSignature signDigest(SigningKey.Software key, byte[] digest) {
+        Curve curve = key.scheme().requireCurve();
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, new ECPrivateKeyParameters(new BigInteger(1, key.privateKey().reveal(ACCESS)),
+                domain(curve)));
+        BigInteger[] rs = signer.generateSignature(digest);
+        return new EcSignature(rs[0], rs[1]).normalizedLowS(curve);
+    }
+
+    // ---- end of recovery ---------------------------------------------------------------------------------------
+
     private SigningKey.Software otherKey(SigningKey.Software key) {
         return keys.get((keys.indexOf(key) + 1) % keys.size());
     }

@@ -6,6 +6,7 @@ import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendProvider;
 import dev.sigil.crypto.spi.BackendSetting;
+import dev.sigil.crypto.spi.Recoverer;
 import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.Verifier;
 import dev.sigil.service.config.ConfigException;
@@ -149,6 +150,7 @@ public final class BackendRegistry implements AutoCloseable {
         return switch (op) {
             case VERIFY -> backend.verifier().map(Verifier::verifiableSchemes).orElse(Set.of());
             case SIGN -> backend.signer().map(Signer::signableSchemes).orElse(Set.of());
+            case RECOVER -> backend.recoverer().map(Recoverer::recoverableSchemes).orElse(Set.of());
         };
     }
 

@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.nio.CharBuffer;
 
 /**
- * Reads one verify item from the token stream, hex-decoding as it goes. The first problem found makes the item
+ * Reads one verify or recovery item from the token stream, hex-decoding as it goes. The first problem found makes the item
  * malformed; the rest of the item is still consumed so the stream stays in step.
  */
 final class ItemReader {
@@ -28,10 +28,23 @@ final class ItemReader {
     private byte[] certificate;
     private SignatureFormat format;
     private Outcome problem;
+    private final boolean recovery;
+
+    private ItemReader(boolean recovery) {
+        this.recovery = recovery;
+    }
 
     /** Reads the value at the current token (the start of the item) and everything in it. */
     static VerifyRequest.Item read(JsonParser p) throws IOException {
-        ItemReader r = new ItemReader();
+        return read(p, false);
+    }
+
+    /**
+     * As {@link #read(JsonParser)}; a recovery item ({@code recovery}) needs no {@code publicKey}: whether its fields
+     * suit recovery is {@link dev.sigil.crypto.RecoverBatchBuilder}'s to decide.
+     */
+    static VerifyRequest.Item read(JsonParser p, boolean recovery) throws IOException {
+        ItemReader r = new ItemReader(recovery);
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             return VerifyRequest.Item.malformed(
@@ -66,7 +79,8 @@ final class ItemReader {
                 case "scheme" -> schemeWord = p.getText();
                 case "signatureFormat" -> format = SignatureFormat.fromWire(p.getText()).orElseThrow(() ->
                         new MalformedInputException(ProblemCode.UNSUPPORTED_SIGNATURE_FORMAT,
-                                "signatureFormat must be der or raw"));
+                                recovery ? "signatureFormat for recovery is raw-recoverable"
+                                        : "signatureFormat must be der or raw"));
                 case "publicKey" -> publicKey = hex(p, field);
                 case "message" -> message = hex(p, field);
                 case "digest" -> digest = hex(p, field);
@@ -109,7 +123,10 @@ final class ItemReader {
                 }
             }
         }
-        if (problem == null && (publicKey == null) == (certificate == null)) {
+        if (problem == null && recovery && certificate != null) {
+            fail(ProblemCode.MALFORMED_ITEM, "a recovery item carries no key: certificate is not allowed");
+        }
+        if (problem == null && !recovery && (publicKey == null) == (certificate == null)) {
             fail(ProblemCode.MALFORMED_ITEM, "exactly one of publicKey and certificate is required");
         }
         if (problem == null && signature == null) {

@@ -27,7 +27,7 @@ public final class RequestMetricsHandler implements Handler<RoutingContext> {
             return "other";
         }
         return switch (path) {
-            case "/v1/verify", "/v1/sign", "/v1/keys", "/v1/backends", "/health/live", "/health/ready", "/metrics" ->
+            case "/v1/verify", "/v1/recover", "/v1/sign", "/v1/keys", "/v1/backends", "/health/live", "/health/ready", "/metrics" ->
                     path;
             default -> path.startsWith("/v1/keys/") ? "/v1/keys/{keyId}" : "other";
         };

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes a verify body in one streaming pass (no tree): items become bytes at once, problems of one item make that
+ * Decodes a verify (or recovery) body in one streaming pass (no tree): items become bytes at once, problems of one item make that
  * item malformed, problems of the whole body are {@link RequestException}s. Nesting is capped, so deep or huge input
  * is a 400, never a stack overflow.
  */
@@ -36,6 +36,15 @@ public final class VerifyRequestParser {
     }
 
     public VerifyRequest parse(byte[] body) {
+        return parse(body, false);
+    }
+
+    /** Decodes a {@code POST /v1/recover} body: the same shape, items without a public key. */
+    public VerifyRequest parseRecover(byte[] body) {
+        return parse(body, true);
+    }
+
+    private VerifyRequest parse(byte[] body, boolean recovery) {
         if (body.length == 0) {
             throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body is empty");
         }
@@ -43,7 +52,7 @@ public final class VerifyRequestParser {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw RequestException.invalid("the request body must be a JSON object");
             }
-            VerifyRequest request = readTop(p);
+            VerifyRequest request = readTop(p, recovery);
             if (p.nextToken() != null) {
                 throw new RequestException(ErrorCode.MALFORMED_JSON, "data after the JSON object");
             }
@@ -66,7 +75,7 @@ public final class VerifyRequestParser {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    private VerifyRequest readTop(JsonParser p) throws IOException {
+    private VerifyRequest readTop(JsonParser p, boolean recovery) throws IOException {
         String rules = null;
         String backend = null;
         List<VerifyRequest.Item> items = null;
@@ -76,7 +85,7 @@ public final class VerifyRequestParser {
             switch (field) {
                 case "rules" -> rules = string(p, value, field);
                 case "backend" -> backend = string(p, value, field);
-                case "items" -> items = readItems(p, value);
+                case "items" -> items = readItems(p, value, recovery);
                 default -> p.skipChildren();
             }
         }
@@ -99,7 +108,8 @@ public final class VerifyRequestParser {
         return p.getText();
     }
 
-    private List<VerifyRequest.Item> readItems(JsonParser p, JsonToken value) throws IOException {
+    private List<VerifyRequest.Item> readItems(JsonParser p, JsonToken value, boolean recovery)
+            throws IOException {
         if (value != JsonToken.START_ARRAY) {
             throw RequestException.invalid("items must be an array");
         }
@@ -112,7 +122,7 @@ public final class VerifyRequestParser {
                 throw new RequestException(ErrorCode.BATCH_TOO_LARGE,
                         "a batch holds at most " + maxItems + " items");
             }
-            items.add(ItemReader.read(p));
+            items.add(ItemReader.read(p, recovery));
         }
         return items;
     }

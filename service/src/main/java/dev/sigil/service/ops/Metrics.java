@@ -28,6 +28,8 @@ public final class Metrics implements AutoCloseable {
     public static final String HTTP_REQUESTS = "sigil.http.requests";
     public static final String VERIFY_ITEMS = "sigil.verify.items";
     public static final String VERIFY_BATCH_SIZE = "sigil.verify.batch.size";
+    /** Items of recovery requests by backend and outcome (scheme, backend, outcome). */
+    public static final String RECOVER_ITEMS = "sigil.recover.items";
     public static final String SIGN_SIGNATURES = "sigil.sign.signatures";
     public static final String BACKEND_QUEUE_DEPTH = "sigil.backend.queue.depth";
     public static final String BACKEND_FAILURES = "sigil.backend.failures";
@@ -95,6 +97,14 @@ public final class Metrics implements AutoCloseable {
     public void verifiedItems(String scheme, String backend, String outcome, int count) {
         if (count > 0) {
             Counter.builder(VERIFY_ITEMS).description("verified items by scheme, backend and outcome")
+                    .tag("scheme", scheme).tag("backend", backend).tag("outcome", outcome)
+                    .register(registry).increment(count);
+        }
+    }
+
+    public void recoveredItems(String scheme, String backend, String outcome, int count) {
+        if (count > 0) {
+            Counter.builder(RECOVER_ITEMS).description("public-key recovery items by scheme, backend and outcome")
                     .tag("scheme", scheme).tag("backend", backend).tag("outcome", outcome)
                     .register(registry).increment(count);
         }

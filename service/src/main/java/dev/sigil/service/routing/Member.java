@@ -2,12 +2,15 @@ package dev.sigil.service.routing;
 
 import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RecoverBatch;
+import dev.sigil.crypto.RecoveredKeys;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendException;
 import dev.sigil.crypto.spi.BackendKind;
 import dev.sigil.crypto.spi.RawSignature;
+import dev.sigil.crypto.spi.Recoverer;
 import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.crypto.spi.Verifier;
@@ -28,7 +31,7 @@ import java.util.function.LongSupplier;
 /**
  * One backend as the router keeps it: whether it is in rotation, its cost estimates per operation and scheme, and
  * the work queued on it (items, and their estimated nanoseconds). Every call into the backend goes through
- * {@link #verify} or {@link #sign}, which time it (as its share of the backend while other batches ran beside it)
+ * {@link #verify}, {@link #sign} or {@link #recover}, which time it (as its share of the backend while other batches ran beside it)
  * and feed the estimates; batches that ran at the same time on it or on a backend sharing its hardware share the
  * time. Time is read from the router's clock (the system's, or a simulated one in tests). An answer of the wrong length is a
  * {@link BackendException} (the router fails it over); any other exception than a BackendException is a bug and is
@@ -38,6 +41,7 @@ final class Member {
     private final Backend backend;
     private final Optional<Verifier> verifier;
     private final Optional<Signer> signer;
+    private final Optional<Recoverer> recoverer;
     private final boolean coalescing;
     private final Metrics metrics;
     private final LongSupplier clock;
@@ -49,17 +53,20 @@ final class Member {
     private final List<Member> contenders = new CopyOnWriteArrayList<>();
     private final Map<Scheme, CostEstimate> verifyCost = new EnumMap<>(Scheme.class);
     private final Map<Scheme, CostEstimate> signCost = new EnumMap<>(Scheme.class);
+    private final Map<Scheme, CostEstimate> recoverCost = new EnumMap<>(Scheme.class);
 
     Member(Backend backend, boolean coalescing, double alpha, Metrics metrics, LongSupplier clock) {
         this.backend = backend;
         this.verifier = backend.verifier();
         this.signer = backend.signer();
+        this.recoverer = backend.recoverer();
         this.coalescing = coalescing;
         this.metrics = metrics;
         this.clock = clock;
         for (Scheme s : Scheme.values()) {
             verifyCost.put(s, prior(backend.kind(), Operation.VERIFY, alpha));
             signCost.put(s, prior(backend.kind(), Operation.SIGN, alpha));
+            recoverCost.put(s, prior(backend.kind(), Operation.RECOVER, alpha));
         }
     }
 
@@ -114,7 +121,11 @@ final class Member {
     }
 
     CostEstimate cost(Operation op, Scheme scheme) {
-        return (op == Operation.SIGN ? signCost : verifyCost).get(scheme);
+        return (switch (op) {
+            case VERIFY -> verifyCost;
+            case SIGN -> signCost;
+            case RECOVER -> recoverCost;
+        }).get(scheme);
     }
 
     /** Marks this backend as sharing hardware with another (see {@link ContentionCheck}). */
@@ -204,6 +215,31 @@ final class Member {
             n += m.running.get();
         }
         return n;
+    }
+
+    /**
+     * Recovers the batch's keys on the backend, timing it and feeding the recovery estimate; one non-null outcome
+     * per item, or an exception.
+     */
+    RecoveredKeys recover(RecoverBatch batch) {
+        int pending = batch.pendingCount();
+        CostEstimate cost = cost(Operation.RECOVER, batch.scheme());
+        double estimate = cost.nanosFor(pending);
+        int before = runningOnHardware(running.incrementAndGet());
+        long start = now();
+        RecoveredKeys out;
+        try {
+            out = recoverer.orElseThrow(() -> new IllegalStateException(id() + " does not recover")).recover(batch);
+        } finally {
+            running.decrementAndGet();
+        }
+        long took = serviceNanos(now() - start, before);
+        if (out == null || out.size() != batch.size() || java.util.Arrays.asList(out.outcomes()).contains(null)) {
+            throw new BackendException.DeviceFailure(id(), "returned the wrong number of recovery outcomes", null);
+        }
+        cost.observe(pending, took);
+        metrics.batchTime(id(), batch.scheme(), Operation.RECOVER, (long) estimate, took);
+        return out;
     }
 
     /** Signs on the backend, timing it; one signature per input, or an exception. */

@@ -2,6 +2,8 @@ package dev.sigil.service.routing;
 
 import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RecoverBatch;
+import dev.sigil.crypto.RecoveredKeys;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
@@ -28,7 +30,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
- * Chooses where each verify batch and each signing request runs, by measured cost (DESIGN decision 4).
+ * Chooses where each verify batch, each recovery batch and each signing request runs, by measured cost (DESIGN decision 4).
  *
  * <p>Every backend has, per scheme, an estimate of its fixed latency per batch and its per-item cost (calibrated at
  * start off the request path, then kept current from every batch it runs) and a count of the work queued on it. A
@@ -58,6 +60,10 @@ public final class Router implements AutoCloseable {
 
     /** The signatures, in input order, and the backend that made them. */
     public record Signed(List<RawSignature> signatures, String backendId) {
+    }
+
+    /** The keys a recovery batch gave, and the backend that recovered them (null when no item was pending). */
+    public record Recovered(RecoveredKeys keys, String backendId) {
     }
 
     /** The router's current estimate for one scheme on one backend. */
@@ -127,6 +133,7 @@ public final class Router implements AutoCloseable {
     private final Fleet fleet;
     private final Admission admission;
     private final SignRouting signing;
+    private final RecoverRouting recovering;
     private final KnownAnswerSource answers = new KnownAnswerSource();
     private final CountDownLatch calibrated = new CountDownLatch(1);
     private final ScheduledExecutorService probes;
@@ -138,6 +145,7 @@ public final class Router implements AutoCloseable {
         this.fleet = new Fleet(backends, coalescing, config, metrics, clock);
         this.admission = new Admission(config.maxQueuedItems(), config.maxQueueDelayMs() * 1_000_000);
         this.signing = new SignRouting(fleet);
+        this.recovering = new RecoverRouting(fleet);
         Prober prober = new Prober(fleet, answers, Math.max(5_000, 5 * config.probeIntervalMs()));
         this.probes = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sigil-probe").factory());
@@ -203,6 +211,25 @@ public final class Router implements AutoCloseable {
     }
 
     /**
+     * Recovers the batch's keys within work already admitted (as {@link Operation#RECOVER}): on the pinned backend
+     * first when one is given (re-run elsewhere if it fails there; {@link Recovered#backendId()} tells where it ran),
+     * else on the backend that finishes it first by its recovery estimates.
+     *
+     * @throws PinnedBackendUnavailableException when the pinned backend is unknown or does not recover
+     * @throws CancelledException when the request was cancelled before the batch ran
+     * @throws dev.sigil.crypto.spi.BackendException when every backend able to recover failed
+     */
+    public Recovered recover(RecoverBatch batch, Optional<String> pinnedBackend, Ticket ticket) {
+        Member pinned = pinnedBackend.map(id -> pinned(id, batch.scheme(), Operation.RECOVER)).orElse(null);
+        if (batch.pendingCount() == 0) {
+            return new Recovered(new RecoveredKeys(batch.newOutcomes(),
+                    new byte[RecoveredKeys.POINT_BYTES * batch.size()]), null);
+        }
+        ticket.cancellation().check();
+        return recovering.recover(batch, pinned, ticket);
+    }
+
+    /**
      * Refuses at once, before a request is even decoded, when any request would be refused now: the work held
      * already takes longer than {@code routing.maxQueueDelayMs} (the test {@link #admit} makes first).
      *
@@ -265,12 +292,17 @@ public final class Router implements AutoCloseable {
     }
 
     private Member pinned(String id, Scheme scheme) {
+        return pinned(id, scheme, Operation.VERIFY);
+    }
+
+    private Member pinned(String id, Scheme scheme, Operation op) {
         Member m = fleet.member(id);
         if (m == null) {
             throw new PinnedBackendUnavailableException(id, "no backend " + id);
         }
-        if (!m.supports(scheme, Operation.VERIFY)) {
-            throw new PinnedBackendUnavailableException(id, "backend " + id + " does not verify " + scheme);
+        if (!m.supports(scheme, op)) {
+            throw new PinnedBackendUnavailableException(id, "backend " + id + " does not " + op.wireName() + " "
+                    + scheme);
         }
         return m;
     }

@@ -6,8 +6,9 @@ import dev.sigil.crypto.Scheme;
 import java.util.List;
 
 /**
- * A decoded {@code POST /v1/verify} body: the rule-set and backend words as given (null when absent) and the items
- * in request order, each either placed under its scheme or already malformed.
+ * A decoded {@code POST /v1/verify} or {@code POST /v1/recover} body (the same shape; recovery items carry no key):
+ * the rule-set and backend words as given (null when absent) and the items in request order, each either placed
+ * under its scheme or already malformed.
  */
 public record VerifyRequest(String rules, String backend, List<Item> items) {
 

@@ -1,0 +1,40 @@
+package dev.sigil.service.http;
+
+import dev.sigil.service.auth.Authenticator;
+import dev.sigil.service.verify.RecoverResult;
+import dev.sigil.service.verify.RecoverService;
+import dev.sigil.service.verify.VerifyRequest;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /v1/recover}: decode the body into one recovery batch, recover, encode keys and addresses; all off the
+ * event loop. Authorised as verify is ({@code auth.verifyOpen}, role {@code verify}).
+ */
+public final class RecoverHandler implements Handler<RoutingContext> {
+    private final Authenticator auth;
+    private final VerifyRequestParser parser;
+    private final RecoverService service;
+    private final Worker worker;
+
+    public RecoverHandler(Authenticator auth, VerifyRequestParser parser, RecoverService service, Worker worker) {
+        this.auth = auth;
+        this.parser = parser;
+        this.service = service;
+        this.worker = worker;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        auth.requireVerify(ctx.request().getHeader("Authorization"));
+        Buffer body = JsonBodies.buffer(ctx);
+        service.checkAdmission();
+        worker.respond(ctx, cancellation -> {
+            service.checkAdmission();
+            VerifyRequest request = worker.cpu(() -> parser.parseRecover(body.getBytes()));
+            RecoverResult result = service.recover(request, cancellation);
+            return new Reply(200, worker.cpu(() -> RecoverResponseWriter.write(result)));
+        });
+    }
+}
