@@ -13,7 +13,7 @@ final class TextReport {
         out.append("Sigil bench — ").append(r.command).append(" — ").append(machine(r.machine)).append("\n\n");
         r.backends.forEach(b -> out.append("backend ").append(b.id()).append(": ").append(b.device()).append('\n'));
         out.append('\n');
-        out.append("In-process verify (one item in eight tampered; items/CPU-s divides by this process's CPU time; ")
+        out.append("In-process verify (one item in eight tampered; items/CPU-s divides by the CPU time of this process's Java threads, the JIT compiler's and GC's own threads left out; ")
                 .append("ratios: to plain Bouncy Castle on every core, to openssl speed on one thread, items/CPU-s to the best ")
                 .append("native loop on one thread per CPU-second)\n").append(t.sweep().text()).append('\n');
         out.append("Baselines\n").append(t.baselines().text()).append('\n');
