@@ -3,6 +3,11 @@ module dev.sigil.service {
     requires dev.sigil.crypto;
     requires io.vertx.core;
     requires io.vertx.web;
+    requires io.vertx.grpc.common;
+    requires io.vertx.grpc.server;
+    requires io.vertx.grpc.health;
+    requires io.vertx.grpc.reflection;
+    requires com.google.protobuf;
     requires com.fasterxml.jackson.core;
     requires micrometer.core;
     requires micrometer.registry.prometheus;

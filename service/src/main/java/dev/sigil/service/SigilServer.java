@@ -59,7 +59,8 @@ public final class SigilServer implements AutoCloseable {
         try {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                             .setHost(config.server().host()).setPort(config.server().port()))
-                    .requestHandler(FailureHandler.guardPaths(router(vertx, config, c)));
+                    .requestHandler(GrpcMount.dispatch(vertx, config, c,
+                            FailureHandler.guardPaths(router(vertx, config, c))));
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new SigilServer(config, c, vertx, server);
         } catch (Exception e) {

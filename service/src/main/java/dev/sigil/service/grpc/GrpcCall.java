@@ -1,0 +1,89 @@
+package dev.sigil.service.grpc;
+
+import dev.sigil.service.error.RequestException;
+import dev.sigil.service.ops.Metrics;
+import dev.sigil.service.routing.Cancellation;
+import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.grpc.server.GrpcServerRequest;
+import io.vertx.grpc.server.GrpcServerResponse;
+
+/**
+ * One gRPC call as the service sees it: its {@link Cancellation} (cancelled when the client cancels or the call
+ * ends), its end (an answer or a status, once), and its request meter ({@code transport="grpc"}). Used on the
+ * call's event loop only.
+ */
+final class GrpcCall<Req, Resp> {
+    private final Metrics metrics;
+    private final String method;
+    private final GrpcServerRequest<Req, Resp> request;
+    private final long start = System.nanoTime();
+    private final Cancellation cancellation = new Cancellation();
+    private boolean ended;
+
+    GrpcCall(Metrics metrics, GrpcServerRequest<Req, Resp> request) {
+        this.metrics = metrics;
+        this.request = request;
+        this.method = "/" + request.fullMethodName();
+        request.errorHandler(error -> end(null));
+        request.response().exceptionHandler(t -> end(null));
+    }
+
+    GrpcServerRequest<Req, Resp> request() {
+        return request;
+    }
+
+    GrpcServerResponse<Req, Resp> response() {
+        return request.response();
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** The client's {@code authorization} metadata, or null. */
+    String authorization() {
+        return request.headers().get("authorization");
+    }
+
+    /** Answers a unary call. */
+    void reply(Resp response) {
+        if (!ended) {
+            end(GrpcStatus.OK);
+            request.response().end(response);
+        }
+    }
+
+    /** Ends a streaming call with OK after its last message. */
+    void finish() {
+        if (!ended) {
+            end(GrpcStatus.OK);
+            request.response().end();
+        }
+    }
+
+    /** Ends the call with the status of the failure (see {@link GrpcStatuses}). */
+    void fail(Throwable failure) {
+        if (ended) {
+            return;
+        }
+        RequestException error = GrpcStatuses.toRequestException(failure, method);
+        GrpcStatus status = GrpcStatuses.status(error.code());
+        end(status);
+        request.response().status(status).statusMessage(GrpcStatuses.message(error)).end();
+    }
+
+    /** Records the call once; a null status means the client went away (cancelled). */
+    private void end(GrpcStatus status) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        cancellation.cancel();
+        metrics.request("grpc", method, "POST", status == null ? GrpcStatus.CANCELLED.name() : status.name(),
+                System.nanoTime() - start);
+    }
+}
