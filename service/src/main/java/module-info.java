@@ -5,7 +5,6 @@ module dev.sigil.service {
     requires io.vertx.web;
     requires io.vertx.grpc.common;
     requires io.vertx.grpc.server;
-    requires io.vertx.grpc.health;
     requires io.vertx.grpc.reflection;
     requires com.google.protobuf;
     requires com.fasterxml.jackson.core;

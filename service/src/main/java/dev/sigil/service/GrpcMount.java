@@ -1,6 +1,7 @@
 package dev.sigil.service;
 
 import dev.sigil.service.config.ServiceConfig;
+import dev.sigil.service.grpc.GrpcHealth;
 import dev.sigil.service.grpc.SigilGrpcService;
 import dev.sigil.service.http.Readiness;
 import dev.sigil.service.sign.SignService;
@@ -9,7 +10,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.grpc.health.HealthService;
 import io.vertx.grpc.reflection.ReflectionService;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerOptions;
@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 final class GrpcMount {
     /** Requests of one {@code VerifyStream} read and not yet answered, at most. */
     static final int STREAM_WINDOW = 8;
+    /** How often a health {@code Watch} checks for a change. */
+    static final long HEALTH_WATCH_INTERVAL_MILLIS = 1000;
 
     private GrpcMount() {
     }
@@ -37,8 +39,7 @@ final class GrpcMount {
         // SERVING exactly when /health/ready answers 200: the same checks, run off the event loop
         Supplier<io.vertx.core.Future<Boolean>> ready = () -> vertx.executeBlocking(
                 () -> Readiness.ready(readiness.checks()), false);
-        grpc.addService(HealthService.create(vertx).register("", ready)
-                .register(SigilGrpcService.NAME, ready));
+        grpc.addService(new GrpcHealth(vertx, ready, HEALTH_WATCH_INTERVAL_MILLIS).service());
         grpc.addService(ReflectionService.v1());
         return request -> {
             if (isGrpc(request)) {

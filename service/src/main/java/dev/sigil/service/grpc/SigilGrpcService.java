@@ -134,9 +134,11 @@ public final class SigilGrpcService {
             String keyId = message.getKeyId();
             KeyService.checkKeyId(keyId);
             auth.requireSign(authorization, keyId);
-            String format = ProtoItems.signatureFormat(message.getSignatureFormat())
-                    .orElseThrow(() -> RequestException.invalid("unknown signature_format (number "
-                            + message.getSignatureFormatValue() + ")")).wireName();
+            // DER is the proto default, indistinguishable from absent: left null, exactly as a JSON body without it
+            String format = message.getSignatureFormat() == dev.sigil.grpc.v1.SignatureFormat.DER ? null
+                    : ProtoItems.signatureFormat(message.getSignatureFormat())
+                            .orElseThrow(() -> RequestException.invalid("unknown signature_format (number "
+                                    + message.getSignatureFormatValue() + ")")).wireName();
             return encode(sign.sign(keyId, format, items(message)));
         }, call::reply, call::fail));
     }
