@@ -73,7 +73,10 @@ final class GrpcCall<Req, Resp> {
         RequestException error = GrpcStatuses.toRequestException(failure, method);
         GrpcStatus status = GrpcStatuses.status(error.code());
         end(status);
-        request.response().status(status).statusMessage(GrpcStatuses.message(error)).end();
+        // grpc-message as the gRPC spec encodes it (Vert.x's own encoding escapes ':' and ',' too, which some
+        // clients, grpc-js among them, do not decode); Vert.x keeps a grpc-message that is already set
+        request.response().trailers().set("grpc-message", GrpcStatuses.percentEncode(GrpcStatuses.message(error)));
+        request.response().status(status).end();
     }
 
     /** Records the call once; a null status means the client went away (cancelled). */

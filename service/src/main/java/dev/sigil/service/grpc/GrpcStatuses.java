@@ -6,6 +6,7 @@ import dev.sigil.service.routing.CancelledException;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.common.InvalidMessageException;
 import io.vertx.grpc.common.MessageSizeOverflowException;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,6 +42,23 @@ public final class GrpcStatuses {
     /** The status message: {@code "<code>: <detail>"}. */
     public static String message(RequestException e) {
         return e.code().code() + ": " + e.getMessage();
+    }
+
+    /**
+     * The {@code grpc-message} form of a status message: UTF-8, each byte outside printable ASCII and each {@code %}
+     * written {@code %XX}, as the gRPC HTTP/2 protocol specifies.
+     */
+    public static String percentEncode(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        for (byte b : message.getBytes(StandardCharsets.UTF_8)) {
+            if (b >= 0x20 && b < 0x7f && b != '%') {
+                out.append((char) b);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 
     /** What a failure means to the client, as a whole-request error; anything unexpected is logged as internal. */

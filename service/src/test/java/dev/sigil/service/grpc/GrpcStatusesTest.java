@@ -50,4 +50,10 @@ class GrpcStatusesTest {
         assertThat(internal.code()).isEqualTo(ErrorCode.INTERNAL);
         assertThat(internal.getMessage()).doesNotContain("secret");
     }
+
+    @Test
+    void percentEncoding_escapesOnlyWhatTheProtocolSays() {
+        assertThat(GrpcStatuses.percentEncode("unknown-rules: a, b (100%)")).isEqualTo("unknown-rules: a, b (100%25)");
+        assertThat(GrpcStatuses.percentEncode("key \u00e9\n")).isEqualTo("key %C3%A9%0A");
+    }
 }
