@@ -15,14 +15,14 @@ secp256k1_ecdsa_signature_serialize_compact secp256k1_ecdsa_signature_normalize 
 secp256k1_ecdsa_sign secp256k1_ecdsa_recoverable_signature_parse_compact
 secp256k1_ecdsa_recoverable_signature_serialize_compact secp256k1_ecdsa_sign_recoverable secp256k1_ecdsa_recover
 secp256k1_xonly_pubkey_parse secp256k1_xonly_pubkey_serialize secp256k1_keypair_create secp256k1_keypair_xonly_pub
-secp256k1_schnorrsig_sign32 secp256k1_schnorrsig_verify"
+secp256k1_schnorrsig_sign32 secp256k1_schnorrsig_verify secp256k1_schnorrsig_sign_custom"
 OUT=$(mktemp -d)
 HEADER="$OUT/sigil_secp256k1.h"
 printf '#include "secp256k1.h"\n#include "secp256k1_recovery.h"\n#include "secp256k1_extrakeys.h"\n#include "secp256k1_schnorrsig.h"\n' > "$HEADER"
 ARGS=()
 for s in $SYMBOLS; do ARGS+=(--include-function "$s"); done
 for t in secp256k1_pubkey secp256k1_ecdsa_signature secp256k1_ecdsa_recoverable_signature secp256k1_xonly_pubkey \
-         secp256k1_keypair; do ARGS+=(--include-typedef "$t"); done
+         secp256k1_keypair secp256k1_schnorrsig_extraparams; do ARGS+=(--include-typedef "$t"); done
 jextract -I "$INCLUDE" --target-package dev.sigil.secp256k1.gen --header-class-name secp256k1_h \
   --output "$OUT/src" "${ARGS[@]}" "$HEADER"
 echo "jextract output in $OUT/src: compare its FunctionDescriptors and struct layouts with secp256k1_h.java"

@@ -7,11 +7,18 @@ module dev.sigil.service {
     requires io.vertx.grpc.server;
     requires io.vertx.grpc.reflection;
     requires com.google.protobuf;
+    requires io.netty.transport;
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.codec;
     requires com.fasterxml.jackson.core;
     requires micrometer.core;
     requires micrometer.registry.prometheus;
     requires org.yaml.snakeyaml;
     requires java.logging;
+    requires jdk.unsupported; // sun.misc.Signal: SIGHUP reloads the TLS certificate
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
 
     uses dev.sigil.crypto.spi.BackendProvider;
 }

@@ -7,6 +7,7 @@ import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.BackendProvider;
+import dev.sigil.crypto.spi.Verifier;
 import dev.sigil.crypto.testing.AdversarialItems;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -97,11 +98,14 @@ final class BackendSweep {
     private Results.SweepPoint point(Backend backend, Scheme scheme, int size) {
         VerifyBatch batch = AdversarialItems.batch(scheme, RuleSet.STANDARD, pools.items(scheme, size));
         boolean[] expected = pools.expectedValid(scheme, size);
-        int mismatches = mismatches(backend.verifier().orElseThrow().verify(batch), expected);
-        Timed t = time(() -> backend.verifier().orElseThrow().verify(batch), options.warmup(), options.measure());
+        Verifier verifier = backend.verifier().orElseThrow();
+        long hostBefore = verifier.hostDecidedItems(scheme);
+        int mismatches = mismatches(verifier.verify(batch), expected);
+        long onHost = verifier.hostDecidedItems(scheme) - hostBefore;
+        Timed t = time(() -> verifier.verify(batch), options.warmup(), options.measure());
         return new Results.SweepPoint(backend.id(), scheme.wireName(), size, t.medianCallsPerSecond() * size,
                 t.histogram().getMean(), t.histogram().getValueAtPercentile(50),
-                t.histogram().getValueAtPercentile(99), t.calls(), mismatches, t.callsPerCpuSecond() * size);
+                t.histogram().getValueAtPercentile(99), t.calls(), mismatches, t.callsPerCpuSecond() * size, onHost);
     }
 
     static int mismatches(Outcome[] out, boolean[] expectedValid) {

@@ -42,7 +42,7 @@ public class BackendVerifyBenchmark {
     @Param({"cpu"})
     public String backend;
 
-    @Param({"ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519"})
+    @Param({"ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519", "schnorr-secp256k1"})
     public String scheme;
 
     @Param({"1", "64", "1024"})

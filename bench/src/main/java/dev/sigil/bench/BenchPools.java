@@ -61,11 +61,13 @@ final class BenchPools {
         });
     }
 
+    /** The message with its first bit flipped, or one byte added to an empty message. */
     private static AdversarialItems.Signed tamper(AdversarialItems.Signed s) {
-        byte[] m = s.message().length == 0 ? new byte[] {0x01} : s.message().clone();
-        if (s.message().length > 0) {
-            m[0] ^= 0x01; // an empty message is tampered by giving it one byte
+        if (s.message().length == 0) {
+            return new AdversarialItems.Signed(s.key(), new byte[] {0x01}, s.signature());
         }
+        byte[] m = s.message().clone();
+        m[0] ^= 0x01;
         return new AdversarialItems.Signed(s.key(), m, s.signature());
     }
 }

@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CpuVerifyBenchmark {
     static final int BATCH = 1024;
 
-    @Param({"ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519"})
+    @Param({"ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519", "schnorr-secp256k1"})
     public String scheme;
 
     @Param({"1", "2"})

@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GpuVsCpuBenchmark {
     private static final int DISTINCT = 2048;
 
-    @Param({"ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519"})
+    @Param({"ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519", "schnorr-secp256k1"})
     public String scheme;
 
     @Param({"64", "256", "1024", "4096", "16384", "65536"})

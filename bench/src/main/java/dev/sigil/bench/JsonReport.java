@@ -33,7 +33,7 @@ final class JsonReport {
                     "itemsPerSecond", p.itemsPerSecond(), "itemsPerCpuSecond", p.itemsPerCpuSecond(),
                     "meanBatchMicros", p.meanBatchMicros(),
                     "p50BatchMicros", p.p50BatchMicros(), "p99BatchMicros", p.p99BatchMicros(),
-                    "batches", p.batches(), "mismatches", p.mismatches(),
+                    "batches", p.batches(), "mismatches", p.mismatches(), "hostDecidedPerBatch", p.hostDecided(),
                     "vsPlainBc", ratio(p.itemsPerSecond(), r.plainBc(p.scheme())),
                     "vsOpenssl", ratio(p.itemsPerSecond(), r.openssl(p.scheme())),
                     "cpuVsBestNative", r.bestNative(p.scheme()).map(b -> p.itemsPerCpuSecond() / b.perCpuSecond())

@@ -6,6 +6,7 @@ import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.Hashes;
 import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.XOnlyPublicKey;
 import dev.sigil.secp256k1.Secp256k1;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -25,7 +26,8 @@ import java.util.Optional;
 /**
  * The native baseline: the best native library of a scheme used directly, the way a node would without Sigil, over
  * inputs prepared outside the timed loop (keys decoded once, digests precomputed). secp256k1: libsecp256k1 through
- * the project's binding (parse compact, normalize, verify); P-256 and Ed25519: AWS-LC through the Amazon Corretto
+ * the project's binding (parse compact, normalize, verify), BIP-340 Schnorr: libsecp256k1's
+ * {@code schnorrsig_verify} on x-only keys parsed once; P-256 and Ed25519: AWS-LC through the Amazon Corretto
  * Crypto Provider's JCA {@code Signature} (one per thread, {@code initVerify} per item). SM2 has none.
  */
 final class PlainNative implements Baselines.Loop {
@@ -34,6 +36,7 @@ final class PlainNative implements Baselines.Loop {
     private final int size;
     private Secp256k1 secp256k1;
     private Secp256k1.Pubkey[] k1Keys;
+    private Secp256k1.XonlyPubkey[] xOnlyKeys;
     private PublicKey[] jcaKeys;
     private byte[][] digests;
     private byte[][] signatures;
@@ -56,6 +59,18 @@ final class PlainNative implements Baselines.Loop {
                 digests[i] = Hashes.sha256(it.message());
                 rs[i] = EcSignature.fromDer(signatures[i]).toRaw();
             }
+        }
+        if (scheme == Scheme.SCHNORR_SECP256K1) {
+            secp256k1 = Secp256k1.bundled(Path.of(System.getProperty("user.home"), ".cache", "sigil", "native"));
+            library = secp256k1.description();
+            xOnlyKeys = new Secp256k1.XonlyPubkey[size];
+            Map<XOnlyPublicKey, Secp256k1.XonlyPubkey> decoded = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                XOnlyPublicKey pub = (XOnlyPublicKey) items.get(i).key().publicKey();
+                xOnlyKeys[i] = decoded.computeIfAbsent(pub,
+                        p -> secp256k1.parseXonlyPublicKey(p.encoded()).orElseThrow());
+            }
+            return;
         }
         if (scheme == Scheme.ECDSA_SECP256K1) {
             secp256k1 = Secp256k1.bundled(Path.of(System.getProperty("user.home"), ".cache", "sigil", "native"));
@@ -139,6 +154,13 @@ final class PlainNative implements Baselines.Loop {
     @Override
     public int verify(int from, int to) {
         int valid = 0;
+        if (xOnlyKeys != null) {
+            Secp256k1.Workspace w = secp256k1.workspace();
+            for (int i = from; i < to; i++) {
+                valid += w.verifySchnorr(xOnlyKeys[i], signatures[i], 0, messages[i], 0, messages[i].length) ? 1 : 0;
+            }
+            return valid;
+        }
         if (secp256k1 != null) {
             Secp256k1.Workspace w = secp256k1.workspace();
             for (int i = from; i < to; i++) {

@@ -14,14 +14,15 @@ final class ReportTables {
     /** In-process verify throughput, each figure also as a ratio to plain Bouncy Castle and to openssl. */
     Table sweep() {
         Table t = new Table("backend", "scheme", "batch", "items/s", "items/CPU-s", "µs/batch p50", "µs/batch p99",
-                "× plain BC (" + cores + " thr)", "× openssl (1 thr)", "× best native (per CPU-s)", "wrong");
+                "× plain BC (" + cores + " thr)", "× openssl (1 thr)", "× best native (per CPU-s)", "wrong",
+                "on host");
         for (Results.SweepPoint p : r.sweep) {
             t.row(p.backend(), p.scheme(), p.batch(), Table.num(p.itemsPerSecond()), Table.num(p.itemsPerCpuSecond()),
                     Table.num(p.p50BatchMicros()),
                     Table.num(p.p99BatchMicros()), Table.ratio(ratio(p.itemsPerSecond(), r.plainBc(p.scheme()))),
                     Table.ratio(ratio(p.itemsPerSecond(), r.openssl(p.scheme()))),
                     Table.ratio(r.bestNative(p.scheme()).map(b -> p.itemsPerCpuSecond() / b.perCpuSecond())
-                            .orElse(Double.NaN)), p.mismatches());
+                            .orElse(Double.NaN)), p.mismatches(), p.hostDecided());
         }
         return t;
     }

@@ -17,10 +17,19 @@ final class Results {
 
     /**
      * Verify throughput of one backend for one scheme at one batch size, with the wall time of one batch call.
-     * {@code mismatches} counts items whose outcome differed from the expected one (always 0 for a correct backend).
+     * {@code mismatches} counts items whose outcome differed from the expected one (always 0 for a correct backend);
+     * {@code hostDecided} the items of one batch that the backend's device left undecided and the host decided
+     * after it ({@link dev.sigil.crypto.spi.Verifier#hostDecidedItems}), so that they are not read as device work.
      */
     record SweepPoint(String backend, String scheme, int batch, double itemsPerSecond, double meanBatchMicros,
-            double p50BatchMicros, double p99BatchMicros, long batches, int mismatches, double itemsPerCpuSecond) {
+            double p50BatchMicros, double p99BatchMicros, long batches, int mismatches, double itemsPerCpuSecond,
+            long hostDecided) {
+
+        SweepPoint(String backend, String scheme, int batch, double itemsPerSecond, double meanBatchMicros,
+                double p50BatchMicros, double p99BatchMicros, long batches, int mismatches, double itemsPerCpuSecond) {
+            this(backend, scheme, batch, itemsPerSecond, meanBatchMicros, p50BatchMicros, p99BatchMicros, batches,
+                    mismatches, itemsPerCpuSecond, 0);
+        }
 
         SweepPoint(String backend, String scheme, int batch, double itemsPerSecond, double meanBatchMicros,
                 double p50BatchMicros, double p99BatchMicros, long batches, int mismatches) {

@@ -6,11 +6,13 @@ import dev.sigil.crypto.testing.AdversarialItems;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * POST /v1/verify bodies for the load test: each request mixes the schemes round-robin and carries the pools'
  * tampered items too, and its answer is accepted only with status 200 and exactly the expected number of
- * {@code "valid"} results.
+ * {@code "valid"} results, and, when pinned to a backend, only when that backend verified every item.
  */
 final class VerifyRequests {
     private VerifyRequests() {
@@ -47,9 +49,34 @@ final class VerifyRequests {
             json.append("]}");
             int want = expected;
             out.add(new LoadGenerator.Body(json.toString().getBytes(StandardCharsets.UTF_8),
-                    (status, body) -> status == 200 && LoadGenerator.countWord(body, "valid") == want));
+                    (status, body) -> status == 200 && LoadGenerator.countWord(body, "valid") == want
+                            && (backend == null || ranOnlyOn(body, backend))));
         }
         return out;
+    }
+
+    private static final Pattern BACKENDS = Pattern.compile("\"backends\"\\s*:\\s*\\{([^}]*)}");
+    private static final Pattern KEY = Pattern.compile("\"([^\"]+)\"\\s*:");
+
+    /**
+     * True when the answer's {@code backends} counts name the pinned backend alone. A pinned batch that the service
+     * failed over to another backend (the pinned one failed) is answered correctly but did not run where it was
+     * pinned: the load test counts it as an error, never as that backend's throughput.
+     */
+    static boolean ranOnlyOn(byte[] body, String backend) {
+        Matcher m = BACKENDS.matcher(new String(body, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            return false;
+        }
+        Matcher k = KEY.matcher(m.group(1));
+        boolean any = false;
+        while (k.find()) {
+            if (!k.group(1).equals(backend)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     private static void item(StringBuilder json, Scheme scheme, AdversarialItems.Signed s) {

@@ -24,7 +24,8 @@ import org.w3c.dom.Document;
  * checks that the table, JSON, Markdown and HTML are produced and well-formed. Timings are not checked.
  */
 class BenchQuickRunTest {
-    private static final List<String> SCHEMES = List.of("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519");
+    private static final List<String> SCHEMES = List.of("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519",
+            "schnorr-secp256k1");
 
     @TempDir
     static Path dir;

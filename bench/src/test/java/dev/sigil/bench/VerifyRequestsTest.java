@@ -22,7 +22,7 @@ class VerifyRequestsTest {
             new Progress(new PrintStream(OutputStream.nullOutputStream())));
 
     @Test
-    void bodies_mixSchemesRoundRobin_pinTheBackend_andAcceptOnlyTheCpuAnswer() throws Exception {
+    void bodies_mixSchemesRoundRobin_pinTheBackend_andAcceptOnlyTheCpuAnswerFromThePinnedBackend() throws Exception {
         List<Scheme> schemes = List.of(Scheme.ECDSA_P256, Scheme.ED25519, Scheme.SM2);
         List<LoadGenerator.Body> bodies = VerifyRequests.bodies(POOLS, schemes, 12, 3, "opencl");
         assertThat(bodies).hasSize(3);
@@ -40,12 +40,18 @@ class VerifyRequestsTest {
                     }
                     answer.append(i == 0 ? "\"" : ",\"").append(cpuVerdict(cpu, item)).append('"');
                 }
-                byte[] right = answer.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+                String results = answer.append("]").toString();
+                byte[] right = (results + ",\"backends\":{\"opencl\":12}}").getBytes(StandardCharsets.UTF_8);
                 byte[] wrong = new String(right, StandardCharsets.UTF_8).replaceFirst("\"valid\"", "\"invalid\"")
+                        .getBytes(StandardCharsets.UTF_8);
+                byte[] failedOver = (results + ",\"backends\":{\"cpu\":12}}").getBytes(StandardCharsets.UTF_8);
+                byte[] partly = (results + ",\"backends\":{\"opencl\":4,\"cpu\":8}}")
                         .getBytes(StandardCharsets.UTF_8);
                 assertThat(body.accepts().test(200, right)).isTrue();
                 assertThat(body.accepts().test(200, wrong)).isFalse();
                 assertThat(body.accepts().test(503, right)).isFalse();
+                assertThat(body.accepts().test(200, failedOver)).as("failed over to the cpu backend").isFalse();
+                assertThat(body.accepts().test(200, partly)).as("partly failed over").isFalse();
             }
         }
         assertThat(problems).isEmpty();

@@ -1,5 +1,6 @@
 package dev.sigil.cpu;
 
+import dev.sigil.crypto.Bip340;
 import dev.sigil.crypto.EcArithmetic;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
@@ -21,10 +22,12 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Software signing: ECDSA with RFC 6979 nonces (output low-S, with the secp256k1 recovery id), SM2 per
- * GB/T 32918.2 over a given e with RFC 6979-style deterministic nonces (HMAC-SM3), Ed25519 per RFC 8032.
+ * GB/T 32918.2 over a given e with RFC 6979-style deterministic nonces (HMAC-SM3), Ed25519 per RFC 8032, BIP-340
+ * over the message with fresh auxiliary randomness per signature.
  */
 final class CpuSigner {
     private static final PrivateKeyMaterial.Access ACCESS = new PrivateKeyMaterial.Access("cpu-backend signer");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Signs every input with the engine serving the key's scheme; the revealed secret is zeroed afterwards. */
     static List<RawSignature> sign(SigningKey.Software key, List<byte[]> inputs, Engine engine) {
@@ -46,7 +49,15 @@ final class CpuSigner {
             case ECDSA_SECP256K1, ECDSA_P256 -> ecdsa(key, secret, in);
             case SM2 -> sm2(key, secret, in);
             case ED25519 -> ed25519(key, secret, in);
+            case SCHNORR_SECP256K1 -> new RawSignature(Bip340.sign(secret, in, freshAux()), -1);
         };
+    }
+
+    /** BIP-340's auxiliary randomness: 32 fresh random bytes per signature. */
+    static byte[] freshAux() {
+        byte[] aux = new byte[32];
+        RANDOM.nextBytes(aux);
+        return aux;
     }
 
     private static RawSignature ecdsa(SigningKey.Software key, byte[] secret, byte[] digest) {

@@ -21,7 +21,8 @@ interface Engine {
 
     /**
      * Signs one input with the key's revealed secret ({@code secret}, zeroed by the caller afterwards): ECDSA low-S
-     * with RFC 6979 nonces and, for secp256k1, the recovery id; the bytes are those of the reference.
+     * with RFC 6979 nonces and, for secp256k1, the recovery id; the bytes are those of the reference. BIP-340 signs
+     * the message with fresh auxiliary randomness, so its bytes differ on each call (each verifies under the key).
      */
     RawSignature sign(SigningKey.Software key, byte[] secret, byte[] input);
 }

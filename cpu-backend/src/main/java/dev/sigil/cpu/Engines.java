@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * The engine serving each scheme, chosen once at start. {@link Choice#AUTO}: the fastest that loads (libsecp256k1
- * for secp256k1, AWS-LC for P-256 and Ed25519, Bouncy Castle for SM2 and wherever a native library does not load,
+ * for secp256k1 ECDSA and BIP-340 Schnorr, AWS-LC for P-256 and Ed25519, Bouncy Castle for SM2 and wherever a native library does not load,
  * with one log line and a note in the device text); {@link Choice#BOUNCYCASTLE}: the reference everywhere.
  */
 final class Engines implements AutoCloseable {
@@ -60,8 +60,9 @@ final class Engines implements AutoCloseable {
                         : Secp256k1.open(options.secp256k1Library(), "libsecp256k1 (" + options.secp256k1Library() + ")");
                 k1 = new Secp256k1Engine(lib, bc);
                 engines.put(Scheme.ECDSA_SECP256K1, k1);
+                engines.put(Scheme.SCHNORR_SECP256K1, k1);
             } catch (RuntimeException | LinkageError e) {
-                fallback("ecdsa-secp256k1", "libsecp256k1", e);
+                fallback("ecdsa-secp256k1, schnorr-secp256k1", "libsecp256k1", e);
             }
             try {
                 AwsLcEngine awsLc = AwsLcEngine.load(bc);

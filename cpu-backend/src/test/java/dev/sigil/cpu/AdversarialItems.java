@@ -55,7 +55,7 @@ final class AdversarialItems {
                 messages.add(m);
                 signer.add(k);
                 inputs.add(switch (scheme) {
-                    case ED25519 -> m;
+                    case ED25519, SCHNORR_SECP256K1 -> m;
                     case SM2 -> Sm2.e(Sm2.DEFAULT_USER_ID, (EcPublicKey) keys.get(k).publicKey(), m);
                     default -> Hashes.sha256(m);
                 });

@@ -55,7 +55,7 @@ class CpuSignVerifyTest {
     /** Signs as the service does; even items use the compressed key and raw format for the Weierstrass schemes. */
     static EncodedItem signed(SigningKey.Software key, byte[] msg, boolean variant) {
         Scheme scheme = key.scheme();
-        if (scheme == Scheme.ED25519) {
+        if (scheme == Scheme.ED25519 || scheme == Scheme.SCHNORR_SECP256K1) {
             RawSignature sig = CPU.sign(key, List.of(msg)).getFirst();
             return EncodedItem.ofMessage(key.publicKey().encoded(), msg, sig.bytes());
         }

@@ -53,6 +53,25 @@ class EngineDifferentialTest {
         assertThat(seen.getOrDefault(Verdict.INVALID, 0)).isGreaterThan(10_000);
     }
 
+    /**
+     * libsecp256k1's BIP-340 against the reference written from the BIP, on items of the shared generator: random
+     * and adversarial (unliftable x-only keys, r ≥ p, s ≥ n, wrong parities, bit flips, wrong keys).
+     */
+    @org.junit.jupiter.api.Test
+    void nativeSchnorr_agreesWithBouncyCastle_onEveryItem() {
+        Scheme scheme = Scheme.SCHNORR_SECP256K1;
+        assertThat(NATIVE.library(scheme)).startsWith("libsecp256k1");
+        var gen = new dev.sigil.crypto.testing.AdversarialItems(scheme, 2026, 16, 1_000);
+        Map<Verdict, Integer> seen = new EnumMap<>(Verdict.class);
+        List<String> failures = new ArrayList<>();
+        for (int chunk = 0; chunk < 4; chunk++) {
+            failures.addAll(compare(scheme, chunk == 3 ? RuleSet.LOW_S : RuleSet.STANDARD, gen.items(5_000), seen));
+        }
+        assertThat(failures).as("first differences").isEmpty();
+        assertThat(seen.getOrDefault(Verdict.VALID, 0)).isGreaterThan(5_000);
+        assertThat(seen.getOrDefault(Verdict.INVALID, 0)).isGreaterThan(5_000);
+    }
+
     private static List<String> compare(Scheme scheme, RuleSet rules, List<EncodedItem> items,
             Map<Verdict, Integer> seen) {
         VerifyBatchBuilder b = VerifyBatch.builder(scheme, rules, items.size());

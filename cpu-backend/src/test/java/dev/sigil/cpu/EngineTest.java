@@ -28,10 +28,11 @@ class EngineTest {
     void auto_servesEachSchemeWithItsNativeLibrary_andSaysSo() {
         try (CpuBackend cpu = new CpuBackend(1, new Engines.Options(Engines.Choice.AUTO, CACHE, null))) {
             assertThat(cpu.library(Scheme.ECDSA_SECP256K1)).startsWith("libsecp256k1").contains("0.23.0");
+            assertThat(cpu.library(Scheme.SCHNORR_SECP256K1)).isEqualTo(cpu.library(Scheme.ECDSA_SECP256K1));
             assertThat(cpu.library(Scheme.ECDSA_P256)).startsWith("AWS-LC").contains("Amazon Corretto Crypto Provider");
             assertThat(cpu.library(Scheme.ED25519)).isEqualTo(cpu.library(Scheme.ECDSA_P256));
             assertThat(cpu.library(Scheme.SM2)).startsWith("Bouncy Castle 1.");
-            assertThat(cpu.device()).contains("ecdsa-secp256k1: libsecp256k1").contains("sm2: Bouncy Castle")
+            assertThat(cpu.device()).contains("ecdsa-secp256k1, schnorr-secp256k1: libsecp256k1").contains("sm2: Bouncy Castle")
                     .doesNotContain("fallback");
         }
     }
@@ -52,9 +53,10 @@ class EngineTest {
         Path missing = Path.of("target", "no-such-libsecp256k1.so");
         try (CpuBackend cpu = new CpuBackend(1, new Engines.Options(Engines.Choice.AUTO, CACHE, missing))) {
             assertThat(cpu.library(Scheme.ECDSA_SECP256K1)).startsWith("Bouncy Castle");
+            assertThat(cpu.library(Scheme.SCHNORR_SECP256K1)).startsWith("Bouncy Castle");
             assertThat(cpu.fallbacks()).singleElement().asString()
-                    .contains("ecdsa-secp256k1 on Bouncy Castle: libsecp256k1 did not load");
-            assertThat(cpu.device()).contains("fallback: ecdsa-secp256k1 on Bouncy Castle");
+                    .contains("ecdsa-secp256k1, schnorr-secp256k1 on Bouncy Castle: libsecp256k1 did not load");
+            assertThat(cpu.device()).contains("fallback: ecdsa-secp256k1, schnorr-secp256k1 on Bouncy Castle");
             SigningKey.Software key = SoftwareKeys.generate("f", Scheme.ECDSA_SECP256K1);
             EncodedItem item = CpuSignVerifyTest.signed(key, new byte[] {1, 2}, false);
             VerifyBatch batch = VerifyBatch.builder(Scheme.ECDSA_SECP256K1, RuleSet.STANDARD).add(item).build();
@@ -80,6 +82,36 @@ class EngineTest {
                 for (int i = 0; i < digests.size(); i++) {
                     assertThat(a.get(i).bytes()).isEqualTo(b.get(i).bytes());
                     assertThat(a.get(i).recoveryId()).isEqualTo(b.get(i).recoveryId());
+                }
+            }
+        }
+    }
+
+    @Test
+    void schnorrSignatures_fromLibsecp256k1_verifyWithTheReference_andUseFreshAuxiliaryRandomness() {
+        try (CpuBackend fast = new CpuBackend(1, new Engines.Options(Engines.Choice.AUTO, CACHE, null));
+                CpuBackend bc = new CpuBackend(1, new Engines.Options(Engines.Choice.BOUNCYCASTLE, CACHE, null))) {
+            Random rnd = new Random(12);
+            for (int k = 0; k < 10; k++) {
+                SigningKey.Software key = SoftwareKeys.generate("b" + k, Scheme.SCHNORR_SECP256K1);
+                List<byte[]> messages = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    byte[] m = new byte[rnd.nextInt(70)];
+                    rnd.nextBytes(m);
+                    messages.add(m);
+                }
+                messages.add(messages.getFirst());
+                for (CpuBackend signer : List.of(fast, bc)) {
+                    List<RawSignature> sigs = signer.sign(key, messages);
+                    VerifyBatchBuilder b = VerifyBatch.builder(Scheme.SCHNORR_SECP256K1, RuleSet.LOW_S);
+                    for (int i = 0; i < messages.size(); i++) {
+                        b.add(EncodedItem.ofMessage(key.publicKey().encoded(), messages.get(i), sigs.get(i).bytes()));
+                    }
+                    assertThat(bc.verify(b.build())).as(signer.library(Scheme.SCHNORR_SECP256K1))
+                            .containsOnly(Outcome.VALID);
+                    assertThat(sigs.getLast().bytes()).as("same message twice: a fresh nonce each time")
+                            .isNotEqualTo(sigs.getFirst().bytes());
+                    assertThat(sigs).allSatisfy(sg -> assertThat(sg.recoveryId()).isEqualTo(-1));
                 }
             }
         }
@@ -125,7 +157,8 @@ class EngineTest {
         Random rnd = new Random(6);
         try (CpuBackend one = new CpuBackend(1, new Engines.Options(Engines.Choice.AUTO, CACHE, null));
                 CpuBackend four = new CpuBackend(4, new Engines.Options(Engines.Choice.AUTO, CACHE, null))) {
-            for (Scheme scheme : List.of(Scheme.ECDSA_SECP256K1, Scheme.ECDSA_P256, Scheme.ED25519)) {
+            for (Scheme scheme : List.of(Scheme.ECDSA_SECP256K1, Scheme.ECDSA_P256, Scheme.ED25519,
+                    Scheme.SCHNORR_SECP256K1)) {
                 SigningKey.Software key = SoftwareKeys.generate("p", scheme);
                 VerifyBatchBuilder b = VerifyBatch.builder(scheme, RuleSet.STANDARD);
                 for (int i = 0; i < 600; i++) {

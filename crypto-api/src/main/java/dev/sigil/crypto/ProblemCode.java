@@ -21,7 +21,11 @@ public enum ProblemCode {
     /** A {@code userId} was given for a scheme other than SM2, or is too long. */
     MALFORMED_USER_ID("malformed-user-id"),
     /** The item is not a JSON object, or a field has the wrong JSON type, or a required field is missing. */
-    MALFORMED_ITEM("malformed-item");
+    MALFORMED_ITEM("malformed-item"),
+    /** The {@code certificate} is not one DER-encoded X.509 certificate. */
+    MALFORMED_CERTIFICATE("malformed-certificate"),
+    /** The certificate's key is of another algorithm or curve than the item's scheme. */
+    CERTIFICATE_KEY_MISMATCH("certificate-key-mismatch");
 
     private final String code;
 

@@ -8,7 +8,9 @@ public enum Scheme {
     ECDSA_SECP256K1("ecdsa-secp256k1", Curve.SECP256K1),
     ECDSA_P256("ecdsa-p256", Curve.P256),
     SM2("sm2", Curve.SM2P256V1),
-    ED25519("ed25519", null);
+    ED25519("ed25519", null),
+    /** BIP-340 Schnorr over secp256k1 (Bitcoin Taproot): 32-byte x-only keys, 64-byte signatures, any message. */
+    SCHNORR_SECP256K1("schnorr-secp256k1", Curve.SECP256K1);
 
     private final String wireName;
     private final Curve curve;
@@ -23,12 +25,12 @@ public enum Scheme {
         return wireName;
     }
 
-    /** The short Weierstrass curve of an ECDSA or SM2 scheme; empty for Ed25519. */
+    /** The short Weierstrass curve of an ECDSA, SM2 or BIP-340 scheme; empty for Ed25519. */
     public Optional<Curve> curve() {
         return Optional.ofNullable(curve);
     }
 
-    /** The curve of an ECDSA or SM2 scheme. */
+    /** The curve of an ECDSA, SM2 or BIP-340 scheme. */
     public Curve requireCurve() {
         if (curve == null) {
             throw new IllegalStateException(wireName + " is not a short Weierstrass scheme");
@@ -41,9 +43,17 @@ public enum Scheme {
         return this == ECDSA_SECP256K1 || this == ECDSA_P256;
     }
 
-    /** True for the schemes that verify (r, s) pairs over a digest: ECDSA and SM2. */
+    /**
+     * True for the schemes that verify (r, s) pairs over a digest with SEC1 keys: ECDSA and SM2. BIP-340 Schnorr is on
+     * a Weierstrass curve too but is none of these: x-only keys, (R.x, s) over the message itself.
+     */
     public boolean isWeierstrass() {
-        return curve != null;
+        return isEcdsa() || this == SM2;
+    }
+
+    /** True for BIP-340 Schnorr over secp256k1. */
+    public boolean isSchnorr() {
+        return this == SCHNORR_SECP256K1;
     }
 
     /** Finds a scheme by its wire name. */

@@ -16,6 +16,10 @@ import java.util.Arrays;
  *   <li>Ed25519: an {@link Ed25519PublicKey} that is not of small order; the encoded R (canonical y) and S (&lt; L) at
  *       {@code 32*i} of {@link #r()} and {@link #s()}; the message at
  *       {@code messageOffsets[i] .. messageOffsets[i+1]} of {@link #messages()}.</li>
+ *   <li>BIP-340 Schnorr: an {@link XOnlyPublicKey} that {@code lift_x} lifts; r (R.x, below p) and s (below n) as
+ *       32-byte big-endian values at {@code 32*i} of {@link #r()} and {@link #s()}; the message at
+ *       {@code messageOffsets[i] .. messageOffsets[i+1]} of {@link #messages()}. The challenge
+ *       e = hash_BIP0340/challenge(r ‖ P ‖ m) is left to the backend ({@link Bip340#challenge}).</li>
  * </ul>
  * Instances are immutable once built; the arrays returned are the internal buffers and must not be modified.
  */
@@ -112,7 +116,7 @@ public final class VerifyBatch {
         return messageOffsets;
     }
 
-    /** The message of an Ed25519 item. */
+    /** The message of an Ed25519 or BIP-340 item. */
     public byte[] message(int i) {
         checkIndex(i);
         return Arrays.copyOfRange(messages, messageOffsets[i], messageOffsets[i + 1]);

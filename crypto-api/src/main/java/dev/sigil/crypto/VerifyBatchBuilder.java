@@ -9,10 +9,12 @@ import java.util.Arrays;
  */
 public final class VerifyBatchBuilder {
     private static final KeyCache DEFAULT_CACHE = new KeyCache(65_536);
+    private static final CertificateCache DEFAULT_CERTIFICATES = new CertificateCache(4_096, 8L << 20);
 
     private final Scheme scheme;
     private final RuleSet rules;
     private KeyCache cache = DEFAULT_CACHE;
+    private CertificateCache certificates = DEFAULT_CERTIFICATES;
     private int size;
     private PublicKey[] keys;
     private byte[] digests;
@@ -43,6 +45,12 @@ public final class VerifyBatchBuilder {
         return this;
     }
 
+    /** Uses this cache for the keys of certificates instead of the process-wide one. */
+    public VerifyBatchBuilder certificateCache(CertificateCache certificateCache) {
+        this.certificates = certificateCache;
+        return this;
+    }
+
     public int size() {
         return size;
     }
@@ -55,8 +63,11 @@ public final class VerifyBatchBuilder {
     /** Parses an encoded item and adds it; problems become preset outcomes, never exceptions. */
     public VerifyBatchBuilder add(EncodedItem item) {
         try {
+            checkKeySource(item);
             if (scheme == Scheme.ED25519) {
                 addEd25519Encoded(item);
+            } else if (scheme == Scheme.SCHNORR_SECP256K1) {
+                addSchnorrEncoded(item);
             } else {
                 addWeierstrassEncoded(item);
             }
@@ -76,7 +87,7 @@ public final class VerifyBatchBuilder {
             throw new MalformedInputException(ProblemCode.UNSUPPORTED_SIGNATURE_FORMAT,
                     "signatureFormat for verification is der or raw");
         }
-        EcPublicKey key = (EcPublicKey) cache.parse(scheme, item.publicKey());
+        EcPublicKey key = (EcPublicKey) publicKey(item);
         EcSignature sig = EcSignature.parse(format, item.signature());
         byte[] digest;
         if (item.digest() != null) {
@@ -107,8 +118,44 @@ public final class VerifyBatchBuilder {
             throw new MalformedInputException(ProblemCode.UNSUPPORTED_SIGNATURE_FORMAT,
                     "ed25519 signatures are 64 raw bytes; signatureFormat does not apply");
         }
-        Ed25519PublicKey key = (Ed25519PublicKey) cache.parse(scheme, item.publicKey());
+        Ed25519PublicKey key = (Ed25519PublicKey) publicKey(item);
         addEd25519(key, item.message(), item.signature());
+    }
+
+    private void checkKeySource(EncodedItem item) {
+        if ((item.publicKey() == null) == (item.certificate() == null)) {
+            throw new MalformedInputException(ProblemCode.MALFORMED_ITEM,
+                    "exactly one of publicKey and certificate is required");
+        }
+        if (item.certificate() != null && !CertificateKeys.SCHEMES.contains(scheme)) {
+            throw new MalformedInputException(ProblemCode.MALFORMED_ITEM,
+                    "certificate is not allowed for " + scheme.wireName() + " items");
+        }
+    }
+
+    /** The item's key, from its bytes or its certificate, through the caches. */
+    private PublicKey publicKey(EncodedItem item) {
+        return item.certificate() != null ? certificates.parse(scheme, item.certificate())
+                : cache.parse(scheme, item.publicKey());
+    }
+
+    private void addSchnorrEncoded(EncodedItem item) {
+        if (item.digest() != null) {
+            throw new MalformedInputException(ProblemCode.MALFORMED_ITEM,
+                    "schnorr-secp256k1 takes a message, not a digest (BIP-340 hashes it inside)");
+        }
+        if (item.format() != null) {
+            throw new MalformedInputException(ProblemCode.MALFORMED_ITEM,
+                    "schnorr-secp256k1 signatures are 64 bytes; signatureFormat is not allowed");
+        }
+        if (item.userId() != null) {
+            throw new MalformedInputException(ProblemCode.MALFORMED_ITEM, "userId is for sm2 items only");
+        }
+        if (item.message() == null) {
+            throw new MalformedInputException(ProblemCode.MESSAGE_OR_DIGEST, "message is required");
+        }
+        XOnlyPublicKey key = (XOnlyPublicKey) publicKey(item);
+        addSchnorr(key, item.message(), item.signature());
     }
 
     private static void checkMessageOrDigest(EncodedItem item) {
@@ -155,6 +202,36 @@ public final class VerifyBatchBuilder {
         BigInteger sv = new BigInteger(1, Bytes.reversed(sBytes));
         if (key.isSmallOrder() || sv.compareTo(Ed25519PublicKey.L) >= 0
                 || Ed25519PublicKey.yOf(rBytes).compareTo(Ed25519PublicKey.P) >= 0) {
+            return addPreset(Outcome.INVALID);
+        }
+        int i = grow();
+        keys[i] = key;
+        System.arraycopy(rBytes, 0, r, 32 * i, 32);
+        System.arraycopy(sBytes, 0, s, 32 * i, 32);
+        appendMessage(message);
+        messageOffsets[i + 1] = messagesLen;
+        status[i] = VerifyBatch.PENDING;
+        size++;
+        return this;
+    }
+
+    /**
+     * Adds a BIP-340 item. A signature that is not 64 bytes is malformed; a key that {@code lift_x} cannot lift,
+     * r ≥ p and s ≥ n are decided {@code INVALID} here (BIP-340's "fail").
+     */
+    public VerifyBatchBuilder addSchnorr(XOnlyPublicKey key, byte[] message, byte[] signature) {
+        if (scheme != Scheme.SCHNORR_SECP256K1) {
+            throw new IllegalArgumentException("x-only key in a " + scheme + " batch");
+        }
+        if (signature.length != Bip340.SIGNATURE_BYTES) {
+            return addMalformed(ProblemCode.MALFORMED_SIGNATURE,
+                    "a schnorr-secp256k1 signature is 64 bytes, got " + signature.length);
+        }
+        byte[] rBytes = Arrays.copyOfRange(signature, 0, 32);
+        byte[] sBytes = Arrays.copyOfRange(signature, 32, 64);
+        Curve c = Curve.SECP256K1;
+        if (!key.isLiftable() || new BigInteger(1, rBytes).compareTo(c.p()) >= 0
+                || new BigInteger(1, sBytes).compareTo(c.n()) >= 0) {
             return addPreset(Outcome.INVALID);
         }
         int i = grow();

@@ -23,8 +23,10 @@ final class BaseTables {
     private BaseTables() {
     }
 
+    /** The comb table of G for the scheme's program (BIP-340 shares secp256k1 ECDSA's). */
     static synchronized int[] of(Scheme scheme) {
-        return CACHE.computeIfAbsent(scheme, BaseTables::build);
+        return CACHE.computeIfAbsent(scheme == Scheme.SCHNORR_SECP256K1 ? Scheme.ECDSA_SECP256K1 : scheme,
+                BaseTables::build);
     }
 
     private static int[] build(Scheme scheme) {

@@ -1,5 +1,6 @@
 package dev.sigil.gpu;
 
+import dev.sigil.crypto.Bip340;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.Hashes;
 import dev.sigil.crypto.Scheme;
@@ -13,7 +14,7 @@ import java.util.stream.IntStream;
 /**
  * Packs pending items of a {@link VerifyBatch} into the kernels' input layout: limb-major structure of arrays
  * (limb j of column c of item t at {@code (8c + j) * stride + t}), so consecutive work-items read consecutive
- * words. Host-side work per item (Ed25519's challenge hash) happens here, in parallel over the items.
+ * words. Host-side work per item (the challenge hashes of Ed25519 and BIP-340) happens here, in parallel over the items.
  */
 final class BatchPacker {
     private static final VarHandle BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -32,6 +33,8 @@ final class BatchPacker {
         }
         if (batch.scheme() == Scheme.ED25519) {
             range.forEach(t -> packEd25519(batch, idx[from + t], t, stride, out));
+        } else if (batch.scheme() == Scheme.SCHNORR_SECP256K1) {
+            range.forEach(t -> packSchnorr(batch, idx[from + t], t, stride, out));
         } else {
             range.forEach(t -> packWeierstrass(batch, idx[from + t], t, stride, out));
         }
@@ -52,6 +55,24 @@ final class BatchPacker {
         putBigEndian(out, 3, batch.r(), 32 * i, t, stride);
         putBigEndian(out, 4, batch.s(), 32 * i, t, stride);
         out.put(40 * stride + t, enc[0] & 0xff);
+    }
+
+    /**
+     * BIP-340 in the Weierstrass layout: the x-only key as a compressed key with even y (tag 2: the kernel lifts it),
+     * the challenge e = hash_BIP0340/challenge(r ‖ P ‖ m) mod n in the digest column, r and s.
+     */
+    private static void packSchnorr(VerifyBatch batch, int i, int t, int stride, IntBuffer out) {
+        byte[] px = batch.key(i).encoded();
+        int[] offs = batch.messageOffsets();
+        byte[] e = Bip340.challengeBytes(batch.r(), 32 * i, px, batch.messages(), offs[i], offs[i + 1] - offs[i]);
+        putBigEndian(out, 0, px, 0, t, stride);
+        for (int j = 0; j < 8; j++) {
+            out.put((8 + j) * stride + t, 0);
+        }
+        putBigEndian(out, 2, e, 0, t, stride);
+        putBigEndian(out, 3, batch.r(), 32 * i, t, stride);
+        putBigEndian(out, 4, batch.s(), 32 * i, t, stride);
+        out.put(40 * stride + t, 2);
     }
 
     private static void packEd25519(VerifyBatch batch, int i, int t, int stride, IntBuffer out) {

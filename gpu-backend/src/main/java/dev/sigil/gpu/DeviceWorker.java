@@ -37,7 +37,7 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 
 /**
- * One OpenCL device: its context, the four programs (built once, binaries cached), the base-point tables in
+ * One OpenCL device: its context, the programs of every scheme (built once, binaries cached), the base-point tables in
  * device memory, and {@link #SLOTS} pipeline slots, each with its own queue and reused buffers. A batch runs as
  * chunks that alternate between the slots, so the host packs chunk c+1 while the device computes chunk c and
  * the results of chunk c-1 come back. Chunks are sized to fit the device's allocation limit.
@@ -53,6 +53,7 @@ final class DeviceWorker implements AutoCloseable {
     private final List<PipelineSlot> slots = new ArrayList<>();
     private final int chunkItems;
     private final int localSize;
+    private long deviceBytes;
 
     private DeviceWorker(DeviceInfo info, cl_context context, int chunkItems, int localSize) {
         this.info = info;
@@ -81,11 +82,13 @@ final class DeviceWorker implements AutoCloseable {
             for (Scheme s : Scheme.values()) {
                 w.programs.put(s, builder.build(context, info, KernelSources.program(s), options));
                 int[] table = BaseTables.of(s);
+                w.deviceBytes += (long) table.length * Integer.BYTES;
                 w.tables.put(s, clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,
                         (long) table.length * Integer.BYTES, Pointer.to(table), null));
             }
             for (int i = 0; i < SLOTS; i++) {
                 w.slots.add(new PipelineSlot(context, info.id(), w.programs, chunk, localSize));
+                w.deviceBytes += PipelineSlot.deviceBytes(chunk);
             }
             return w;
         } catch (RuntimeException e) {
@@ -96,6 +99,11 @@ final class DeviceWorker implements AutoCloseable {
 
     DeviceInfo info() {
         return info;
+    }
+
+    /** Bytes of device memory allocated for this device: tables and the slots' input and output buffers. */
+    synchronized long deviceBytes() {
+        return deviceBytes;
     }
 
     int chunkItems() {
@@ -173,11 +181,19 @@ final class DeviceWorker implements AutoCloseable {
                 clGetKernelWorkGroupInfo(k, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(wg), null);
                 localSizes.put(e.getKey(), wg[0] >= localSize ? localSize : 0L);
             }
-            long inBytes = 41L * Integer.BYTES * chunk;
+            long inBytes = inputBytes(chunk);
             in = clCreateBuffer(context, CL_MEM_READ_ONLY, inBytes, null, null);
             out = clCreateBuffer(context, CL_MEM_WRITE_ONLY, chunk, null, null);
             hostIn = java.nio.ByteBuffer.allocateDirect((int) inBytes).order(java.nio.ByteOrder.nativeOrder());
             hostOut = java.nio.ByteBuffer.allocateDirect(chunk);
+        }
+
+        static long inputBytes(int chunk) {
+            return 41L * Integer.BYTES * chunk;
+        }
+
+        static long deviceBytes(int chunk) {
+            return inputBytes(chunk) + chunk;
         }
 
         void submit(Scheme scheme, cl_mem table, VerifyBatch batch, int[] idx, int from, int len) {

@@ -44,6 +44,7 @@ final class KernelConstants {
         }
         field(h, scheme, p);
         array(h, "fp_sqrt_exp", p.add(BigInteger.ONE).shiftRight(2));
+        array(h, "fp_pm2", p.subtract(BigInteger.TWO));
         array(h, "curve_a_m", fieldRep(scheme, c.a()));
         array(h, "curve_b_m", fieldRep(scheme, c.b()));
         BigInteger n = c.n();
@@ -51,7 +52,7 @@ final class KernelConstants {
         array(h, "sc_one_m", R.mod(n));
         array(h, "sc_nm2", n.subtract(BigInteger.TWO));
         array(h, "sc_half_n_plus1", n.shiftRight(1).add(BigInteger.ONE));
-        boolean glv = scheme == Scheme.ECDSA_SECP256K1;
+        boolean glv = c == Curve.SECP256K1;
         h.append("#define CURVE_GLV ").append(glv ? 1 : 0).append('\n');
         if (glv) {
             array(h, "glv_g1", Glv.G1);
@@ -65,11 +66,11 @@ final class KernelConstants {
     }
 
     /**
-     * True for the primes with a fast fold, 2^256 = C (mod p) for a one-limb C: secp256k1 (p = 2^256 - 2^32 - 977)
-     * and 2^255 - 19. Their elements are kept as plain values; the others in Montgomery form.
+     * True for the primes with a fast fold, 2^256 = C (mod p) for a one-limb C: secp256k1 (p = 2^256 - 2^32 - 977;
+     * ECDSA and BIP-340) and 2^255 - 19. Their elements are kept as plain values; the others in Montgomery form.
      */
     static boolean pseudoMersenne(Scheme scheme) {
-        return scheme == Scheme.ECDSA_SECP256K1 || scheme == Scheme.ED25519;
+        return scheme == Scheme.ED25519 || scheme.curve().orElse(null) == Curve.SECP256K1;
     }
 
     /** A field element in the kernels' internal form for the scheme. */

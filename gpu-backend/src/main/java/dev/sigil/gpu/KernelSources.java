@@ -33,6 +33,7 @@ final class KernelSources {
             case ECDSA_SECP256K1, ECDSA_P256 -> "ecdsa.cl";
             case SM2 -> "sm2.cl";
             case ED25519 -> "ed25519.cl";
+            case SCHNORR_SECP256K1 -> "schnorr.cl";
         }));
         return src.toString();
     }
@@ -42,6 +43,7 @@ final class KernelSources {
             case ECDSA_SECP256K1, ECDSA_P256 -> "ecdsa_verify";
             case SM2 -> "sm2_verify";
             case ED25519 -> "ed25519_verify";
+            case SCHNORR_SECP256K1 -> "schnorr_verify";
         };
     }
 

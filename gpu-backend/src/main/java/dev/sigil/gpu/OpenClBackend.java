@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -41,6 +42,7 @@ public final class OpenClBackend implements Backend, Verifier {
 
     private final List<DeviceWorker> workers;
     private final ExecutorService pool;
+    private final LongAdder[] hostDecided = new LongAdder[Scheme.values().length];
     private volatile boolean healthy = true;
     private volatile boolean closed;
 
@@ -54,6 +56,9 @@ public final class OpenClBackend implements Backend, Verifier {
 
     private OpenClBackend(List<DeviceWorker> workers) {
         this.workers = List.copyOf(workers);
+        for (int s = 0; s < hostDecided.length; s++) {
+            hostDecided[s] = new LongAdder();
+        }
         this.pool = workers.size() > 1 ? Executors.newFixedThreadPool(workers.size(), r -> {
             Thread t = new Thread(r, "opencl-device");
             t.setDaemon(true);
@@ -70,18 +75,26 @@ public final class OpenClBackend implements Backend, Verifier {
      */
     public static OpenClBackend open(BackendContext context) {
         List<String> types = context.string("deviceTypes").map(Devices::parseTypes).orElse(Devices.DEFAULT_TYPES);
-        int chunk = context.integer("chunkItems", DEFAULT_CHUNK);
-        int localSize = context.integer("localSize", DeviceWorker.DEFAULT_LOCAL_SIZE);
-        boolean int128 = context.flag("int128", true);
-        Path cacheDir = context.string("cacheDir").map(Path::of)
-                .orElse(context.dataDir().resolve("cache").resolve("opencl"));
-        ProgramBuilder builder = new ProgramBuilder(cacheDir);
         List<DeviceInfo> devices;
         try {
             devices = Devices.find(types);
         } catch (CLException | LinkageError e) {
             throw new BackendException.Unavailable(ID, "OpenCL is not usable: " + e.getMessage(), e);
         }
+        if (devices.isEmpty()) {
+            throw new BackendException.Unavailable(ID, "no OpenCL device of types " + types, null);
+        }
+        return open(context, devices);
+    }
+
+    /** As {@link #open(BackendContext)}, on the devices given (the settings' {@code deviceTypes} is not used). */
+    static OpenClBackend open(BackendContext context, List<DeviceInfo> devices) {
+        int chunk = context.integer("chunkItems", DEFAULT_CHUNK);
+        int localSize = context.integer("localSize", DeviceWorker.DEFAULT_LOCAL_SIZE);
+        boolean int128 = context.flag("int128", true);
+        Path cacheDir = context.string("cacheDir").map(Path::of)
+                .orElse(context.dataDir().resolve("cache").resolve("opencl"));
+        ProgramBuilder builder = new ProgramBuilder(cacheDir);
         List<DeviceWorker> opened = new ArrayList<>();
         RuntimeException first = null;
         for (DeviceInfo d : devices) {
@@ -93,7 +106,7 @@ public final class OpenClBackend implements Backend, Verifier {
             }
         }
         if (opened.isEmpty()) {
-            String why = first == null ? "no OpenCL device of types " + types : first.getMessage();
+            String why = first == null ? "no OpenCL device" : first.getMessage();
             throw new BackendException.Unavailable(ID, why, first);
         }
         return new OpenClBackend(opened);
@@ -150,13 +163,23 @@ public final class OpenClBackend implements Backend, Verifier {
         }
         byte[] codes = runOnDevices(batch, idx);
         try {
-            ResultDecoder.decode(batch, idx, codes, out);
+            int onHost = ResultDecoder.decode(batch, idx, codes, out);
+            hostDecided[batch.scheme().ordinal()].add(onHost);
         } catch (BackendException.DeviceFailure e) {
             healthy = false;
             throw e;
         }
         healthy = true;
         return out;
+    }
+
+    /**
+     * Ed25519 items whose kernel result was a nonzero small-order remainder (result code 2), decided on the host by
+     * Bouncy Castle's {@code Ed25519.verify}; none for the other schemes, whose kernels decide every item.
+     */
+    @Override
+    public long hostDecidedItems(Scheme scheme) {
+        return hostDecided[scheme.ordinal()].sum();
     }
 
     private byte[] runOnDevices(VerifyBatch batch, int[] idx) {
@@ -196,6 +219,11 @@ public final class OpenClBackend implements Backend, Verifier {
     /** A rough share of work: GPUs count far more per compute unit than CPU devices. */
     private static long weight(DeviceWorker w) {
         return (long) w.info().computeUnits() * (w.info().type().equals("cpu") ? 1 : 32);
+    }
+
+    /** Bytes of device memory this backend holds: base-point tables and every pipeline slot's buffers. */
+    public long deviceMemoryBytes() {
+        return workers.stream().mapToLong(DeviceWorker::deviceBytes).sum();
     }
 
     /** False after a device error (until a batch succeeds again), after close, or when a device went away. */

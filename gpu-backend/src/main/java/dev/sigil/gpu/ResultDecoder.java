@@ -22,7 +22,9 @@ final class ResultDecoder {
     private ResultDecoder() {
     }
 
-    static void decode(VerifyBatch batch, int[] idx, byte[] codes, Outcome[] out) {
+    /** Decodes the codes into {@code out}; returns how many items the host decided (code {@link #TORSION}). */
+    static int decode(VerifyBatch batch, int[] idx, byte[] codes, Outcome[] out) {
+        int onHost = 0;
         for (int t = 0; t < idx.length; t++) {
             int i = idx[t];
             out[i] = switch (codes[t]) {
@@ -32,11 +34,13 @@ final class ResultDecoder {
                     if (batch.scheme() != Scheme.ED25519) {
                         throw deviceError(codes[t], i);
                     }
+                    onHost++;
                     yield Outcome.of(referenceEd25519(batch, i));
                 }
                 default -> throw deviceError(codes[t], i);
             };
         }
+        return onHost;
     }
 
     static boolean referenceEd25519(VerifyBatch batch, int i) {

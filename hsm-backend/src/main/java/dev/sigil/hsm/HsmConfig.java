@@ -131,6 +131,10 @@ public record HsmConfig(Path module, String tokenLabel, PinSource pin, int sessi
             String name = String.valueOf(e.getKey());
             Scheme scheme = Scheme.fromWire(name).orElseThrow(() -> new IllegalArgumentException(
                     "hsm.mechanisms." + name + ": unknown scheme (known: ecdsa-secp256k1, ecdsa-p256, sm2, ed25519)"));
+            if (scheme == Scheme.SCHNORR_SECP256K1) {
+                throw new IllegalArgumentException("hsm.mechanisms." + name
+                        + ": PKCS #11 has no BIP-340 mechanism; schnorr-secp256k1 keys are software keys");
+            }
             out.put(scheme, mechanismCode("hsm.mechanisms." + name, e.getValue()));
         }
         return out;

@@ -30,6 +30,9 @@ final class Mechanisms {
             offered.add(m);
         }
         for (Scheme s : Scheme.values()) {
+            if (s == Scheme.SCHNORR_SECP256K1) {
+                continue; // no PKCS #11 mechanism signs BIP-340: keys of this scheme are software keys
+            }
             Long code = configuredCodes.containsKey(s) ? configuredCodes.get(s) : standard(s);
             configured.put(s, configuredCodes.containsKey(s));
             if (code != null) {
@@ -42,7 +45,7 @@ final class Mechanisms {
         return switch (scheme) {
             case ECDSA_P256, ECDSA_SECP256K1 -> CKM_ECDSA;
             case ED25519 -> CKM_EDDSA;
-            case SM2 -> null;
+            case SM2, SCHNORR_SECP256K1 -> null;
         };
     }
 
@@ -77,6 +80,9 @@ final class Mechanisms {
     }
 
     String unavailableReason(Scheme scheme) {
+        if (scheme == Scheme.SCHNORR_SECP256K1) {
+            return "PKCS #11 has no BIP-340 mechanism: " + scheme + " keys are software keys";
+        }
         Long code = chosen.get(scheme);
         if (code == null) {
             return "no PKCS #11 mechanism for " + scheme + ": set hsm.mechanisms." + scheme.wireName()
@@ -91,7 +97,7 @@ final class Mechanisms {
         long m = switch (scheme) {
             case ECDSA_P256, ECDSA_SECP256K1 -> CKM_EC_KEY_PAIR_GEN;
             case ED25519 -> CKM_EC_EDWARDS_KEY_PAIR_GEN;
-            case SM2 -> -1;
+            case SM2, SCHNORR_SECP256K1 -> -1;
         };
         return m >= 0 && offered.contains(m) && forScheme(scheme).isPresent() ? OptionalLong.of(m)
                 : OptionalLong.empty();

@@ -72,6 +72,8 @@ class HsmConfigTest {
         assertThat(rejection("verify", "yes")).contains("hsm.verify");
         assertThat(rejection("sessionKeyCopies", 1)).contains("hsm.sessionKeyCopies");
         assertThat(rejection("mechanisms", Map.of("sm3", 1))).contains("hsm.mechanisms.sm3");
+        assertThat(rejection("mechanisms", Map.of("schnorr-secp256k1", 1))).contains("hsm.mechanisms.schnorr-secp256k1")
+                .contains("BIP-340");
         assertThat(rejection("mechanisms", Map.of("sm2", "vendor"))).contains("hsm.mechanisms.sm2");
         assertThat(rejection("mechanisms", Map.of("sm2", 0x1_0000_0000L))).contains("hsm.mechanisms.sm2");
         assertThat(rejection("mechanisms", "sm2")).contains("hsm.mechanisms");

@@ -28,6 +28,17 @@ class MechanismsTest {
     }
 
     @Test
+    void schnorr_hasNoMechanism_evenWhenAConfiguredCodeIsOffered() {
+        Mechanisms m = new Mechanisms(Map.of(Scheme.SCHNORR_SECP256K1, VENDOR_SM2), new long[] {CKM_ECDSA,
+            CKM_EC_KEY_PAIR_GEN, VENDOR_SM2});
+        assertThat(m.forScheme(Scheme.SCHNORR_SECP256K1)).isEmpty();
+        assertThat(m.keyGeneration(Scheme.SCHNORR_SECP256K1)).isEmpty();
+        assertThat(m.schemes()).doesNotContain(Scheme.SCHNORR_SECP256K1);
+        assertThatThrownBy(() -> m.require(Scheme.SCHNORR_SECP256K1)).isInstanceOf(BackendException.KeyFailure.class)
+                .hasMessageContaining("BIP-340");
+    }
+
+    @Test
     void sm2_unconfigured_failsNamingTheSetting() {
         Mechanisms m = new Mechanisms(Map.of(), SOFTHSM);
         assertThat(m.forScheme(Scheme.SM2)).isEmpty();

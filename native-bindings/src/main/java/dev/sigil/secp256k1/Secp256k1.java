@@ -256,6 +256,8 @@ public final class Secp256k1 implements AutoCloseable {
         private final MemorySegment secret = Arena.ofAuto().allocate(32);
         private final MemorySegment keypair = Arena.ofAuto().allocate(secp256k1_h.secp256k1_keypair);
         private final MemorySegment recid = Arena.ofAuto().allocate(ValueLayout.JAVA_INT);
+        private final MemorySegment extraparams =
+                Arena.ofAuto().allocate(secp256k1_h.secp256k1_schnorrsig_extraparams);
         private MemorySegment message = Arena.ofAuto().allocate(256);
 
         private Workspace() {
@@ -344,8 +346,19 @@ public final class Secp256k1 implements AutoCloseable {
         /** BIP-340 verification of a 64-byte signature (read at {@code sigOffset}) over a message of any length. */
         public boolean verifySchnorr(XonlyPubkey key, byte[] sig, int sigOffset, byte[] msg, int msgOffset,
                 int msgLength) {
+            return verifySchnorr(key, sig, sigOffset, sig, sigOffset + 32, msg, msgOffset, msgLength);
+        }
+
+        /**
+         * BIP-340 verification of the signature r ‖ s, with r (R.x) and s read as 32 bytes each from their own arrays
+         * (a batch keeps them in separate columns), over a message of any length. False when r is not below p or s
+         * not below n.
+         */
+        public boolean verifySchnorr(XonlyPubkey key, byte[] r, int rOffset, byte[] s, int sOffset, byte[] msg,
+                int msgOffset, int msgLength) {
             own(key.owner);
-            MemorySegment.copy(sig, sigOffset, compact, ValueLayout.JAVA_BYTE, 0, 64);
+            MemorySegment.copy(r, rOffset, compact, ValueLayout.JAVA_BYTE, 0, 32);
+            MemorySegment.copy(s, sOffset, compact, ValueLayout.JAVA_BYTE, 32, 32);
             MemorySegment m = messageBuffer(msgLength);
             MemorySegment.copy(msg, msgOffset, m, ValueLayout.JAVA_BYTE, 0, msgLength);
             return ok(lib.secp256k1_schnorrsig_verify(ctx, compact, m, msgLength, key.struct));
@@ -356,16 +369,11 @@ public final class Secp256k1 implements AutoCloseable {
          * nonce derivation); writes the 64-byte signature into {@code out64}.
          */
         public void signSchnorr(byte[] secret32, byte[] msg32, byte[] aux32, byte[] out64) {
-            requireLength(secret32, 32, "secret key");
             requireLength(msg32, 32, "message");
-            requireLength(aux32, 32, "auxiliary randomness");
-            requireLength(out64, 64, "signature buffer");
+            requireSchnorrInputs(secret32, aux32, out64);
             MemorySegment.copy(secret32, 0, secret, ValueLayout.JAVA_BYTE, 0, 32);
             try {
-                if (!ok(lib.secp256k1_keypair_create(ctx, keypair, secret))) {
-                    throw new Secp256k1Exception(Secp256k1Exception.Reason.INVALID_SECRET_KEY,
-                            "secret key out of range", null);
-                }
+                createKeypair();
                 MemorySegment.copy(msg32, 0, digest, ValueLayout.JAVA_BYTE, 0, 32);
                 MemorySegment.copy(aux32, 0, aux, ValueLayout.JAVA_BYTE, 0, 32);
                 if (!ok(lib.secp256k1_schnorrsig_sign32(ctx, compact, digest, keypair, aux))) {
@@ -377,6 +385,68 @@ public final class Secp256k1 implements AutoCloseable {
                 secret.fill((byte) 0);
                 keypair.fill((byte) 0);
             }
+        }
+
+        /**
+         * BIP-340 signature of a message of any length (BIP-340 as amended for variable-length messages;
+         * {@code secp256k1_schnorrsig_sign_custom} with the default nonce function) with auxiliary randomness
+         * {@code aux32}; writes the 64-byte signature into {@code out64}. For 32-byte messages it equals
+         * {@link #signSchnorr(byte[], byte[], byte[], byte[])}.
+         *
+         * @throws Secp256k1Exception INVALID_SECRET_KEY when the secret is zero or not below the order
+         */
+        public void signSchnorrMessage(byte[] secret32, byte[] msg, byte[] aux32, byte[] out64) {
+            requireSchnorrInputs(secret32, aux32, out64);
+            MemorySegment.copy(secret32, 0, secret, ValueLayout.JAVA_BYTE, 0, 32);
+            try {
+                createKeypair();
+                MemorySegment m = messageBuffer(msg.length);
+                MemorySegment.copy(msg, 0, m, ValueLayout.JAVA_BYTE, 0, msg.length);
+                MemorySegment.copy(aux32, 0, aux, ValueLayout.JAVA_BYTE, 0, 32);
+                MemorySegment.copy(secp256k1_h.SECP256K1_SCHNORRSIG_EXTRAPARAMS_MAGIC(), 0, extraparams,
+                        ValueLayout.JAVA_BYTE, 0, 4);
+                extraparams.set(secp256k1_h.C_POINTER, 8, NULL);
+                extraparams.set(secp256k1_h.C_POINTER, 16, aux);
+                if (!ok(lib.secp256k1_schnorrsig_sign_custom(ctx, compact, m, msg.length, keypair, extraparams))) {
+                    throw new Secp256k1Exception(Secp256k1Exception.Reason.SIGNING_FAILED,
+                            "secp256k1_schnorrsig_sign_custom failed", null);
+                }
+                MemorySegment.copy(compact, ValueLayout.JAVA_BYTE, 0, out64, 0, 64);
+            } finally {
+                secret.fill((byte) 0);
+                keypair.fill((byte) 0);
+            }
+        }
+
+        /** The x-only public key of a secret key: the x of d·G ({@code secp256k1_keypair_xonly_pub}). */
+        public XonlyPubkey xonlyPublicKey(byte[] secret32) {
+            requireLength(secret32, 32, "secret key");
+            MemorySegment out = Arena.ofAuto().allocate(secp256k1_h.secp256k1_xonly_pubkey);
+            MemorySegment.copy(secret32, 0, secret, ValueLayout.JAVA_BYTE, 0, 32);
+            try {
+                createKeypair();
+                if (!ok(lib.secp256k1_keypair_xonly_pub(ctx, out, NULL, keypair))) {
+                    throw new IllegalStateException("secp256k1_keypair_xonly_pub failed");
+                }
+                return new XonlyPubkey(Secp256k1.this, out);
+            } finally {
+                secret.fill((byte) 0);
+                keypair.fill((byte) 0);
+            }
+        }
+
+        /** {@code secp256k1_keypair_create} from the secret buffer, which the caller fills and zeroes. */
+        private void createKeypair() {
+            if (!ok(lib.secp256k1_keypair_create(ctx, keypair, secret))) {
+                throw new Secp256k1Exception(Secp256k1Exception.Reason.INVALID_SECRET_KEY,
+                        "secret key out of range", null);
+            }
+        }
+
+        private static void requireSchnorrInputs(byte[] secret32, byte[] aux32, byte[] out64) {
+            requireLength(secret32, 32, "secret key");
+            requireLength(aux32, 32, "auxiliary randomness");
+            requireLength(out64, 64, "signature buffer");
         }
 
         private MemorySegment messageBuffer(int length) {

@@ -132,6 +132,9 @@ class Secp256k1Test {
                             e -> assertThat(e.reason()).isEqualTo(Secp256k1Exception.Reason.INVALID_SECRET_KEY));
             assertThatThrownBy(() -> w.signSchnorr(bad, new byte[32], new byte[32], new byte[64]))
                     .isInstanceOf(Secp256k1Exception.class);
+            assertThatThrownBy(() -> w.signSchnorrMessage(bad, new byte[3], new byte[32], new byte[64]))
+                    .isInstanceOfSatisfying(Secp256k1Exception.class,
+                            e -> assertThat(e.reason()).isEqualTo(Secp256k1Exception.Reason.INVALID_SECRET_KEY));
         }
         assertThatThrownBy(() -> w.recover(new byte[64], 4, new byte[32])).isInstanceOf(IllegalArgumentException.class);
     }
@@ -151,16 +154,30 @@ class Secp256k1Test {
             byte[] msg = HEX.parseHex(f[4]);
             byte[] sig = HEX.parseHex(f[5]);
             boolean expected = f[6].equals("TRUE");
-            if (!f[1].isEmpty() && msg.length == 32) { // the wrapper signs 32-byte messages (sign32)
+            if (!f[1].isEmpty()) {
                 byte[] out = new byte[64];
-                w.signSchnorr(HEX.parseHex(f[1]), msg, HEX.parseHex(f[3]), out);
+                w.signSchnorrMessage(HEX.parseHex(f[1]), msg, HEX.parseHex(f[3]), out);
                 if (!Arrays.equals(out, sig)) {
-                    failures.add("vector " + f[0] + ": signature differs");
+                    failures.add("vector " + f[0] + ": signature (sign_custom) differs");
+                }
+                if (!Arrays.equals(LIB.serialize(w.xonlyPublicKey(HEX.parseHex(f[1]))), pk)) {
+                    failures.add("vector " + f[0] + ": x-only key differs");
+                }
+                if (msg.length == 32) {
+                    w.signSchnorr(HEX.parseHex(f[1]), msg, HEX.parseHex(f[3]), out);
+                    if (!Arrays.equals(out, sig)) {
+                        failures.add("vector " + f[0] + ": signature (sign32) differs");
+                    }
                 }
             }
             boolean got = pk.length == 32 && LIB.parseXonlyPublicKey(pk)
                     .map(k -> w.verifySchnorr(k, sig, 0, msg, 0, msg.length)).orElse(false);
-            if (got != expected) {
+            byte[] columns = new byte[96];
+            System.arraycopy(sig, 0, columns, 0, 32);
+            System.arraycopy(sig, 32, columns, 64, 32);
+            boolean gotColumns = pk.length == 32 && LIB.parseXonlyPublicKey(pk)
+                    .map(k -> w.verifySchnorr(k, columns, 0, columns, 64, msg, 0, msg.length)).orElse(false);
+            if (got != expected || gotColumns != expected) {
                 failures.add("vector " + f[0] + ": expected " + expected + " (" + f[7] + ")");
             }
             checked++;

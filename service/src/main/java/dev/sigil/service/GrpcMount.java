@@ -1,8 +1,13 @@
 package dev.sigil.service;
 
 import dev.sigil.service.config.ServiceConfig;
+import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.RequestException;
 import dev.sigil.service.grpc.GrpcHealth;
+import dev.sigil.service.grpc.GrpcStatuses;
 import dev.sigil.service.grpc.SigilGrpcService;
+import dev.sigil.service.http.ConnectionGuard;
+import dev.sigil.service.http.PlaintextTokenGuard;
 import dev.sigil.service.http.Readiness;
 import dev.sigil.service.sign.SignService;
 import dev.sigil.service.verify.VerifyService;
@@ -28,8 +33,13 @@ final class GrpcMount {
     private GrpcMount() {
     }
 
+    /**
+     * The server's request handler: gRPC calls to the gRPC server (told to the connection guard as requests, and
+     * refused with UNAUTHENTICATED when they carry a token in clear text where the JSON API refuses that too), the
+     * rest to {@code http}.
+     */
     static Handler<HttpServerRequest> dispatch(Vertx vertx, ServiceConfig config, SigilServer.Components c,
-            Handler<HttpServerRequest> http) {
+            ConnectionGuard guard, boolean refusePlaintextTokens, Handler<HttpServerRequest> http) {
         GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions()
                 .setMaxMessageSize(config.server().maxBodyBytes()));
         grpc.addService(new SigilGrpcService(c.auth(), new VerifyService(c.registry(), c.router(), c.metrics()),
@@ -43,11 +53,25 @@ final class GrpcMount {
         grpc.addService(ReflectionService.v1());
         return request -> {
             if (isGrpc(request)) {
-                grpc.handle(request);
+                guard.requestStarted(request);
+                request.response().endHandler(v -> guard.requestEnded(request));
+                if (refusePlaintextTokens && !request.isSSL() && request.getHeader("authorization") != null) {
+                    refuse(request, new RequestException(ErrorCode.UNAUTHENTICATED, PlaintextTokenGuard.MESSAGE));
+                } else {
+                    grpc.handle(request);
+                }
             } else {
                 http.handle(request);
             }
         };
+    }
+
+    /** Ends a call before the gRPC server sees it, with a trailers-only answer carrying the error's status. */
+    private static void refuse(HttpServerRequest request, RequestException error) {
+        request.response().putHeader("content-type", "application/grpc")
+                .putHeader("grpc-status", Integer.toString(GrpcStatuses.status(error.code()).code))
+                .putHeader("grpc-message", GrpcStatuses.percentEncode(GrpcStatuses.message(error)))
+                .end();
     }
 
     static boolean isGrpc(HttpServerRequest request) {

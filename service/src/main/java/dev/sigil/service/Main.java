@@ -45,7 +45,7 @@ public final class Main {
             System.exit(1);
             return;
         }
-        log.info("serving on http://" + server.host() + ":" + server.port());
+        log.info("serving on " + (server.tls() ? "https" : "http") + "://" + server.host() + ":" + server.port());
         CountDownLatch stopped = new CountDownLatch(1);
         SigilServer running = server;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

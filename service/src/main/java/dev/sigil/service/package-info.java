@@ -8,6 +8,7 @@
  * <li>{@code keys}: key stores (software, token) and key ids
  * <li>{@code routing}: the router: cost estimates, splitting, coalescing, failover
  * <li>{@code backend}: the backends started from their providers
+ * <li>{@code tls}: HTTPS: certificate and key files, client certificates, reload while serving
  * <li>{@code config}: the validated configuration
  * <li>{@code auth}: bearer tokens and roles
  * <li>{@code ops}: every metric, declared in one class

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,9 +48,16 @@ class CancellationOverHttpTest {
         return out;
     }
 
-    @Test
-    void clientDisconnectsMidRequest_queuedItemsAreDropped_andCounted_andOthersAreServed() throws Exception {
-        String yaml = "backends: {cpu: {enabled: false}}\nrouting: {calibrate: false, probeIntervalMs: 3600000}\n";
+    /**
+     * With half-closure allowed (the default) a client that only closes its sending side is still answered, so the
+     * client goes away by resetting its connection; with it off, closing the socket (FIN) is enough.
+     */
+    @ParameterizedTest(name = "allowHalfClosure={0}")
+    @ValueSource(booleans = {true, false})
+    void clientDisconnectsMidRequest_queuedItemsAreDropped_andCounted_andOthersAreServed(boolean halfClosure)
+            throws Exception {
+        String yaml = "backends: {cpu: {enabled: false}}\nrouting: {calibrate: false, probeIntervalMs: 3600000}\n"
+                + "server: {allowHalfClosure: " + halfClosure + "}\n";
         try (TestServer server = TestServer.start(dir, yaml,
                 TestBackends.provider("gated", c -> TestBackends.verifier("gated", this::gated)))) {
             SigningKey.Software key = Items.key(Scheme.ECDSA_P256);
@@ -63,6 +71,9 @@ class CancellationOverHttpTest {
             }
             byte[] body = Items.body(items).getBytes(StandardCharsets.UTF_8);
             try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
+                if (halfClosure) {
+                    socket.setSoLinger(true, 0);
+                }
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /v1/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                         + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -159,6 +159,16 @@ class HsmOverHttpTest {
     }
 
     @Test
+    void schnorrKey_inAnHsmWithoutABip340Mechanism_is422BackendUnavailable_andNotCreated() {
+        TestServer.Response r = server.post("/v1/keys", new JsonObject().put("keyId", "hsm-taproot")
+                .put("scheme", "schnorr-secp256k1").put("store", "hsm").encode(), ADMIN);
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().getJsonObject("error").getString("code")).isEqualTo("backend-unavailable");
+        assertThat(listedHsmKeys()).doesNotContain("hsm-taproot");
+        assertThat(server.get("/v1/keys/hsm-taproot", ADMIN).status()).isEqualTo(404);
+    }
+
+    @Test
     void hsmKeys_areListed_andSurviveARestart() {
         createKey("hsm-listed", Scheme.ECDSA_P256);
         assertThat(listedHsmKeys()).contains("hsm-listed");

@@ -24,15 +24,15 @@ final class Items {
         return AdversarialItems.key(scheme, KEYS.incrementAndGet());
     }
 
-    /** A valid item over the message: DER for ECDSA and SM2 (raw when asked), 64 bytes for Ed25519. */
+    /** A valid item over the message: DER for ECDSA and SM2 (raw when asked), 64 bytes for Ed25519 and BIP-340. */
     static JsonObject signed(SigningKey.Software key, byte[] message, boolean raw) {
         Scheme s = key.scheme();
         byte[] sig = AdversarialItems.sign(key, message);
         JsonObject item = new JsonObject().put("scheme", s.wireName())
                 .put("publicKey", Hex.encode(key.publicKey().encoded())).put("message", Hex.encode(message));
-        if (s == Scheme.ED25519 || raw) {
+        if (!s.isWeierstrass() || raw) {
             item.put("signature", Hex.encode(sig));
-            if (raw && s != Scheme.ED25519) {
+            if (raw && s.isWeierstrass()) {
                 item.put("signatureFormat", "raw");
             }
         } else {

@@ -2,13 +2,18 @@ package dev.sigil.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.conformance.Vectors;
+import dev.sigil.crypto.testing.AdversarialItems;
+import dev.sigil.crypto.testing.Ed25519Torsion;
 import dev.sigil.crypto.spi.BackendContext;
 import dev.sigil.crypto.spi.SigningKey;
 import dev.sigil.gpu.OpenClBackendProvider;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +53,7 @@ class OpenClOverHttpTest {
     }
 
     @Test
-    void backends_listsOpenCl_withItsDeviceAndTheFourSchemes() {
+    void backends_listsOpenCl_withItsDeviceAndEveryScheme() {
         TestServer.Response r = server.get("/v1/backends", null);
         assertThat(r.status()).isEqualTo(200);
         JsonObject opencl = null;
@@ -67,7 +72,7 @@ class OpenClOverHttpTest {
         }
         assertThat(opencl.getString("device")).isNotBlank();
         assertThat(opencl.getJsonArray("schemes").getList())
-                .containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519");
+                .containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256", "sm2", "ed25519", "schnorr-secp256k1");
         assertThat(opencl.getJsonArray("operations").getList()).containsExactly("verify");
     }
 
@@ -99,6 +104,44 @@ class OpenClOverHttpTest {
         assertThat(gpu.getJsonArray("problems")).isEqualTo(cpu.getJsonArray("problems"));
         assertThat(gpu.getJsonArray("results").getList()).contains("valid", "invalid", "malformed");
         assertThat(gpu.getJsonObject("backends").getInteger("opencl", 0)).isPositive();
+    }
+
+    @Test
+    void bip340_officialVectors_pinnedToOpenCl_areValidOrInvalidAsTheFileSays() {
+        List<Vectors.Vector> vectors = Vectors.bip340().stream().map(Vectors.Bip340Vector::vector).toList();
+        JsonArray items = new JsonArray();
+        for (Vectors.Vector v : vectors) {
+            items.add(new JsonObject().put("scheme", "schnorr-secp256k1")
+                    .put("publicKey", Hex.encode(v.item().publicKey())).put("message", Hex.encode(v.item().message()))
+                    .put("signature", Hex.encode(v.item().signature())));
+        }
+        JsonObject gpu = pinned(items, "opencl");
+        List<String> failures = new java.util.ArrayList<>();
+        for (int i = 0; i < vectors.size(); i++) {
+            String expected = vectors.get(i).valid() ? "valid" : "invalid";
+            if (!expected.equals(gpu.getJsonArray("results").getString(i))) {
+                failures.add(vectors.get(i).name() + ": got " + gpu.getJsonArray("results").getString(i));
+            }
+        }
+        assertThat(vectors).hasSize(19);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void metrics_countTheItemsDecidedOnTheHost_perBackendAndScheme() {
+        JsonArray items = new JsonArray();
+        for (Ed25519Torsion.Crafted c : AdversarialItems.torsion(5_150L, 40)) {
+            items.add(new JsonObject().put("scheme", "ed25519").put("publicKey", Hex.encode(c.item().publicKey()))
+                    .put("message", Hex.encode(c.item().message())).put("signature", Hex.encode(c.item().signature())));
+        }
+        pinned(items, "opencl");
+        String metrics = server.get("/metrics", null).body();
+        java.util.regex.Matcher ed = java.util.regex.Pattern.compile(
+                "sigil_verify_host_decided_total\\{backend=\"opencl\",scheme=\"ed25519\"} ([0-9.E]+)").matcher(metrics);
+        assertThat(ed.find()).as(metrics).isTrue();
+        assertThat(Double.parseDouble(ed.group(1))).isPositive();
+        assertThat(metrics).contains("sigil_verify_host_decided_total{backend=\"opencl\",scheme=\"ecdsa-p256\"} 0.0")
+                .contains("sigil_verify_host_decided_total{backend=\"cpu\",scheme=\"ed25519\"} 0.0");
     }
 
     private static JsonObject pinned(JsonArray items, String backend) {

@@ -40,7 +40,8 @@ class OpsTest {
         assertThat(cpu.getString("id")).isEqualTo("cpu");
         assertThat(cpu.getString("kind")).isEqualTo("cpu");
         assertThat(cpu.getJsonArray("schemes").getList()).containsExactlyInAnyOrder("ecdsa-secp256k1", "ecdsa-p256",
-                "sm2", "ed25519");
+                "sm2", "ed25519", "schnorr-secp256k1");
+        assertThat(cpu.getJsonObject("throughput").getLong("schnorr-secp256k1")).isPositive();
         assertThat(cpu.getJsonArray("operations").getList()).containsExactly("verify", "sign");
         assertThat(cpu.getBoolean("healthy")).isTrue();
         assertThat(cpu.getLong("queueDepth")).isZero();

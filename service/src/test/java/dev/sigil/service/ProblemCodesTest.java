@@ -6,6 +6,7 @@ import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.ProblemCode;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.spi.SigningKey;
+import dev.sigil.crypto.testing.TestCertificates;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,11 @@ class ProblemCodesTest {
         c.put(ok.copy().put("message", new JsonObject().put("a", 1)), ProblemCode.MALFORMED_ITEM);
         c.put(without(ok, "signature"), ProblemCode.MALFORMED_ITEM);
         c.put(without(ok, "publicKey"), ProblemCode.MALFORMED_ITEM);
+        byte[] k1Cert = TestCertificates.of(Scheme.ECDSA_SECP256K1, k1.publicKey().encoded());
+        c.put(ok.copy().put("certificate", Hex.encode(k1Cert)), ProblemCode.MALFORMED_ITEM);
+        c.put(without(ok, "publicKey").put("certificate", "3003020100"), ProblemCode.MALFORMED_CERTIFICATE);
+        c.put(without(edOk, "publicKey").put("certificate", Hex.encode(k1Cert)),
+                ProblemCode.CERTIFICATE_KEY_MISMATCH);
         return c;
     }
 

@@ -62,7 +62,7 @@ class SignAndKeysTest {
     void sign_everySchemeAndFormat_givesSignaturesThatVerifyUnderLowS() {
         JsonArray toVerify = new JsonArray();
         for (Scheme s : Scheme.values()) {
-            List<String> formats = s == Scheme.ED25519 ? Arrays.asList((String) null)
+            List<String> formats = !s.isWeierstrass() ? Arrays.asList((String) null)
                     : Arrays.asList(null, "der", "raw");
             for (String f : formats) {
                 JsonArray items = new JsonArray().add(new JsonObject().put("message", hex("one " + f)))
@@ -84,7 +84,46 @@ class SignAndKeysTest {
         }
         JsonObject verified = server.post("/v1/verify", new JsonObject().put("rules", "low-s")
                 .put("items", toVerify).encode(), null).json();
-        assertThat(verified.getJsonArray("results").stream()).hasSize(20).allMatch("valid"::equals);
+        assertThat(verified.getJsonArray("results").stream()).hasSize(22).allMatch("valid"::equals);
+    }
+
+    @Test
+    void sign_schnorr_givesBip340SignaturesOverTheMessage_withFreshAuxiliaryRandomness() {
+        JsonArray items = new JsonArray();
+        List<byte[]> messages = List.of(new byte[0], "taproot".getBytes(StandardCharsets.UTF_8), new byte[32],
+                new byte[300], "taproot".getBytes(StandardCharsets.UTF_8));
+        messages.forEach(m -> items.add(new JsonObject().put("message", Hex.encode(m))));
+        JsonObject res = sign("k-schnorr-secp256k1", null, items);
+        assertThat(res.getString("scheme")).isEqualTo("schnorr-secp256k1");
+        byte[] pk = Hex.decode("pk", res.getString("publicKey"));
+        assertThat(pk).hasSize(32);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            byte[] sig = Hex.decode("sig", res.getJsonArray("signatures").getString(i));
+            if (sig.length != 64 || !dev.sigil.crypto.testing.Bip340Plain.verify(pk, messages.get(i), sig)) {
+                failures.add("item " + i);
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(res.getJsonArray("signatures").getString(4)).as("the same message signed twice")
+                .isNotEqualTo(res.getJsonArray("signatures").getString(1));
+        assertThat(server.get("/v1/keys/k-schnorr-secp256k1", ADMIN).json().getString("publicKey"))
+                .isEqualTo(res.getString("publicKey"));
+    }
+
+    @Test
+    void sign_schnorr_refusesDigestsUserIdsAndOtherFormats() {
+        JsonObject body = new JsonObject().put("keyId", "k-schnorr-secp256k1");
+        for (JsonObject bad : List.of(
+                body.copy().put("items", new JsonArray().add(new JsonObject().put("digest", "00".repeat(32)))),
+                body.copy().put("items", new JsonArray().add(new JsonObject().put("message", "00")
+                        .put("userId", "31"))),
+                body.copy().put("signatureFormat", "der").put("items", new JsonArray()
+                        .add(new JsonObject().put("message", "00"))))) {
+            TestServer.Response r = server.post("/v1/sign", bad.encode(), ADMIN);
+            assertThat(r.status()).as(bad.encode()).isEqualTo(400);
+            assertThat(r.json().getJsonObject("error").getString("code")).isEqualTo("invalid-request");
+        }
     }
 
     @Test

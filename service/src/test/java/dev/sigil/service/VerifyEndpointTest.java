@@ -52,13 +52,46 @@ class VerifyEndpointTest {
         assertThat(r.status()).isEqualTo(200);
         JsonObject json = r.json();
         assertThat(json.getString("rules")).isEqualTo("standard");
-        List<Object> expected = List.of("valid", "invalid", "malformed", "valid", "invalid", "malformed",
-                "valid", "invalid", "malformed", "valid", "invalid", "malformed");
+        List<Object> expected = new java.util.ArrayList<>();
+        List<Integer> malformedAt = new java.util.ArrayList<>();
+        for (int i = 0; i < Scheme.values().length; i++) {
+            expected.addAll(List.of("valid", "invalid", "malformed"));
+            malformedAt.add(3 * i + 2);
+        }
         assertThat(json.getJsonArray("results").getList()).isEqualTo(expected);
         assertThat(json.getJsonArray("problems").stream().map(p -> ((JsonObject) p).getInteger("index")))
-                .containsExactly(2, 5, 8, 11);
+                .containsExactlyElementsOf(malformedAt);
         assertThat(json.getJsonArray("problems").getJsonObject(0).getString("code")).isEqualTo("malformed-hex");
-        assertThat(json.getJsonObject("backends").getMap()).isEqualTo(Map.of("cpu", 8));
+        assertThat(json.getJsonObject("backends").getMap()).isEqualTo(Map.of("cpu", 2 * Scheme.values().length));
+    }
+
+    @Test
+    void verify_schnorr_malformedAsTheContractSays_andUnliftableKeysOrOutOfRangeValuesInvalid() {
+        JsonObject ok = Items.signed(keys.get(Scheme.SCHNORR_SECP256K1), msg("taproot"), false);
+        String sig = ok.getString("signature");
+        String p = "fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f";
+        String n = "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
+        JsonArray items = new JsonArray()
+                .add(ok)
+                .add(ok.copy().put("digest", "00".repeat(32)))
+                .add(new JsonObject().put("scheme", "schnorr-secp256k1").put("publicKey", ok.getString("publicKey"))
+                        .put("digest", "00".repeat(32)).put("signature", sig))
+                .add(ok.copy().put("signatureFormat", "raw"))
+                .add(ok.copy().put("userId", "31"))
+                .add(ok.copy().put("publicKey", "02" + ok.getString("publicKey")))
+                .add(ok.copy().put("signature", sig.substring(0, 126)))
+                .add(ok.copy().put("publicKey", p))
+                .add(ok.copy().put("signature", p + sig.substring(64)))
+                .add(ok.copy().put("signature", sig.substring(0, 64) + n))
+                .add(ok.copy().put("message", ""));
+        TestServer.Response r = server.post("/v1/verify", new JsonObject().put("rules", "low-s").put("items", items)
+                .encode(), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().getJsonArray("results").getList()).containsExactly("valid", "malformed", "malformed",
+                "malformed", "malformed", "malformed", "malformed", "invalid", "invalid", "invalid", "invalid");
+        assertThat(r.json().getJsonArray("problems").stream().map(x -> ((JsonObject) x).getString("code")))
+                .containsExactly("malformed-item", "malformed-item", "malformed-item", "malformed-item",
+                        "malformed-public-key", "malformed-signature");
     }
 
     @Test

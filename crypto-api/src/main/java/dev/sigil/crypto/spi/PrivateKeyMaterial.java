@@ -15,7 +15,7 @@ public final class PrivateKeyMaterial {
         this.bytes = bytes;
     }
 
-    /** Takes a copy of the scalar bytes (ECDSA and SM2: 32-byte big-endian d; Ed25519: the 32-byte seed). */
+    /** Takes a copy of the scalar bytes (ECDSA, SM2 and BIP-340: 32-byte big-endian d; Ed25519: the 32-byte seed). */
     public static PrivateKeyMaterial of(byte[] bytes) {
         return new PrivateKeyMaterial(bytes.clone());
     }

@@ -9,7 +9,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * A signature as a backend makes it: 64 bytes (ECDSA and SM2: r ‖ s big-endian, ECDSA low-S; Ed25519: R ‖ S), and
+ * A signature as a backend makes it: 64 bytes (ECDSA and SM2: r ‖ s big-endian, ECDSA low-S; Ed25519: R ‖ S;
+ * BIP-340: R.x ‖ s), and
  * for secp256k1 the recovery id (0 or 1) when the backend knows it, else -1.
  */
 public record RawSignature(byte[] bytes, int recoveryId) {

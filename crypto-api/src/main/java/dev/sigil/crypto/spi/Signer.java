@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * <p>Supports: the schemes in {@link #signableSchemes()}, with the keys {@link #canSignWith} accepts (software keys,
  * or the keys held in this backend's token). Inputs: for ECDSA the 32-byte digest, for SM2 the 32-byte
- * e = SM3(Z_A ‖ M), for Ed25519 the message.
+ * e = SM3(Z_A ‖ M), for Ed25519 and BIP-340 the message (of any length).
  *
  * <p>Guarantee: one {@link RawSignature} per input, in order, each of which the CPU reference verifies under the key;
  * ECDSA signatures are low-S, and secp256k1 ones carry their recovery id when the backend knows it (else -1). A

@@ -1,5 +1,6 @@
 package dev.sigil.crypto.spi;
 
+import dev.sigil.crypto.Bip340;
 import dev.sigil.crypto.EcArithmetic;
 import dev.sigil.crypto.Ed25519PublicKey;
 import dev.sigil.crypto.PublicKey;
@@ -18,7 +19,10 @@ public final class SoftwareKeys {
     private SoftwareKeys() {
     }
 
-    /** Generates a software key: d uniform in [1, n-1] for ECDSA and SM2, a random 32-byte seed for Ed25519. */
+    /**
+     * Generates a software key: d uniform in [1, n-1] for ECDSA, SM2 and BIP-340 (whose x-only public key is that of
+     * d·G; the signer negates d where d·G has an odd y), a random 32-byte seed for Ed25519.
+     */
     public static SigningKey.Software generate(String keyId, Scheme scheme) {
         byte[] secret;
         if (scheme == Scheme.ED25519) {
@@ -37,7 +41,7 @@ public final class SoftwareKeys {
     /**
      * The public key of a private key.
      *
-     * @throws IllegalArgumentException when an ECDSA or SM2 scalar is not in [1, n-1]
+     * @throws IllegalArgumentException when an ECDSA, SM2 or BIP-340 scalar is not in [1, n-1]
      */
     public static PublicKey publicKeyOf(Scheme scheme, PrivateKeyMaterial privateKey) {
         byte[] secret = privateKey.reveal(ACCESS);
@@ -46,6 +50,9 @@ public final class SoftwareKeys {
                 byte[] pk = new byte[32];
                 Ed25519.generatePublicKey(secret, 0, pk, 0);
                 return Ed25519PublicKey.parse(pk);
+            }
+            if (scheme == Scheme.SCHNORR_SECP256K1) {
+                return Bip340.publicKey(new BigInteger(1, secret));
             }
             return EcArithmetic.publicKey(scheme, new BigInteger(1, secret));
         } finally {

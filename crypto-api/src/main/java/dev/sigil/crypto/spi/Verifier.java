@@ -30,4 +30,14 @@ public interface Verifier {
      * @throws BackendException when the backend cannot do the work
      */
     Outcome[] verify(VerifyBatch batch);
+
+    /**
+     * Items of the scheme that this verifier's device left undecided and that were then decided on the host by the
+     * reference implementation, since the verifier was created (for example Ed25519 items whose kernel result has a
+     * small-order remainder). An accelerator reports them so that its throughput is not taken for the device's own;
+     * a verifier that decides every item in one place has none.
+     */
+    default long hostDecidedItems(Scheme scheme) {
+        return 0;
+    }
 }

@@ -3,9 +3,11 @@ package dev.sigil.crypto.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sigil.crypto.CertificateKeys;
 import dev.sigil.crypto.Curve;
 import dev.sigil.crypto.EcSignature;
 import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.ProblemCode;
 import dev.sigil.crypto.EncodedItem;
 import dev.sigil.crypto.RuleSet;
 import dev.sigil.crypto.Scheme;
@@ -14,6 +16,7 @@ import dev.sigil.crypto.Verdict;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.VerifyBatchBuilder;
 import dev.sigil.crypto.conformance.Vectors.Vector;
+import dev.sigil.crypto.testing.TestCertificates;
 import dev.sigil.crypto.spi.Backend;
 import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.spi.SigningKey;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The conformance suite every backend runs: the Wycheproof files, the SM2 standard example, and the project's own
+ * The conformance suite every backend runs: the Wycheproof files, the SM2 standard example, the BIP-340 vectors (each
+ * of the 19 expected {@code valid} or {@code invalid}, never {@code malformed}), and the project's own
  * edge cases for every scheme under both rule sets. Each test collects every failing vector and asserts the list is
  * empty. A scheme the backend's {@link Verifier} lacks (or a backend without one) is reported as "not supported": the
  * test is aborted (skipped), never passed. A backend's test extends this class and supplies the backend, a software
@@ -87,6 +91,29 @@ public abstract class ConformanceSuite {
         assertThat(failures(Scheme.SM2, RuleSet.LOW_S, vectors)).isEmpty();
     }
 
+    @Test
+    void bip340_officialVectors_matchEveryVector_underBothRuleSets() {
+        List<Vector> vectors = Vectors.bip340().stream().map(Vectors.Bip340Vector::vector).toList();
+        assertThat(vectors).hasSize(19);
+        assertThat(failures(Scheme.SCHNORR_SECP256K1, RuleSet.STANDARD, vectors)).isEmpty();
+        assertThat(failures(Scheme.SCHNORR_SECP256K1, RuleSet.LOW_S, vectors)).isEmpty();
+    }
+
+    @Test
+    void bip340_officialVectors_oneByOne_matchEveryVector() {
+        Verifier verifier = verifier(Scheme.SCHNORR_SECP256K1);
+        List<String> failures = new ArrayList<>();
+        for (Vectors.Bip340Vector v : Vectors.bip340()) {
+            Outcome o = verifier.verify(VerifyBatch.builder(Scheme.SCHNORR_SECP256K1, RuleSet.STANDARD)
+                    .add(v.vector().item()).build())[0];
+            Verdict expected = v.vector().valid() ? Verdict.VALID : Verdict.INVALID;
+            if (o == null || o.verdict() != expected) {
+                failures.add(v.vector().name() + ": expected " + expected + ", got " + o);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     @TestFactory
     Stream<DynamicTest> edgeCases_everyScheme_giveTheSpecifiedOutcome() {
         return perScheme(s -> {
@@ -123,6 +150,73 @@ public abstract class ConformanceSuite {
         });
     }
 
+    /**
+     * Every item of the edge cases and vector files again with its key given as a bcpkix certificate: the backend
+     * must answer item by item exactly as it answers for the bare key (verdict and problem code), under both rule
+     * sets; bad keys inside certificates included.
+     */
+    @TestFactory
+    Stream<DynamicTest> certificates_everyScheme_verifyExactlyLikeTheirBareKeys() {
+        return perScheme(s -> {
+            Verifier verifier = verifier(s);
+            if (!CertificateKeys.SCHEMES.contains(s)) {
+                certificates_areMalformedItems(s, verifier);
+                return;
+            }
+            List<String> failures = new ArrayList<>();
+            java.util.Set<Verdict> seen = java.util.EnumSet.noneOf(Verdict.class);
+            int compared = 0;
+            for (RuleSet rules : RuleSet.values()) {
+                List<EncodedItem> bare = new ArrayList<>();
+                edgeCases(s).stream().filter(c -> c.rules() == rules && c.item().publicKey() != null)
+                        .forEach(c -> bare.add(c.item()));
+                vectorsOf(s).forEach(v -> bare.add(v.item()));
+                VerifyBatchBuilder keys = VerifyBatch.builder(s, rules, bare.size());
+                VerifyBatchBuilder certs = VerifyBatch.builder(s, rules, bare.size());
+                for (EncodedItem item : bare) {
+                    keys.add(item);
+                    certs.add(TestCertificates.wrap(s, item));
+                }
+                Outcome[] want = verifier.verify(keys.build());
+                Outcome[] got = verifier.verify(certs.build());
+                for (int i = 0; i < bare.size(); i++) {
+                    if (want[i] == null || !want[i].equals(got[i])) {
+                        failures.add(rules + " item " + i + ": bare key " + want[i] + ", certificate " + got[i]);
+                    }
+                }
+                Arrays.stream(want).map(Outcome::verdict).forEach(seen::add);
+                compared += bare.size();
+            }
+            assertThat(seen).as(s.wireName()).containsExactlyInAnyOrder(Verdict.values());
+            assertThat(compared).isGreaterThan(50);
+            assertThat(failures).as(s.wireName()).isEmpty();
+        });
+    }
+
+    /** A scheme the contract gives no certificates (its keys have no X.509 form): such items are malformed. */
+    private void certificates_areMalformedItems(Scheme s, Verifier verifier) {
+        VerifyBatchBuilder b = VerifyBatch.builder(s, RuleSet.STANDARD);
+        edgeCases(s).stream().filter(c -> c.item().publicKey() != null).forEach(c -> b.add(
+                c.item().withCertificate(TestCertificates.of(TestCertificates.ecOn(Curve.SECP256K1),
+                        c.item().publicKey()))));
+        Outcome[] got = verifier.verify(b.build());
+        assertThat(got).isNotEmpty().allMatch(o -> o.problem() == ProblemCode.MALFORMED_ITEM);
+    }
+
+    private static List<Vector> vectorsOf(Scheme s) {
+        return switch (s) {
+            case ECDSA_P256 -> {
+                List<Vector> all = new ArrayList<>(Vectors.wycheproof("ecdsa_secp256r1_sha256_test.json",
+                        SignatureFormat.DER));
+                all.addAll(Vectors.wycheproof("ecdsa_secp256r1_sha256_p1363_test.json", SignatureFormat.RAW));
+                yield all;
+            }
+            case ED25519 -> Vectors.wycheproof("ed25519_test.json", null);
+            case SM2 -> Vectors.sm2Example();
+            default -> List.of();
+        };
+    }
+
     private Stream<DynamicTest> perScheme(java.util.function.Consumer<Scheme> test) {
         return Arrays.stream(Scheme.values()).map(s -> DynamicTest.dynamicTest(s.wireName(), () -> test.accept(s)));
     }
@@ -130,8 +224,11 @@ public abstract class ConformanceSuite {
     private List<EdgeCase> edgeCases(Scheme s) {
         SigningKey.Software key = newKey(s);
         SigningKey.Software other = newKey(s);
-        return s == Scheme.ED25519 ? Ed25519EdgeCases.build(signer(), key, other)
-                : EdgeCases.weierstrass(signer(), key, other);
+        return switch (s) {
+            case ED25519 -> Ed25519EdgeCases.build(signer(), key, other);
+            case SCHNORR_SECP256K1 -> Bip340EdgeCases.build(signer(), key, other);
+            default -> EdgeCases.weierstrass(signer(), key, other);
+        };
     }
 
     /** The backend's verifier for the scheme; aborts the test (skipped as "not supported") when there is none. */

@@ -54,6 +54,34 @@ public final class Vectors {
         return out;
     }
 
+    /** One row of the BIP-340 vector file: the signer's inputs (secret key and aux may be absent) and the item. */
+    public record Bip340Vector(int index, byte[] secretKey, byte[] aux, Vector vector) {
+    }
+
+    /** The 19 official BIP-340 vectors, each as a schnorr-secp256k1 item over its message. */
+    public static List<Bip340Vector> bip340() {
+        List<String> lines;
+        try (InputStream in = Vectors.class.getResourceAsStream("/vectors/bip340/test-vectors.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource /vectors/bip340/test-vectors.csv");
+            }
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Bip340Vector> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            int index = Integer.parseInt(f[0]);
+            EncodedItem item = EncodedItem.ofMessage(Hex.decode("public key", f[2]), Hex.decode("message", f[4]),
+                    Hex.decode("signature", f[5]));
+            String name = "bip340#" + index + (f[7].isEmpty() ? "" : " " + f[7]);
+            out.add(new Bip340Vector(index, f[1].isEmpty() ? null : Hex.decode("secret key", f[1]),
+                    f[3].isEmpty() ? null : Hex.decode("aux", f[3]), new Vector(name, item, f[6].equals("TRUE"))));
+        }
+        return out;
+    }
+
     /** The SM2 example of GM/T 0003.5 Annex A, in DER and raw form. */
     public static List<Vector> sm2Example() {
         JsonNode root = load("sm2/gmt0003_example.json");

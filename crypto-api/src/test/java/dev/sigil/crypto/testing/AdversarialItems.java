@@ -1,5 +1,6 @@
 package dev.sigil.crypto.testing;
 
+import dev.sigil.crypto.Bip340;
 import dev.sigil.crypto.Curve;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.EcSignature;
@@ -42,8 +43,9 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * <p>From the valid base signatures it makes adversarial variants ({@link Kind}): flipped bits in the signature or
  * the message, message or digest items, DER or raw signatures, compressed or uncompressed keys, high S, r and s
  * swapped, random r and s, out-of-range values (0, n, S + L), a wrong key, non-strict DER, Ed25519 small-order
- * components. A new scheme (BIP-340 Schnorr) adds its key derivation and signing to {@link #publicKey} and
- * {@link #sign} and says which kinds apply in {@link Kind#appliesTo}; a new operation (secp256k1 recovery) adds a
+ * components; for BIP-340 x-only keys that cannot be lifted, r ≥ p, s ≥ n and wrong parities. A new scheme adds its
+ * key derivation and signing to {@link #publicKey} and {@link #sign} and says which kinds apply in
+ * {@link Kind#appliesTo}; a new operation (secp256k1 recovery) adds a
  * method that derives its items from {@link #signed()}, which keeps each base's key, message and signature.
  */
 public final class AdversarialItems {
@@ -56,13 +58,20 @@ public final class AdversarialItems {
         /** ECDSA and SM2 only. */
         HIGH_S, SWAPPED_RS, OUT_OF_RANGE, NOT_STRICT_DER,
         /** Ed25519 only: S + L (non-canonical S), and R or A with a crafted small-order component. */
-        S_PLUS_L, TORSION;
+        S_PLUS_L, TORSION,
+        /**
+         * BIP-340 only: an x-only key that cannot be lifted (x ≥ p, or x³ + 7 not a square), r ≥ p, s ≥ n, and a
+         * signature that is right but for a parity (R with odd y, or the secret not negated for a key with odd y).
+         */
+        XONLY_KEY_NOT_LIFTABLE, R_NOT_BELOW_P, S_NOT_BELOW_N, WRONG_PARITY;
 
         public boolean appliesTo(Scheme scheme) {
             boolean ed = scheme == Scheme.ED25519;
+            boolean schnorr = scheme == Scheme.SCHNORR_SECP256K1;
             return switch (this) {
-                case HIGH_S, SWAPPED_RS, OUT_OF_RANGE, NOT_STRICT_DER -> !ed;
+                case HIGH_S, SWAPPED_RS, OUT_OF_RANGE, NOT_STRICT_DER -> scheme.isWeierstrass();
                 case S_PLUS_L, TORSION -> ed;
+                case XONLY_KEY_NOT_LIFTABLE, R_NOT_BELOW_P, S_NOT_BELOW_N, WRONG_PARITY -> schnorr;
                 default -> true;
             };
         }
@@ -70,9 +79,9 @@ public final class AdversarialItems {
 
     /** A valid signature (raw: r || s, or R || S) with its key and message. */
     public record Signed(SigningKey.Software key, byte[] message, byte[] signature) {
-        /** The signature as requests usually carry it: DER for ECDSA and SM2, 64 bytes for Ed25519. */
+        /** The signature as requests usually carry it: DER for ECDSA and SM2, 64 bytes for Ed25519 and BIP-340. */
         public byte[] encodedSignature() {
-            return key.scheme() == Scheme.ED25519 ? signature.clone() : EcSignature.fromRaw(signature).toDer();
+            return key.scheme().isWeierstrass() ? EcSignature.fromRaw(signature).toDer() : signature.clone();
         }
 
         public EncodedItem encoded() {
@@ -145,7 +154,11 @@ public final class AdversarialItems {
             throw new IllegalArgumentException(kind + " does not apply to " + scheme);
         }
         Signed base = signed.get(rnd.nextInt(signed.size()));
-        return new Item(kind, scheme == Scheme.ED25519 ? ed25519(kind, base) : weierstrass(kind, base));
+        return new Item(kind, switch (scheme) {
+            case ED25519 -> ed25519(kind, base);
+            case SCHNORR_SECP256K1 -> schnorr(kind, base);
+            default -> weierstrass(kind, base);
+        });
     }
 
     /** A batch of {@code count} items of the kinds given, in turn. */
@@ -218,6 +231,52 @@ public final class AdversarialItems {
         return EncodedItem.ofMessage(pk, msg, sig);
     }
 
+    private EncodedItem schnorr(Kind kind, Signed base) {
+        byte[] pk = base.key().publicKey().encoded();
+        byte[] msg = base.message();
+        byte[] sig = base.signature().clone();
+        Curve c = Curve.SECP256K1;
+        switch (kind) {
+            case SIGNATURE_BIT -> sig[rnd.nextInt(64)] ^= (byte) (1 << rnd.nextInt(8));
+            case MESSAGE_BIT -> msg = flip(msg);
+            case WRONG_KEY -> pk = otherKey(base.key()).publicKey().encoded();
+            case RANDOM_SIGNATURE -> rnd.nextBytes(sig);
+            case XONLY_KEY_NOT_LIFTABLE -> pk = notLiftable();
+            case R_NOT_BELOW_P -> System.arraycopy(unsigned32(atLeast(c.p())), 0, sig, 0, 32);
+            case S_NOT_BELOW_N -> {
+                BigInteger sv = new BigInteger(1, Arrays.copyOfRange(sig, 32, 64)).add(c.n());
+                System.arraycopy(unsigned32(sv.bitLength() <= 256 && rnd.nextBoolean() ? sv : atLeast(c.n())), 0,
+                        sig, 32, 32);
+            }
+            case WRONG_PARITY -> sig = Bip340Variants.wrongParity(base.key(), msg, rnd);
+            default -> { }
+        }
+        return EncodedItem.ofMessage(pk, msg, sig);
+    }
+
+    /** A value in [floor, 2^256): floor itself, 2^256 - 1, or one at random. */
+    private BigInteger atLeast(BigInteger floor) {
+        BigInteger span = BigInteger.ONE.shiftLeft(256).subtract(floor);
+        return switch (rnd.nextInt(3)) {
+            case 0 -> floor;
+            case 1 -> BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+            default -> floor.add(new BigInteger(256, rnd).mod(span));
+        };
+    }
+
+    /** 32 bytes that BIP-340's lift_x refuses: x ≥ p, or an x below p with x³ + 7 not a square. */
+    private byte[] notLiftable() {
+        if (rnd.nextBoolean()) {
+            return unsigned32(atLeast(Curve.SECP256K1.p()));
+        }
+        while (true) {
+            BigInteger x = new BigInteger(256, rnd).mod(Curve.SECP256K1.p());
+            if (Curve.SECP256K1.decompress(x, false).isEmpty()) {
+                return unsigned32(x);
+            }
+        }
+    }
+
     /** A batch of the signed items as they are. */
     public static VerifyBatch batch(Scheme scheme, RuleSet rules, List<Signed> items) {
         VerifyBatchBuilder b = VerifyBatch.builder(scheme, rules, items.size());
@@ -245,7 +304,7 @@ public final class AdversarialItems {
         return out;
     }
 
-    /** A software key from the seeded source: d uniform in [1, n-1], or a 32-byte Ed25519 seed. */
+    /** A software key from the seeded source: d uniform in [1, n-1] (ECDSA, SM2, BIP-340), or a 32-byte Ed25519 seed. */
     public static SigningKey.Software key(Scheme scheme, String keyId, Random source) {
         byte[] secret = new byte[32];
         if (scheme == Scheme.ED25519) {
@@ -268,6 +327,9 @@ public final class AdversarialItems {
             Ed25519.generatePublicKey(secret, 0, pk, 0);
             return Ed25519PublicKey.parse(pk);
         }
+        if (scheme == Scheme.SCHNORR_SECP256K1) {
+            return Bip340.publicKey(new BigInteger(1, secret));
+        }
         ECPoint q = new FixedPointCombMultiplier().multiply(domain(scheme.requireCurve()).getG(),
                 new BigInteger(1, secret)).normalize();
         return EcPublicKey.ofPoint(scheme, q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
@@ -275,7 +337,8 @@ public final class AdversarialItems {
 
     /**
      * The reference signature (raw) over a message: low-S ECDSA over SHA-256 with RFC 6979 nonces, SM2 over
-     * e = SM3(Z_A || M) with the default user id and HMAC-SM3 nonces, RFC 8032 Ed25519.
+     * e = SM3(Z_A || M) with the default user id and HMAC-SM3 nonces, RFC 8032 Ed25519, BIP-340 with
+     * aux = SHA-256(M) (so the generator stays a function of its seed).
      */
     public static byte[] sign(SigningKey.Software key, byte[] message) {
         Scheme scheme = key.scheme();
@@ -284,6 +347,9 @@ public final class AdversarialItems {
             byte[] sig = new byte[64];
             Ed25519.sign(secret, 0, key.publicKey().encoded(), 0, message, 0, message.length, sig, 0);
             return sig;
+        }
+        if (scheme == Scheme.SCHNORR_SECP256K1) {
+            return Bip340.sign(secret, message, Hashes.sha256(message));
         }
         Curve curve = scheme.requireCurve();
         ECDomainParameters d = domain(curve);

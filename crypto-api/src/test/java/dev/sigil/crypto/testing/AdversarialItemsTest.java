@@ -77,6 +77,29 @@ class AdversarialItemsTest {
     }
 
     @Test
+    void schnorrKinds_failBip340AsIntended_andWhatNeedsNoArithmeticIsDecidedWhenBuilt() {
+        AdversarialItems gen = new AdversarialItems(Scheme.SCHNORR_SECP256K1, 21, 4, 8);
+        List<String> failures = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            if (!kind.appliesTo(Scheme.SCHNORR_SECP256K1)) {
+                continue;
+            }
+            for (int i = 0; i < 6; i++) {
+                EncodedItem it = gen.item(kind).item();
+                boolean valid = Bip340Plain.verify(it.publicKey(), it.message(), it.signature());
+                var batch = dev.sigil.crypto.VerifyBatch.builder(Scheme.SCHNORR_SECP256K1,
+                        dev.sigil.crypto.RuleSet.STANDARD).add(it).build();
+                boolean preset = kind == Kind.XONLY_KEY_NOT_LIFTABLE || kind == Kind.R_NOT_BELOW_P
+                        || kind == Kind.S_NOT_BELOW_N;
+                if (valid != (kind == Kind.VALID) || batch.isPending(0) == preset) {
+                    failures.add(kind + " #" + i + ": plain verify " + valid + ", pending " + batch.isPending(0));
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void torsionItems_includeBothCofactorlessOutcomes() {
         List<Ed25519Torsion.Crafted> crafted = AdversarialItems.torsion(8, 40);
         assertThat(crafted).anyMatch(Ed25519Torsion.Crafted::cofactorlessValid)
@@ -90,6 +113,9 @@ class AdversarialItemsTest {
         byte[] m = signed.message();
         if (s == Scheme.ED25519) {
             return Ed25519.verify(sig, 0, signed.key().publicKey().encoded(), 0, m, 0, m.length);
+        }
+        if (s == Scheme.SCHNORR_SECP256K1) {
+            return Bip340Plain.verify(signed.key().publicKey().encoded(), m, sig);
         }
         EcPublicKey key = (EcPublicKey) signed.key().publicKey();
         X9ECParameters x9 = ECNamedCurveTable.getByName(s == Scheme.SM2 ? "sm2p256v1" : key.curve().curveName());

@@ -44,6 +44,23 @@ public final class secp256k1_h {
     public static final StructLayout secp256k1_xonly_pubkey = opaque("secp256k1_xonly_pubkey", 64);
     /** {@snippet lang=c : typedef struct { unsigned char data[96]; } secp256k1_keypair; } */
     public static final StructLayout secp256k1_keypair = opaque("secp256k1_keypair", 96);
+    /**
+     * {@snippet lang=c :
+     * typedef struct {
+     *     unsigned char magic[4];
+     *     secp256k1_nonce_function_hardened noncefp;
+     *     void *ndata;
+     * } secp256k1_schnorrsig_extraparams;
+     * }
+     */
+    public static final StructLayout secp256k1_schnorrsig_extraparams = MemoryLayout.structLayout(
+            MemoryLayout.sequenceLayout(4, C_CHAR).withName("magic"), MemoryLayout.paddingLayout(4),
+            C_POINTER.withName("noncefp"), C_POINTER.withName("ndata")).withName("secp256k1_schnorrsig_extraparams");
+
+    /** {@snippet lang=c : #define SECP256K1_SCHNORRSIG_EXTRAPARAMS_MAGIC { 0xda, 0x6f, 0xb3, 0x8c } } */
+    public static byte[] SECP256K1_SCHNORRSIG_EXTRAPARAMS_MAGIC() {
+        return new byte[] {(byte) 0xda, (byte) 0x6f, (byte) 0xb3, (byte) 0x8c};
+    }
 
     /** {@snippet lang=c : #define SECP256K1_CONTEXT_NONE (SECP256K1_FLAGS_TYPE_CONTEXT) } */
     public static int SECP256K1_CONTEXT_NONE() {
@@ -88,6 +105,7 @@ public final class secp256k1_h {
     private final MethodHandle keypair_xonly_pub;
     private final MethodHandle schnorrsig_sign32;
     private final MethodHandle schnorrsig_verify;
+    private final MethodHandle schnorrsig_sign_custom;
 
     /**
      * Binds every function above in {@code lookup}.
@@ -141,6 +159,8 @@ public final class secp256k1_h {
                 FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_POINTER, C_POINTER, C_POINTER));
         schnorrsig_verify = bind(lookup, "secp256k1_schnorrsig_verify",
                 FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_POINTER, C_LONG, C_POINTER));
+        schnorrsig_sign_custom = bind(lookup, "secp256k1_schnorrsig_sign_custom",
+                FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_POINTER, C_LONG, C_POINTER, C_POINTER));
     }
 
     private static StructLayout opaque(String name, long size) {
@@ -464,6 +484,22 @@ public final class secp256k1_h {
             MemorySegment pubkey) {
         try {
             return (int) schnorrsig_verify.invokeExact(ctx, sig64, msg, msglen, pubkey);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int secp256k1_schnorrsig_sign_custom(const secp256k1_context *ctx, unsigned char *sig64,
+     *     const unsigned char *msg, size_t msglen, const secp256k1_keypair *keypair,
+     *     secp256k1_schnorrsig_extraparams *extraparams);
+     * }
+     */
+    public int secp256k1_schnorrsig_sign_custom(MemorySegment ctx, MemorySegment sig64, MemorySegment msg,
+            long msglen, MemorySegment keypair, MemorySegment extraparams) {
+        try {
+            return (int) schnorrsig_sign_custom.invokeExact(ctx, sig64, msg, msglen, keypair, extraparams);
         } catch (Throwable t) {
             throw rethrow(t);
         }

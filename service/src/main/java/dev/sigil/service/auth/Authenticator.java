@@ -19,10 +19,21 @@ public final class Authenticator {
     }
 
     private final boolean verifyOpen;
+    private final boolean opsOpen;
     private final List<Entry> entries = new ArrayList<>();
 
     public Authenticator(boolean verifyOpen, List<TokenConfig> tokens, Optional<String> adminToken) {
+        this(verifyOpen, true, tokens, adminToken);
+    }
+
+    /**
+     * @param verifyOpen {@code /v1/verify} needs no token
+     * @param opsOpen {@code /metrics} and {@code /v1/backends} need no token (else a token with {@code admin})
+     */
+    public Authenticator(boolean verifyOpen, boolean opsOpen, List<TokenConfig> tokens,
+            Optional<String> adminToken) {
         this.verifyOpen = verifyOpen;
+        this.opsOpen = opsOpen;
         for (TokenConfig t : tokens) {
             entries.add(new Entry(t.sha256(),
                     new Principal(t.name(), t.roles(), t.keys().stream().map(Principal::glob).toList())));
@@ -35,6 +46,21 @@ public final class Authenticator {
     public void requireVerify(String authorization) {
         if (!verifyOpen) {
             require(authorization, Role.VERIFY);
+        }
+    }
+
+    /** True when verify requests need no token. */
+    public boolean verifyOpen() {
+        return verifyOpen;
+    }
+
+    /**
+     * Checks a request for the operations endpoints ({@code /metrics}, {@code /v1/backends}): open unless configured
+     * otherwise, else the token must hold {@code admin}. The health checks stay open for probes.
+     */
+    public void requireOps(String authorization) {
+        if (!opsOpen) {
+            require(authorization, Role.ADMIN);
         }
     }
 

@@ -73,7 +73,10 @@ public final class ConfigLoader {
                 s.integer("workerThreads", Math.max(4, 2 * cores), 1, 1024),
                 s.integer("backendThreads", cores, 1, 1024),
                 s.integer("queueCapacity", 256, 1, 1_000_000),
-                s.integer("shutdownGraceSeconds", 30, 0, 3600));
+                s.integer("shutdownGraceSeconds", 30, 0, 3600),
+                limits(s),
+                s.bool("allowPlaintextTokens", false),
+                tls(s));
         if (out.host().isBlank()) {
             throw new ConfigException(s.field("host") + ": must not be empty");
         }
@@ -81,11 +84,30 @@ public final class ConfigLoader {
         return out;
     }
 
+    /** The edge limits, read from the {@code server} section (see {@link ServiceConfig.Limits}). */
+    private static ServiceConfig.Limits limits(Section s) {
+        return new ServiceConfig.Limits(
+                s.number("maxSignBodyBytes", ServiceConfig.DEFAULT_MAX_SIGN_BODY_BYTES, 1024, Integer.MAX_VALUE),
+                s.number("maxKeysBodyBytes", ServiceConfig.DEFAULT_MAX_KEYS_BODY_BYTES, 1024, Integer.MAX_VALUE),
+                s.number("maxBodyBytesInFlight", ServiceConfig.defaultMaxBodyBytesInFlight(), 1024, Long.MAX_VALUE),
+                s.number("headerTimeoutMs", 10_000, 100, 3_600_000),
+                s.number("bodyTimeoutMs", 60_000, 100, 3_600_000),
+                s.number("idleTimeoutMs", 60_000, 0, 3_600_000),
+                s.integer("maxConnections", 1024, 1, 1_000_000),
+                s.bool("allowHalfClosure", true));
+    }
+
+    private static Optional<TlsConfig> tls(Section server) {
+        Object node = server.raw("tls");
+        return node == null ? Optional.empty() : Optional.of(TlsConfig.parse(Section.of(server.field("tls"), node)));
+    }
+
     private static ServiceConfig.Auth auth(Section s) {
         boolean verifyOpen = s.bool("verifyOpen", true);
+        boolean opsOpen = s.bool("opsOpen", true);
         List<TokenConfig> tokens = s.sections("tokens").stream().map(ConfigLoader::token).toList();
         s.finish();
-        return new ServiceConfig.Auth(verifyOpen, tokens);
+        return new ServiceConfig.Auth(verifyOpen, opsOpen, tokens);
     }
 
     private static TokenConfig token(Section t) {

@@ -11,6 +11,13 @@ public record ServiceConfig(Server server, Auth auth, Keys keys, Map<String, Bac
 
     public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
     public static final int DEFAULT_MAX_BATCH_ITEMS = 100_000;
+    public static final long DEFAULT_MAX_SIGN_BODY_BYTES = 4L * 1024 * 1024;
+    public static final long DEFAULT_MAX_KEYS_BODY_BYTES = 16L * 1024;
+
+    /** A quarter of the largest heap the JVM may grow to, at least 16 MiB. */
+    public static long defaultMaxBodyBytesInFlight() {
+        return Math.max(16L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+    }
 
     public ServiceConfig {
         backends = Map.copyOf(backends);
@@ -39,15 +46,40 @@ public record ServiceConfig(Server server, Auth auth, Keys keys, Map<String, Bac
         return backends.getOrDefault(id, BackendConfig.DEFAULT);
     }
 
+    /**
+     * The HTTP server. {@code tls} absent: plain HTTP; {@code allowPlaintextTokens}: bearer tokens accepted over plain
+     * HTTP on a non-loopback address (see {@code SigilServer}).
+     */
     public record Server(String host, int port, long maxBodyBytes, int maxBatchItems, int workerThreads,
-            int backendThreads, int queueCapacity, int shutdownGraceSeconds) {
+            int backendThreads, int queueCapacity, int shutdownGraceSeconds, Limits limits,
+            boolean allowPlaintextTokens, Optional<TlsConfig> tls) {
         public Server withAddress(String newHost, int newPort) {
             return new Server(newHost, newPort, maxBodyBytes, maxBatchItems, workerThreads, backendThreads,
-                    queueCapacity, shutdownGraceSeconds);
+                    queueCapacity, shutdownGraceSeconds, limits, allowPlaintextTokens, tls);
+        }
+
+        public Server withLimits(Limits newLimits) {
+            return new Server(host, port, maxBodyBytes, maxBatchItems, workerThreads, backendThreads,
+                    queueCapacity, shutdownGraceSeconds, newLimits, allowPlaintextTokens, tls);
+        }
+
+        public Server withTls(Optional<TlsConfig> newTls, boolean newAllowPlaintextTokens) {
+            return new Server(host, port, maxBodyBytes, maxBatchItems, workerThreads, backendThreads,
+                    queueCapacity, shutdownGraceSeconds, limits, newAllowPlaintextTokens, newTls);
         }
     }
 
-    public record Auth(boolean verifyOpen, List<TokenConfig> tokens) {
+    /**
+     * What one client may hold of the server before it is answered: body sizes per endpoint, the bytes of request
+     * bodies held at once across all requests, how long headers, bodies and silence may take, and how many
+     * connections may be open. Read from the {@code server} section (see {@link ConfigLoader}).
+     */
+    public record Limits(long maxSignBodyBytes, long maxKeysBodyBytes, long maxBodyBytesInFlight,
+            long headerTimeoutMs, long bodyTimeoutMs, long idleTimeoutMs, int maxConnections,
+            boolean allowHalfClosure) {
+    }
+
+    public record Auth(boolean verifyOpen, boolean opsOpen, List<TokenConfig> tokens) {
         public Auth {
             tokens = List.copyOf(tokens);
         }

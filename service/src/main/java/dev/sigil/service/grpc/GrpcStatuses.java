@@ -24,8 +24,9 @@ public final class GrpcStatuses {
     /** The status of a whole-request error code. */
     public static GrpcStatus status(ErrorCode code) {
         return switch (code) {
-            case MALFORMED_JSON, INVALID_REQUEST, NO_SUCH_ENDPOINT, METHOD_NOT_ALLOWED, UNKNOWN_RULES ->
-                    GrpcStatus.INVALID_ARGUMENT;
+            // every code whose word is invalid-request (the HTTP-only ones never reach a gRPC call)
+            case MALFORMED_JSON, INVALID_REQUEST, NO_SUCH_ENDPOINT, METHOD_NOT_ALLOWED, REQUEST_TIMEOUT, URI_TOO_LONG,
+                    HEADERS_TOO_LARGE, NOT_IMPLEMENTED, UNKNOWN_RULES -> GrpcStatus.INVALID_ARGUMENT;
             case BATCH_TOO_LARGE, PAYLOAD_TOO_LARGE, OVERLOADED -> GrpcStatus.RESOURCE_EXHAUSTED;
             case UNAUTHENTICATED -> GrpcStatus.UNAUTHENTICATED;
             case FORBIDDEN -> GrpcStatus.PERMISSION_DENIED;

@@ -48,13 +48,8 @@ public final class ProtoItems {
             return malformed(ProblemCode.UNKNOWN_SCHEME, item.getScheme() == dev.sigil.grpc.v1.Scheme.SCHEME_UNSPECIFIED
                     ? "scheme is required" : "unknown scheme (number " + item.getSchemeValue() + ")");
         }
-        if (!item.getCertificate().isEmpty()) {
-            return malformed(ProblemCode.MALFORMED_ITEM, item.getPublicKey().isEmpty()
-                    ? "certificate keys are not supported by this server; give public_key"
-                    : "give exactly one of public_key and certificate");
-        }
-        if (item.getPublicKey().isEmpty()) {
-            return malformed(ProblemCode.MALFORMED_ITEM, "public_key is required");
+        if (item.getPublicKey().isEmpty() == item.getCertificate().isEmpty()) {
+            return malformed(ProblemCode.MALFORMED_ITEM, "exactly one of public_key and certificate is required");
         }
         dev.sigil.crypto.SignatureFormat format = null;
         if (item.getSignatureFormat() != SignatureFormat.DER) {
@@ -69,8 +64,11 @@ public final class ProtoItems {
         byte[] message = item.getPayloadCase() == Item.PayloadCase.MESSAGE ? item.getMessage().toByteArray() : null;
         byte[] digest = item.getPayloadCase() == Item.PayloadCase.DIGEST ? item.getDigest().toByteArray() : null;
         byte[] userId = item.hasUserId() ? item.getUserId().toByteArray() : null;
-        return VerifyRequest.Item.of(scheme.get(), new EncodedItem(item.getPublicKey().toByteArray(), message, digest,
-                item.getSignature().toByteArray(), format, userId));
+        // a certificate goes through the same decoding (and key cache) as the JSON API's
+        byte[] publicKey = item.getPublicKey().isEmpty() ? null : item.getPublicKey().toByteArray();
+        byte[] certificate = item.getCertificate().isEmpty() ? null : item.getCertificate().toByteArray();
+        return VerifyRequest.Item.of(scheme.get(), new EncodedItem(publicKey, message, digest,
+                item.getSignature().toByteArray(), format, userId, certificate));
     }
 
     private static VerifyRequest.Item malformed(ProblemCode code, String message) {

@@ -49,6 +49,32 @@ public final class FailureHandler implements Handler<RoutingContext> {
                 .end(body.encode());
     }
 
+    /** The statuses the router may set by itself, each rendered here with the contract's error body. */
+    public static final int[] ROUTER_STATUSES = {400, 404, 405, 406, 413, 414, 415, 431, 500, 501, 503};
+
+    /**
+     * The server's answer to a request Vert.x could not decode (its own default has an empty body): 414 for a request
+     * line that is too long, 431 for headers that are too large, 400 otherwise; the connection is then closed.
+     */
+    public static void invalidRequest(HttpServerRequest request) {
+        Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+        String kind = cause == null ? "" : cause.getClass().getSimpleName();
+        RequestException error = switch (kind) {
+            case "TooLongHttpLineException" -> new RequestException(ErrorCode.URI_TOO_LONG,
+                    "the request line is too long");
+            case "TooLongHttpHeaderException" -> new RequestException(ErrorCode.HEADERS_TOO_LARGE,
+                    "the request headers are too large");
+            default -> RequestException.invalid("the request is not valid HTTP/1.1");
+        };
+        HttpServerResponse response = request.response();
+        response.putHeader("Connection", "close");
+        response.setStatusCode(error.code().status())
+                .putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", new JsonObject().put("code", error.code().code())
+                        .put("message", error.getMessage())).encode())
+                .onComplete(v -> request.connection().close());
+    }
+
     /**
      * Answers requests whose path the router cannot decode (a {@code %} not followed by two hex digits) with
      * {@code invalid-request}, before routing; every other request goes to the router.
@@ -95,6 +121,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
             case 413 -> new RequestException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than the limit");
             case 404 -> new RequestException(ErrorCode.NO_SUCH_ENDPOINT, "no such endpoint");
             case 405 -> new RequestException(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this endpoint");
+            case 408 -> new RequestException(ErrorCode.REQUEST_TIMEOUT, "the request took too long to arrive");
+            case 414 -> new RequestException(ErrorCode.URI_TOO_LONG, "the request line is too long");
+            case 431 -> new RequestException(ErrorCode.HEADERS_TOO_LARGE, "the request headers are too large");
+            case 501 -> new RequestException(ErrorCode.NOT_IMPLEMENTED,
+                    "not implemented by this server (HTTP/1.0, HTTP/1.1 and HTTP/2 are)");
+            case 417 -> RequestException.invalid("the expectation cannot be met");
             case 400 -> RequestException.invalid("bad request");
             case 401 -> new RequestException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
             case 403 -> new RequestException(ErrorCode.FORBIDDEN, "the token lacks the role");

@@ -25,6 +25,7 @@ final class ItemReader {
     private byte[] digest;
     private byte[] signature;
     private byte[] userId;
+    private byte[] certificate;
     private SignatureFormat format;
     private Outcome problem;
 
@@ -70,6 +71,7 @@ final class ItemReader {
                 case "message" -> message = hex(p, field);
                 case "digest" -> digest = hex(p, field);
                 case "signature" -> signature = hex(p, field);
+                case "certificate" -> certificate = hex(p, field);
                 default -> userId = hex(p, field);
             }
         } catch (MalformedInputException e) {
@@ -79,7 +81,8 @@ final class ItemReader {
 
     private static boolean isKnown(String field) {
         return switch (field) {
-            case "scheme", "signatureFormat", "publicKey", "message", "digest", "signature", "userId" -> true;
+            case "scheme", "signatureFormat", "publicKey", "message", "digest", "signature", "userId",
+                    "certificate" -> true;
             default -> false;
         };
     }
@@ -102,12 +105,12 @@ final class ItemReader {
                 scheme = Scheme.fromWire(schemeWord).orElse(null);
                 if (scheme == null) {
                     fail(ProblemCode.UNKNOWN_SCHEME, "unknown scheme (schemes: ecdsa-secp256k1, ecdsa-p256, sm2, "
-                            + "ed25519)");
+                            + "ed25519, schnorr-secp256k1)");
                 }
             }
         }
-        if (problem == null && publicKey == null) {
-            fail(ProblemCode.MALFORMED_ITEM, "publicKey is required");
+        if (problem == null && (publicKey == null) == (certificate == null)) {
+            fail(ProblemCode.MALFORMED_ITEM, "exactly one of publicKey and certificate is required");
         }
         if (problem == null && signature == null) {
             fail(ProblemCode.MALFORMED_ITEM, "signature is required");
@@ -115,6 +118,7 @@ final class ItemReader {
         if (problem != null) {
             return VerifyRequest.Item.malformed(problem);
         }
-        return VerifyRequest.Item.of(scheme, new EncodedItem(publicKey, message, digest, signature, format, userId));
+        return VerifyRequest.Item.of(scheme, new EncodedItem(publicKey, message, digest, signature, format, userId,
+                certificate));
     }
 }

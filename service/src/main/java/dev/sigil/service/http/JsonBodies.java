@@ -1,5 +1,10 @@
 package dev.sigil.service.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.sigil.service.error.ErrorCode;
 import dev.sigil.service.error.RequestException;
 import io.vertx.core.buffer.Buffer;
@@ -8,12 +13,18 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 
 /**
- * Decoding of the small JSON bodies (sign, keys): wrong JSON is {@code malformed-json}, wrong types are
- * {@code invalid-request} naming the field.
+ * Decoding of the small JSON bodies (sign, keys): wrong JSON, including an object with the same key twice, is
+ * {@code malformed-json}; wrong types are {@code invalid-request} naming the field.
  */
 public final class JsonBodies {
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(VerifyRequestParser.MAX_NESTING)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private JsonBodies() {
     }
 
@@ -30,6 +41,7 @@ public final class JsonBodies {
         if (body == null || body.length() == 0) {
             throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body is empty");
         }
+        rejectDuplicateKeys(body);
         Object value;
         try {
             value = Json.decodeValue(body);
@@ -40,6 +52,27 @@ public final class JsonBodies {
             throw RequestException.invalid("the request body must be a JSON object");
         }
         return object;
+    }
+
+    /**
+     * One streaming pass that refuses an object holding the same key twice ({@code malformed-json}): a decoder that
+     * keeps the last of them would act on a value another reader of the same body does not see.
+     */
+    static void rejectDuplicateKeys(Buffer body) {
+        try (JsonParser p = STRICT.createParser(body.getBytes())) {
+            while (p.nextToken() != null) {
+                // reading every token is the check
+            }
+        } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage();
+            if (m != null && m.startsWith("Duplicate field")) {
+                throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON: "
+                        + VerifyRequestParser.brief(m));
+            }
+            // other syntax errors are reported by the decoder
+        } catch (IOException e) {
+            throw new RequestException(ErrorCode.MALFORMED_JSON, "the request body cannot be read");
+        }
     }
 
     /** A string field; null when absent and not required. */

@@ -56,7 +56,7 @@ public final class KeysHandler {
             KeyService.checkKeyId(keyId);
             String schemeWord = JsonBodies.string(body, "scheme", true);
             Scheme scheme = Scheme.fromWire(schemeWord).orElseThrow(() -> RequestException.invalid(
-                    "unknown scheme (schemes: ecdsa-secp256k1, ecdsa-p256, sm2, ed25519)"));
+                    "unknown scheme (schemes: ecdsa-secp256k1, ecdsa-p256, sm2, ed25519, schnorr-secp256k1)"));
             String store = JsonBodies.string(body, "store", false);
             return Reply.of(201, encode(keys.create(keyId, scheme, store == null ? KeyView.SOFTWARE : store)));
         });

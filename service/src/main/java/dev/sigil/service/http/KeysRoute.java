@@ -1,6 +1,8 @@
 package dev.sigil.service.http;
 
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /** Registers the key endpoints. */
 public final class KeysRoute {
@@ -9,9 +11,14 @@ public final class KeysRoute {
     private KeysRoute() {
     }
 
-    public static void register(Router router, KeysHandler handler) {
-        router.get(PATH).handler(handler::list);
-        router.post(PATH).handler(handler::create);
-        router.get(PATH + "/:keyId").handler(handler::get);
+    /**
+     * @param read the gate of the reading endpoints ({@code sign} or {@code admin})
+     * @param create the gate of key creation ({@code admin}), checked before the body is read
+     */
+    public static void register(Router router, AuthGate read, AuthGate create, Handler<RoutingContext> body,
+            KeysHandler handler) {
+        router.get(PATH).handler(read).handler(handler::list);
+        router.post(PATH).handler(create).handler(body).handler(handler::create);
+        router.get(PATH + "/:keyId").handler(read).handler(handler::get);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /v1/backends}, {@code /health/live}, {@code /health/ready}, {@code /metrics}. */
+/** {@code /v1/backends}, {@code /health/live}, {@code /health/ready}, {@code /metrics}, {@code /v1/openapi.json}. */
 public final class OpsHandler {
     private final BackendRegistry registry;
     private final Router router;
@@ -76,6 +76,25 @@ public final class OpsHandler {
                 .put("queueDepth", snap.queuedItems()).put("throughput", throughput)
                 .put("fixedLatencyMs", fixedLatency)
                 .put("sharesHardwareWith", new JsonArray(snap.sharesHardwareWith().stream().sorted().toList()));
+    }
+
+    /** The OpenAPI 3.1 document of the JSON API, as shipped in this package. */
+    public void openapi(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(OPENAPI));
+    }
+
+    /** The document, read once; a build without it does not start. */
+    static final byte[] OPENAPI = openapiDocument();
+
+    private static byte[] openapiDocument() {
+        try (java.io.InputStream in = OpsHandler.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the service jar");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public void live(RoutingContext ctx) {

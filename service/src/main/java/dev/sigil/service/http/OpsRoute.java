@@ -7,10 +7,12 @@ public final class OpsRoute {
     private OpsRoute() {
     }
 
-    public static void register(Router router, OpsHandler handler) {
-        router.get("/v1/backends").handler(handler::backends);
+    /** @param gate checks {@code /v1/backends} and {@code /metrics} ({@code auth.opsOpen}); health stays open */
+    public static void register(Router router, AuthGate gate, OpsHandler handler) {
+        router.get("/v1/backends").handler(gate).handler(handler::backends);
         router.get("/health/live").handler(handler::live);
         router.get("/health/ready").handler(handler::ready);
-        router.get("/metrics").handler(handler::metrics);
+        router.get("/metrics").handler(gate).handler(handler::metrics);
+        router.get("/v1/openapi.json").handler(handler::openapi);
     }
 }

@@ -1,6 +1,8 @@
 package dev.sigil.service.http;
 
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /** Registers {@code POST /v1/verify}. */
 public final class VerifyRoute {
@@ -9,7 +11,8 @@ public final class VerifyRoute {
     private VerifyRoute() {
     }
 
-    public static void register(Router router, VerifyHandler handler) {
-        router.post(PATH).handler(handler);
+    /** The gate checks the token on the headers, then the body is read, then the handler runs. */
+    public static void register(Router router, AuthGate gate, Handler<RoutingContext> body, VerifyHandler handler) {
+        router.post(PATH).handler(gate).handler(body).handler(handler);
     }
 }

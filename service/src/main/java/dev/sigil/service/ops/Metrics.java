@@ -2,8 +2,10 @@ package dev.sigil.service.ops;
 
 import dev.sigil.crypto.Operation;
 import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.spi.Verifier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -30,6 +32,11 @@ public final class Metrics implements AutoCloseable {
     public static final String BACKEND_QUEUE_DEPTH = "sigil.backend.queue.depth";
     public static final String BACKEND_FAILURES = "sigil.backend.failures";
     public static final String WORKER_IN_FLIGHT = "sigil.worker.in.flight";
+    /**
+     * Items an accelerator's device left undecided and the host then decided with the reference (backend, scheme);
+     * the items of {@link #VERIFY_ITEMS} that its device did not decide itself.
+     */
+    public static final String VERIFY_HOST_DECIDED = "sigil.verify.host.decided";
     /** Items the router sent to a backend, after splitting and failover (backend, scheme, operation). */
     public static final String ROUTING_ITEMS = "sigil.routing.items";
     /** One backend batch: {@code source=estimated} (the router's cost model) or {@code source=actual}. */
@@ -116,6 +123,15 @@ public final class Metrics implements AutoCloseable {
     public void backendFailure(String backend) {
         Counter.builder(BACKEND_FAILURES).description("backend calls that failed and were re-run or refused")
                 .tag("backend", backend).register(registry).increment();
+    }
+
+    /** The verifier's running count of items decided on the host after its device ran, per scheme it verifies. */
+    public void hostDecided(String backend, Verifier verifier) {
+        for (Scheme s : verifier.verifiableSchemes()) {
+            FunctionCounter.builder(VERIFY_HOST_DECIDED, verifier, v -> v.hostDecidedItems(s))
+                    .description("items the device left undecided and the host decided with the reference")
+                    .tag("backend", backend).tag("scheme", s.wireName()).register(registry);
+        }
     }
 
     public void workerInFlight(Supplier<Number> inFlight) {

@@ -74,6 +74,7 @@ final class Fleet implements AutoCloseable {
                         config.coalesceMaxDelayMs() * 1_000_000, metrics));
             }
             metrics.backendGauges(b.id(), m::queuedItems, () -> m.inRotation() ? 1 : 0);
+            b.verifier().ifPresent(v -> metrics.hostDecided(b.id(), v));
         }
         shareByKind();
     }
@@ -223,11 +224,20 @@ final class Fleet implements AutoCloseable {
      * split across them would not run faster.
      */
     List<Member> withoutContention(List<Member> candidates, Scheme scheme, int items) {
+        // One reading of each member's queue: read again per comparison, concurrent requests could move them
+        // between reads so that two members sharing hardware each beat the other and none were kept.
+        double[] finish = new double[candidates.size()];
+        for (int i = 0; i < finish.length; i++) {
+            finish[i] = candidate(candidates.get(i), scheme).finishNanos(items);
+        }
         List<Member> kept = new ArrayList<>();
-        for (Member m : candidates) {
-            double finish = candidate(m, scheme).finishNanos(items);
-            boolean beaten = candidates.stream().anyMatch(o -> o != m && m.sharesHardwareWith(o)
-                    && better(candidate(o, scheme).finishNanos(items), o, finish, m));
+        for (int i = 0; i < finish.length; i++) {
+            Member m = candidates.get(i);
+            boolean beaten = false;
+            for (int j = 0; j < finish.length && !beaten; j++) {
+                Member o = candidates.get(j);
+                beaten = j != i && m.sharesHardwareWith(o) && better(finish[j], o, finish[i], m);
+            }
             if (!beaten) {
                 kept.add(m);
             }

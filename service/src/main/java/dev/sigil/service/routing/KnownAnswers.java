@@ -12,6 +12,7 @@ import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.Sm2;
 import dev.sigil.crypto.VerifyBatch;
 import dev.sigil.crypto.VerifyBatchBuilder;
+import dev.sigil.crypto.XOnlyPublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -20,7 +21,7 @@ import java.util.Map;
 
 /**
  * Small batches whose answers are known, for probing a backend and timing it: per scheme, {@link #PAIRS} fixed
- * signatures made once on the CPU reference backend (valid) and the same signatures over altered messages (invalid).
+ * signatures made once on the CPU reference backend (valid; BIP-340 ones with all-zero auxiliary randomness) and the same signatures over altered messages (invalid).
  * Message i is the 32 + i bytes 32i, 32i + 1, ...; its altered form has bit 0 of byte i flipped.
  */
 final class KnownAnswers {
@@ -52,7 +53,13 @@ final class KnownAnswers {
             "640499f24e251f2bc79dbba184e954ca9adaf2cfd4d85715ba5970477bdfb3cdb128eea89cf92082d452fad74879b31b2bfee42972e4878d23efb6cb99787900",
             "c325470ef0e5b553642ced2fef68d93501e61a9d27abc8bc7cab0ab86fc92c613af57757a5e3915d2d1b05e4e0b271489bd356d01e5b86f077bf6dcf0254470a",
             "e192df45ae966a00957da1de558924cd457b69523fac13061fbad1ac945cd7fb8f75e0fa42a1086409badab6ecd7afa3953a8de516f31e41ed82c390afb7dd02",
-            "fd2aa0e7a660f4e2740a09c9f7a3abfb1009042ddd1c9c7ca0e4cb38e0605d507d8f09d80d920d01c16c1e8568f640ece772fef8e07d34513d3c11518e8d2d09"));
+            "fd2aa0e7a660f4e2740a09c9f7a3abfb1009042ddd1c9c7ca0e4cb38e0605d507d8f09d80d920d01c16c1e8568f640ece772fef8e07d34513d3c11518e8d2d09"),
+            Scheme.SCHNORR_SECP256K1, List.of(
+            "f9a348ad15c9aa70157cef923c1c070d1c7261f67a024c563c6c9a91f4e748f7",
+            "545edbf75db155acb13732fcfb4510f28b7d26b1c71abb5a3deeea442346b0bfc7f22cc3fba6a49aa8622c6e0ccb947ec3043699a0dadd458307512037796e75",
+            "570f1a17a53065c12950ee32fce50fe213432e083ba361f7aa34065f6f68df167190b3ee5b4321e8b21b20350c232c6f0035dce54e20d53bbc79090916417a17",
+            "00ff443ba0cfd02a4537944d165f68882681b36c94423070306391e23c84a2bb7b0629b512f790451c1ba7035bc39d40341f78ea698f4d0cfb2f65facc1b8f4d",
+            "f4bdf331286f50cb5e44769b6dd23f203d002d6cfdb2675bd921d9a489c39603076530f75a16c481ed35ca64c064524da97e80dbe76fc9c5b43175f047e62517"));
 
     private record Item(PublicKey key, byte[] digestOrMessage, byte[] signature, boolean valid) {
     }
@@ -88,7 +95,7 @@ final class KnownAnswers {
     }
 
     private static byte[] signedInput(Scheme scheme, PublicKey key, byte[] message) {
-        return scheme == Scheme.ED25519 ? message
+        return scheme == Scheme.ED25519 || scheme == Scheme.SCHNORR_SECP256K1 ? message
                 : Hashes.signedDigest(scheme, (EcPublicKey) key, Sm2.DEFAULT_USER_ID, message);
     }
 
@@ -110,6 +117,8 @@ final class KnownAnswers {
             Item it = list.get(i % list.size());
             if (scheme == Scheme.ED25519) {
                 b.addEd25519((Ed25519PublicKey) it.key(), it.digestOrMessage(), it.signature());
+            } else if (scheme == Scheme.SCHNORR_SECP256K1) {
+                b.addSchnorr((XOnlyPublicKey) it.key(), it.digestOrMessage(), it.signature());
             } else {
                 b.addEc((EcPublicKey) it.key(), it.digestOrMessage(), EcSignature.fromRaw(it.signature()));
             }

@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Signs with a key: computes what is signed (SHA-256, SM3(Z_A ‖ M), or the Ed25519 message), has the {@link Router}
+ * Signs with a key: computes what is signed (SHA-256, SM3(Z_A ‖ M), or the Ed25519 or BIP-340 message), has the {@link Router}
  * place the work (software keys: a CPU-class backend, never a GPU or an HSM; token keys: the backend holding the
  * token), and encodes the results. A signature made off the CPU backend is checked on the CPU under {@code low-s}
  * before it is returned.
@@ -74,9 +74,9 @@ public final class SignService {
         if (item.userId() != null && scheme != Scheme.SM2) {
             throw RequestException.invalid(at + ": userId is for sm2 keys only");
         }
-        if (scheme == Scheme.ED25519) {
+        if (signsMessage(scheme)) {
             if (item.digest() != null) {
-                throw RequestException.invalid(at + ": ed25519 signs a message, not a digest");
+                throw RequestException.invalid(at + ": " + scheme + " signs a message, not a digest");
             }
             return item.message();
         }
@@ -94,6 +94,11 @@ public final class SignService {
             return Sm2.e(uid, (EcPublicKey) key.publicKey(), item.message());
         }
         return Hashes.sha256(item.message());
+    }
+
+    /** Ed25519 and BIP-340 sign the message itself (they hash inside); ECDSA and SM2 a 32-byte digest. */
+    private static boolean signsMessage(Scheme scheme) {
+        return scheme == Scheme.ED25519 || scheme == Scheme.SCHNORR_SECP256K1;
     }
 
     /** Signs where the router decides: never on a GPU; a token key only on the backend holding it. */
@@ -120,7 +125,7 @@ public final class SignService {
         byte[] pub = key.publicKey().encoded();
         for (int i = 0; i < inputs.size(); i++) {
             byte[] sig = raws.get(i).bytes();
-            EncodedItem item = key.scheme() == Scheme.ED25519
+            EncodedItem item = signsMessage(key.scheme())
                     ? EncodedItem.ofMessage(pub, inputs.get(i), sig)
                     : EncodedItem.ofDigest(pub, inputs.get(i), sig).withFormat(SignatureFormat.RAW);
             b.add(item);

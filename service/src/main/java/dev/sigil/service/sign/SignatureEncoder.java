@@ -17,9 +17,9 @@ final class SignatureEncoder {
 
     /** The format to use: the one asked for, checked against the scheme, or the scheme's default. */
     static SignatureFormat formatFor(Scheme scheme, String word) {
-        if (scheme == Scheme.ED25519) {
+        if (scheme == Scheme.ED25519 || scheme == Scheme.SCHNORR_SECP256K1) {
             if (word != null && !word.equals(SignatureFormat.RAW.wireName())) {
-                throw RequestException.invalid("ed25519 signatures are 64 raw bytes; signatureFormat must be raw or absent");
+                throw RequestException.invalid(scheme + " signatures are 64 raw bytes; signatureFormat must be raw or absent");
             }
             return SignatureFormat.RAW;
         }
@@ -36,7 +36,7 @@ final class SignatureEncoder {
 
     static byte[] encode(Scheme scheme, EcPublicKey ecKey, byte[] signedValue, RawSignature raw,
             SignatureFormat format) {
-        if (scheme == Scheme.ED25519) {
+        if (scheme == Scheme.ED25519 || scheme == Scheme.SCHNORR_SECP256K1) {
             return raw.bytes();
         }
         RawSignature low = scheme.isEcdsa() ? raw.lowS(scheme.requireCurve()) : raw;

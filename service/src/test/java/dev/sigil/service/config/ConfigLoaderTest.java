@@ -34,6 +34,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void edgeLimits_haveTheirDefaults_andAreRead_andBounded() throws Exception {
+        ServiceConfig.Limits d = ServiceConfig.defaults().server().limits();
+        assertThat(d.maxSignBodyBytes()).isEqualTo(4L * 1024 * 1024);
+        assertThat(d.maxKeysBodyBytes()).isEqualTo(16L * 1024);
+        assertThat(d.maxBodyBytesInFlight()).isEqualTo(ServiceConfig.defaultMaxBodyBytesInFlight());
+        assertThat(d.headerTimeoutMs()).isEqualTo(10_000);
+        assertThat(d.bodyTimeoutMs()).isEqualTo(60_000);
+        assertThat(d.idleTimeoutMs()).isEqualTo(60_000);
+        assertThat(d.maxConnections()).isEqualTo(1024);
+        assertThat(d.allowHalfClosure()).isTrue();
+        assertThat(ServiceConfig.defaults().auth().opsOpen()).isTrue();
+        ServiceConfig c = load("""
+                server: {maxSignBodyBytes: 2048, maxKeysBodyBytes: 1024, maxBodyBytesInFlight: 1000000,
+                         headerTimeoutMs: 500, bodyTimeoutMs: 700, idleTimeoutMs: 0, maxConnections: 7,
+                         allowHalfClosure: false}
+                auth: {opsOpen: false}
+                """);
+        assertThat(c.server().limits()).isEqualTo(new ServiceConfig.Limits(2048, 1024, 1_000_000, 500, 700, 0, 7,
+                false));
+        assertThat(c.auth().opsOpen()).isFalse();
+        assertThatThrownBy(() -> load("server: {headerTimeoutMs: 10}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("server.headerTimeoutMs");
+        assertThatThrownBy(() -> load("server: {maxConnections: 0}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("server.maxConnections");
+        assertThatThrownBy(() -> load("auth: {opsOpen: maybe}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("auth.opsOpen");
+    }
+
+    @Test
     void aFullFile_isRead() throws Exception {
         ServiceConfig c = load("""
                 server: {host: 0.0.0.0, port: 9000, maxBodyBytes: 1048576, maxBatchItems: 5000, workerThreads: 3,

@@ -20,6 +20,10 @@ class GrpcStatusesTest {
         expected.put(ErrorCode.INVALID_REQUEST, GrpcStatus.INVALID_ARGUMENT);
         expected.put(ErrorCode.NO_SUCH_ENDPOINT, GrpcStatus.INVALID_ARGUMENT);
         expected.put(ErrorCode.METHOD_NOT_ALLOWED, GrpcStatus.INVALID_ARGUMENT);
+        expected.put(ErrorCode.REQUEST_TIMEOUT, GrpcStatus.INVALID_ARGUMENT);
+        expected.put(ErrorCode.URI_TOO_LONG, GrpcStatus.INVALID_ARGUMENT);
+        expected.put(ErrorCode.HEADERS_TOO_LARGE, GrpcStatus.INVALID_ARGUMENT);
+        expected.put(ErrorCode.NOT_IMPLEMENTED, GrpcStatus.INVALID_ARGUMENT);
         expected.put(ErrorCode.UNKNOWN_RULES, GrpcStatus.INVALID_ARGUMENT);
         expected.put(ErrorCode.BATCH_TOO_LARGE, GrpcStatus.RESOURCE_EXHAUSTED);
         expected.put(ErrorCode.PAYLOAD_TOO_LARGE, GrpcStatus.RESOURCE_EXHAUSTED);
