@@ -236,6 +236,43 @@ class GrpcApiTest {
                 null, null)))).isEqualTo("malformed-public-key");
     }
 
+    @Test
+    void verify_certificateItems_equalTheJsonApi() {
+        List<Vectors.Vector> vectors = Vectors.wycheproof("ecdsa_secp256r1_sha256_test.json", SignatureFormat.DER)
+                .subList(0, 40);
+        EncodedItem ed = Vectors.wycheproof("ed25519_test.json", null).getFirst().item();
+        VerifyRequest.Builder request = VerifyRequest.newBuilder();
+        JsonArray items = new JsonArray();
+        for (Vectors.Vector v : vectors) {
+            byte[] cert = dev.sigil.crypto.testing.TestCertificates.of(dev.sigil.crypto.Scheme.ECDSA_P256,
+                    v.item().publicKey());
+            request.addItems(item(Scheme.ECDSA_P256, v.item()).toBuilder().clearPublicKey()
+                    .setCertificate(ByteString.copyFrom(cert)));
+            items.add(json("ecdsa-p256", v.item()).put("certificate", Hex.encode(cert)).putNull("publicKey"));
+        }
+        byte[] edCert = dev.sigil.crypto.testing.TestCertificates.of(dev.sigil.crypto.Scheme.ED25519, ed.publicKey());
+        // a key of another scheme, bytes that are no certificate
+        request.addItems(item(Scheme.ECDSA_P256, vectors.getFirst().item()).toBuilder().clearPublicKey()
+                .setCertificate(ByteString.copyFrom(edCert)));
+        items.add(json("ecdsa-p256", vectors.getFirst().item()).put("certificate", Hex.encode(edCert))
+                .putNull("publicKey"));
+        request.addItems(item(Scheme.ED25519, ed).toBuilder().clearPublicKey()
+                .setCertificate(ByteString.copyFrom(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01})));
+        items.add(json("ed25519", ed).put("certificate", "3003020101").putNull("publicKey"));
+        for (int i = 0; i < items.size(); i++) {
+            items.getJsonObject(i).remove("publicKey");
+        }
+        VerifyResponse grpc = stub(NODE).verify(request.build());
+        TestServer.Response http = server.post("/v1/verify", new JsonObject().put("items", items).encode(), NODE);
+        assertThat(http.status()).as(http.body()).isEqualTo(200);
+        assertSame(grpc, http.json());
+        assertThat(grpc.getProblemsList().stream().map(p -> p.getCode()).toList())
+                .contains("certificate-key-mismatch", "malformed-certificate");
+        for (int i = 0; i < vectors.size(); i++) {
+            assertThat(grpc.getResults(i) == Result.VALID).as(vectors.get(i).name()).isEqualTo(vectors.get(i).valid());
+        }
+    }
+
     private static String jsonCode(JsonObject item) {
         TestServer.Response r = server.post("/v1/verify", new JsonObject().put("items", new JsonArray().add(item))
                 .encode(), NODE);
