@@ -343,6 +343,27 @@ class GrpcApiTest {
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
     }
 
+    @Test
+    void aTokenInClearTextOffLoopback_isRefusedAsOverHttp_andCallsWithoutOneAreServed() throws Exception {
+        try (SigilServer s = TlsClient.start(dir.resolve("plain"), "0.0.0.0", "", Map.of())) {
+            ManagedChannel c = ManagedChannelBuilder.forAddress("127.0.0.1", s.port()).usePlaintext().build();
+            try {
+                VerifyRequest request = VerifyRequest.newBuilder().addItems(anyItem()).build();
+                SigilGrpc.SigilBlockingStub open = SigilGrpc.newBlockingStub(c).withDeadlineAfter(2, TimeUnit.MINUTES);
+                assertThatThrownBy(() -> open.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
+                        bearer(TestServer.ADMIN))).verify(request))
+                        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+                            assertThat(e.getStatus().getDescription()).startsWith("unauthenticated: ")
+                                    .contains("server.allowPlaintextTokens").doesNotContain(TestServer.ADMIN);
+                        });
+                assertThat(open.verify(request).getResultsList()).containsExactly(Result.VALID);
+            } finally {
+                c.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     // ---- Sign ----
 
     @Test
