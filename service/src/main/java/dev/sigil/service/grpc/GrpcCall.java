@@ -18,6 +18,7 @@ final class GrpcCall<Req, Resp> {
     private final GrpcServerRequest<Req, Resp> request;
     private final long start = System.nanoTime();
     private final Cancellation cancellation = new Cancellation();
+    private final java.util.List<Runnable> onEnd = new java.util.ArrayList<>();
     private boolean ended;
 
     GrpcCall(Metrics metrics, GrpcServerRequest<Req, Resp> request) {
@@ -42,6 +43,11 @@ final class GrpcCall<Req, Resp> {
 
     boolean ended() {
         return ended;
+    }
+
+    /** Runs when the call ends (answered, failed or cancelled by the client). */
+    void onEnd(Runnable action) {
+        onEnd.add(action);
     }
 
     /** The client's {@code authorization} metadata, or null. */
@@ -86,6 +92,7 @@ final class GrpcCall<Req, Resp> {
         }
         ended = true;
         cancellation.cancel();
+        onEnd.forEach(Runnable::run);
         metrics.request("grpc", method, "POST", status == null ? GrpcStatus.CANCELLED.name() : status.name(),
                 System.nanoTime() - start);
     }

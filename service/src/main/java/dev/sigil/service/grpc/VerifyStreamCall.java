@@ -22,6 +22,8 @@ final class VerifyStreamCall {
 
     /** A request read from the stream and its answer or failure, once known. */
     private static final class Slot {
+        /** This request's own: a failing request does not cancel the others; the call's end cancels them all. */
+        final Cancellation cancellation = new Cancellation();
         VerifyResponse response;
         Throwable failure;
 
@@ -54,6 +56,7 @@ final class VerifyStreamCall {
             flush();
         });
         call.response().drainHandler(v -> flush());
+        call.onEnd(() -> pending.forEach(slot -> slot.cancellation.cancel()));
         request.fetch(window);
     }
 
@@ -63,7 +66,7 @@ final class VerifyStreamCall {
         }
         Slot slot = new Slot();
         pending.add(slot);
-        worker.submit(call.cancellation(), c -> verifier.verify(message, c), response -> {
+        worker.submit(slot.cancellation, c -> verifier.verify(message, c), response -> {
             slot.response = response;
             flush();
         }, failure -> {
