@@ -3,6 +3,10 @@ module dev.sigil.service {
     requires dev.sigil.crypto;
     requires io.vertx.core;
     requires io.vertx.web;
+    requires io.vertx.grpc.common;
+    requires io.vertx.grpc.server;
+    requires io.vertx.grpc.reflection;
+    requires com.google.protobuf;
     requires io.netty.transport;
     requires io.netty.buffer;
     requires io.netty.common;

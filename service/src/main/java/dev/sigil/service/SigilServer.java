@@ -79,7 +79,8 @@ public final class SigilServer implements AutoCloseable {
             tls.configure(options);
             HttpServer server = vertx.createHttpServer(options)
                     .invalidRequestHandler(FailureHandler::invalidRequest)
-                    .requestHandler(edge.around(router(vertx, config, c, edge, tls.refusesPlaintextTokens())));
+                    .requestHandler(GrpcMount.dispatch(vertx, config, c, guard, tls.refusesPlaintextTokens(),
+                            edge.around(router(vertx, config, c, edge, tls.refusesPlaintextTokens()))));
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             tls.startReloading(vertx, server);
             return new SigilServer(config, c, vertx, server, tls);

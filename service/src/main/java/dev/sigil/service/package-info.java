@@ -1,6 +1,7 @@
 /**
  * The Sigil server. Its packages, top first; each uses only packages after it (checked by {@code PackageLayersTest}):
  * <ol>
+ * <li>{@code grpc}: {@code sigil.v1.Sigil} on Vert.x's gRPC server, its one status mapping, the verify stream
  * <li>{@code http}: routes and handlers (decode, call a service, encode), the one failure handler, the worker pool
  * <li>{@code sign}: what is signed, where, and how it is encoded
  * <li>{@code verify}: a request split into one batch per scheme, the outcomes back in order

@@ -65,7 +65,7 @@ class OpsTest {
         server.get("/v1/nothing-here", null);
         String text = server.get("/metrics", null).body();
         assertThat(text).contains("sigil_http_requests_seconds_count{endpoint=\"/v1/verify\",method=\"POST\","
-                + "status=\"200\"}");
+                + "status=\"200\",transport=\"http\"}");
         assertThat(text).contains("endpoint=\"other\"");
         assertThat(text).containsPattern("sigil_verify_items_total\\{backend=\"cpu\",outcome=\"valid\","
                 + "scheme=\"sm2\"} [1-9]");

@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
  * the token was sent in clear text. Registered after the body is collected, so a client still sending sees it.
  */
 public final class PlaintextTokenGuard implements Handler<RoutingContext> {
-    static final String MESSAGE = "bearer tokens are refused over plain HTTP on a non-loopback address:"
+    public static final String MESSAGE = "bearer tokens are refused over plain HTTP on a non-loopback address:"
             + " use HTTPS (server.tls), or set server.allowPlaintextTokens: true";
 
     @Override

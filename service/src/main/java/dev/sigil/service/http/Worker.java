@@ -3,6 +3,7 @@ package dev.sigil.service.http;
 import dev.sigil.service.error.OverloadedException;
 import dev.sigil.service.routing.Cancellation;
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.Callable;
@@ -75,6 +76,45 @@ public final class Worker implements AutoCloseable {
             inProgress.release();
             ctx.fail(new OverloadedException("the service is shutting down; retry later", 1));
         }
+    }
+
+    /**
+     * Runs a job for a request of another protocol (gRPC): as {@link #respond(RoutingContext, Job)}, with the same
+     * limit on requests in progress, handing its result or failure back on the caller's Vert.x context. A job
+     * refused because too many are in progress fails at once with {@code overloaded}.
+     */
+    public <T> void submit(Cancellation cancellation, Task<T> job, Handler<T> onResult,
+            Handler<Throwable> onFailure) {
+        Context context = Vertx.currentContext();
+        if (!inProgress.tryAcquire()) {
+            onFailure.handle(new OverloadedException("too many requests in progress; retry later", 1));
+            return;
+        }
+        running.incrementAndGet();
+        try {
+            pool.execute(() -> {
+                try {
+                    T result = job.run(cancellation);
+                    context.runOnContext(v -> onResult.handle(result));
+                } catch (Throwable t) {
+                    cancellation.cancel();
+                    context.runOnContext(v -> onFailure.handle(t));
+                } finally {
+                    running.decrementAndGet();
+                    inProgress.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            running.decrementAndGet();
+            inProgress.release();
+            onFailure.handle(new OverloadedException("the service is shutting down; retry later", 1));
+        }
+    }
+
+    /** Work whose result is handed back to the caller ({@link #submit}). */
+    @FunctionalInterface
+    public interface Task<T> {
+        T run(Cancellation cancellation) throws Exception;
     }
 
     /**

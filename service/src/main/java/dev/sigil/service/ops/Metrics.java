@@ -87,9 +87,18 @@ public final class Metrics implements AutoCloseable {
         return registry instanceof PrometheusMeterRegistry p ? p.scrape() : "";
     }
 
+    /** A JSON API request: {@code transport="http"}, the HTTP status. */
     public void request(String endpoint, String method, int status, long nanos) {
-        Timer.builder(HTTP_REQUESTS).description("HTTP requests by endpoint and status")
-                .tag("endpoint", endpoint).tag("method", method).tag("status", Integer.toString(status))
+        request("http", endpoint, method, Integer.toString(status), nanos);
+    }
+
+    /**
+     * A request by transport: {@code http} (status: the HTTP status) or {@code grpc} (endpoint: the full method
+     * name, status: the gRPC status name).
+     */
+    public void request(String transport, String endpoint, String method, String status, long nanos) {
+        Timer.builder(HTTP_REQUESTS).description("HTTP and gRPC requests by transport, endpoint and status")
+                .tag("endpoint", endpoint).tag("method", method).tag("status", status).tag("transport", transport)
                 .publishPercentileHistogram(false)
                 .register(registry).record(Duration.ofNanos(nanos));
     }
