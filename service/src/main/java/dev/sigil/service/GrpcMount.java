@@ -43,7 +43,8 @@ final class GrpcMount {
         GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions()
                 .setMaxMessageSize(config.server().maxBodyBytes()));
         grpc.addService(new SigilGrpcService(c.auth(), new VerifyService(c.registry(), c.router(), c.metrics()),
-                new SignService(c.keys(), c.registry(), c.router(), c.metrics()), c.worker(), c.metrics(),
+                new SignService(c.keys(), c.registry(), c.router(), c.metrics()),
+                new dev.sigil.service.verify.RecoverService(c.registry(), c.router(), c.metrics()), c.worker(), c.metrics(),
                 config.server().maxBatchItems(), STREAM_WINDOW).service());
         Readiness readiness = new Readiness(c.registry(), c.keys(), config.hsm().isPresent());
         // SERVING exactly when /health/ready answers 200: the same checks, run off the event loop

@@ -337,10 +337,48 @@ class GrpcApiTest {
     }
 
     @Test
-    void recover_isUnimplementedUntilTheServiceRecovers() {
-        assertThatThrownBy(() -> stub(NODE).recover(RecoverRequest.newBuilder().addItems(anyItem()).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
+    void recover_givesTheSignersKeyAndAddress_exactlyAsTheJsonApi() {
+        SignResponse signed = stub(SIGNER).sign(SignRequest.newBuilder().setKeyId("validator-k1")
+                .setSignatureFormat(dev.sigil.grpc.v1.SignatureFormat.RAW_RECOVERABLE)
+                .addItems(SignItem.newBuilder().setMessage(ByteString.copyFromUtf8("tx 1"))).build());
+        byte[] sig = signed.getSignatures(0).toByteArray();
+        byte[] badV = sig.clone();
+        badV[64] = 9;
+        Item good = Item.newBuilder().setScheme(dev.sigil.grpc.v1.Scheme.ECDSA_SECP256K1)
+                .setMessage(ByteString.copyFromUtf8("tx 1")).setSignature(ByteString.copyFrom(sig)).build();
+        RecoverRequest request = RecoverRequest.newBuilder().setRules("low-s").addItems(good)
+                .addItems(good.toBuilder().setMessage(ByteString.copyFromUtf8("tx 2")))
+                .addItems(good.toBuilder().setSignature(ByteString.copyFrom(badV)))
+                .addItems(good.toBuilder().setPublicKey(signed.getPublicKey())).build();
+        dev.sigil.grpc.v1.RecoverResponse grpc = stub(NODE).recover(request);
+        assertThat(grpc.getResults(0)).isEqualTo(Result.VALID);
+        byte[] signer = signed.getPublicKey().toByteArray();
+        byte[] recovered = grpc.getPublicKeys(0).toByteArray();
+        assertThat(recovered).hasSize(65);
+        // the signer's key (compressed or not) has the recovered key's x
+        assertThat(java.util.Arrays.copyOfRange(recovered, 1, 33)).isEqualTo(java.util.Arrays.copyOfRange(signer, 1, 33));
+        assertThat(grpc.getAddresses(0).size()).isEqualTo(20);
+        assertThat(grpc.getResults(2)).isEqualTo(Result.MALFORMED);
+        assertThat(grpc.getResults(3)).isEqualTo(Result.MALFORMED);
+        assertThat(grpc.getPublicKeys(2).isEmpty()).isTrue();
+        assertThat(grpc.getAddresses(3).isEmpty()).isTrue();
+        JsonArray items = new JsonArray();
+        for (String[] m : new String[][] {{"tx 1", Hex.encode(sig)}, {"tx 2", Hex.encode(sig)}}) {
+            items.add(new JsonObject().put("scheme", "ecdsa-secp256k1")
+                    .put("message", Hex.encode(m[0].getBytes())).put("signature", m[1]));
+        }
+        TestServer.Response http = server.post("/v1/recover", new JsonObject().put("rules", "low-s")
+                .put("items", items).encode(), NODE);
+        assertThat(http.status()).as(http.body()).isEqualTo(200);
+        for (int i = 0; i < 2; i++) {
+            assertThat(grpc.getResults(i).name().toLowerCase())
+                    .isEqualTo(http.json().getJsonArray("results").getString(i));
+            assertThat(Hex.encode(grpc.getPublicKeys(i).toByteArray()))
+                    .isEqualTo(http.json().getJsonArray("publicKeys").getString(i));
+            assertThat(Hex.encode(grpc.getAddresses(i).toByteArray()))
+                    .isEqualTo(http.json().getJsonArray("addresses").getString(i));
+        }
+        assertStatus(() -> stub(null).recover(request), Status.Code.UNAUTHENTICATED, "unauthenticated");
     }
 
     @Test

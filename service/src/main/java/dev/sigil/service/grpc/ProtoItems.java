@@ -28,6 +28,12 @@ public final class ProtoItems {
 
     /** Verify and recover items: the rules and backend words (null when empty) and each item decoded. */
     public static VerifyRequest request(String rules, String backend, List<Item> items, int maxItems) {
+        return request(rules, backend, items, maxItems, false);
+    }
+
+    /** As {@link #request(String, String, List, int)}; {@code recovery}: the items carry no key (recover). */
+    public static VerifyRequest request(String rules, String backend, List<Item> items, int maxItems,
+            boolean recovery) {
         if (items.isEmpty()) {
             throw RequestException.invalid("items must hold at least one item");
         }
@@ -36,19 +42,27 @@ public final class ProtoItems {
         }
         List<VerifyRequest.Item> out = new ArrayList<>(items.size());
         for (Item item : items) {
-            out.add(item(item));
+            out.add(item(item, recovery));
         }
         return new VerifyRequest(rules.isEmpty() ? null : rules, backend.isEmpty() ? null : backend, out);
     }
 
     /** One item, or a malformed one saying why. */
     static VerifyRequest.Item item(Item item) {
+        return item(item, false);
+    }
+
+    /** One item of verify, or of recover ({@code recovery}: neither a key nor a certificate may be given). */
+    static VerifyRequest.Item item(Item item, boolean recovery) {
         Optional<Scheme> scheme = scheme(item.getScheme());
         if (scheme.isEmpty()) {
             return malformed(ProblemCode.UNKNOWN_SCHEME, item.getScheme() == dev.sigil.grpc.v1.Scheme.SCHEME_UNSPECIFIED
                     ? "scheme is required" : "unknown scheme (number " + item.getSchemeValue() + ")");
         }
-        if (item.getPublicKey().isEmpty() == item.getCertificate().isEmpty()) {
+        if (recovery && !(item.getPublicKey().isEmpty() && item.getCertificate().isEmpty())) {
+            return malformed(ProblemCode.MALFORMED_ITEM, "a recovery item carries no public_key or certificate");
+        }
+        if (!recovery && item.getPublicKey().isEmpty() == item.getCertificate().isEmpty()) {
             return malformed(ProblemCode.MALFORMED_ITEM, "exactly one of public_key and certificate is required");
         }
         dev.sigil.crypto.SignatureFormat format = null;

@@ -2,6 +2,8 @@ package dev.sigil.service.grpc;
 
 import com.google.protobuf.ByteString;
 import dev.sigil.crypto.Outcome;
+import dev.sigil.grpc.v1.RecoverRequest;
+import dev.sigil.grpc.v1.RecoverResponse;
 import dev.sigil.grpc.v1.SigilProto;
 import dev.sigil.grpc.v1.SignRequest;
 import dev.sigil.grpc.v1.SignResponse;
@@ -16,6 +18,8 @@ import dev.sigil.service.routing.Cancellation;
 import dev.sigil.service.sign.SignItem;
 import dev.sigil.service.sign.SignResult;
 import dev.sigil.service.sign.SignService;
+import dev.sigil.service.verify.RecoverResult;
+import dev.sigil.service.verify.RecoverService;
 import dev.sigil.service.verify.VerifyResult;
 import dev.sigil.service.verify.VerifyService;
 import io.vertx.grpc.common.GrpcMessageDecoder;
@@ -29,9 +33,8 @@ import java.util.List;
 
 /**
  * {@code sigil.v1.Sigil} on Vert.x's gRPC server: the same services, authentication, limits, admission and worker
- * as the JSON API, with messages decoded straight into the domain requests. {@code Recover} is not bound until the
- * service has recovery (the server answers UNIMPLEMENTED); its items decode with {@link ProtoItems#request} as
- * verify's do.
+ * as the JSON API, with messages decoded straight into the domain requests. {@code Recover}'s items decode with
+ * {@link ProtoItems#request} as verify's do, carrying no key.
  */
 public final class SigilGrpcService {
     public static final ServiceName NAME = ServiceName.create("sigil.v1", "Sigil");
@@ -40,12 +43,15 @@ public final class SigilGrpcService {
             GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(VerifyRequest.getDefaultInstance()));
     static final ServiceMethod<VerifyRequest, VerifyResponse> VERIFY_STREAM = ServiceMethod.server(NAME,
             "VerifyStream", GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(VerifyRequest.getDefaultInstance()));
+    static final ServiceMethod<RecoverRequest, RecoverResponse> RECOVER = ServiceMethod.server(NAME, "Recover",
+            GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(RecoverRequest.getDefaultInstance()));
     static final ServiceMethod<SignRequest, SignResponse> SIGN = ServiceMethod.server(NAME, "Sign",
             GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(SignRequest.getDefaultInstance()));
 
     private final Authenticator auth;
     private final VerifyService verify;
     private final SignService sign;
+    private final RecoverService recover;
     private final Worker worker;
     private final Metrics metrics;
     private final int maxItems;
@@ -55,8 +61,9 @@ public final class SigilGrpcService {
      * @param streamWindow the most requests of one {@code VerifyStream} read and not yet answered; past it (or while
      *                     the client does not read the answers) the stream is not read
      */
-    public SigilGrpcService(Authenticator auth, VerifyService verify, SignService sign, Worker worker,
-            Metrics metrics, int maxItems, int streamWindow) {
+    public SigilGrpcService(Authenticator auth, VerifyService verify, SignService sign, RecoverService recover,
+            Worker worker, Metrics metrics, int maxItems, int streamWindow) {
+        this.recover = recover;
         this.auth = auth;
         this.verify = verify;
         this.sign = sign;
@@ -71,6 +78,7 @@ public final class SigilGrpcService {
         return Service.service(NAME, SigilProto.getDescriptor().findServiceByName("Sigil"))
                 .bind(VERIFY, this::verify)
                 .bind(VERIFY_STREAM, this::verifyStream)
+                .bind(RECOVER, this::recover)
                 .bind(SIGN, this::sign)
                 .build();
     }
@@ -102,6 +110,39 @@ public final class SigilGrpcService {
         VerifyResponse.Builder out = VerifyResponse.newBuilder().setRules(result.rules().wireName());
         for (Outcome o : result.outcomes()) {
             out.addResults(ProtoItems.result(o));
+        }
+        out.addAllProblems(ProtoItems.problems(result.outcomes()));
+        result.backends().forEach((id, n) -> out.putBackends(id, n));
+        return out.build();
+    }
+
+    private void recover(GrpcServerRequest<RecoverRequest, RecoverResponse> request) {
+        GrpcCall<RecoverRequest, RecoverResponse> call = new GrpcCall<>(metrics, request);
+        request.invalidMessageHandler(call::fail);
+        try {
+            auth.requireVerify(call.authorization());
+            recover.checkAdmission();
+        } catch (RuntimeException e) {
+            call.fail(e);
+            return;
+        }
+        request.last().onFailure(call::fail).onSuccess(message -> worker.submit(call.cancellation(), c -> {
+            dev.sigil.service.verify.VerifyRequest decoded = worker.cpu(() -> ProtoItems.request(message.getRules(),
+                    message.getBackend(), message.getItemsList(), maxItems, true));
+            RecoverResult result = recover.recover(decoded, c);
+            return worker.cpu(() -> encode(result));
+        }, call::reply, call::fail));
+    }
+
+    /** Results, keys and addresses in item order; entries of items that are not VALID are empty bytes. */
+    static RecoverResponse encode(RecoverResult result) {
+        RecoverResponse.Builder out = RecoverResponse.newBuilder().setRules(result.rules().wireName());
+        for (int i = 0; i < result.outcomes().length; i++) {
+            out.addResults(ProtoItems.result(result.outcomes()[i]));
+            byte[] key = result.publicKeys()[i];
+            byte[] address = result.addresses()[i];
+            out.addPublicKeys(key == null ? ByteString.EMPTY : ByteString.copyFrom(key));
+            out.addAddresses(address == null ? ByteString.EMPTY : ByteString.copyFrom(address));
         }
         out.addAllProblems(ProtoItems.problems(result.outcomes()));
         result.backends().forEach((id, n) -> out.putBackends(id, n));
