@@ -44,7 +44,7 @@ final class TextReport {
         out.append("Measured with `").append(r.command).append("` on ").append(machine(r.machine)).append(" (")
                 .append(r.startedAt).append(").\n\n");
         out.append("In-process verify, items per second (one item in eight is a tampered message; items/CPU-s ")
-                .append("divides by the CPU time the process used, which other load on the machine distorts less; ")
+                .append("divides by the CPU time of the process's Java threads (the JIT compiler's and GC's own threads left out), which other load on the machine distorts less; ")
                 .append("ratios are to a plain Bouncy Castle loop on every core and to `openssl speed` on one ")
                 .append("thread):\n\n")
                 .append(t.sweep().markdown()).append('\n');
