@@ -8,6 +8,7 @@ import dev.sigil.grpc.v1.SignResponse;
 import dev.sigil.grpc.v1.VerifyRequest;
 import dev.sigil.grpc.v1.VerifyResponse;
 import io.grpc.CallCredentials;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
@@ -42,7 +43,8 @@ import java.util.function.Function;
  * <ul>
  *   <li>Each address gets its own channel; calls go round robin over the addresses whose last
  *       {@code grpc.health.v1.Health/Check} of {@code sigil.v1.Sigil} answered SERVING (checked at start and then
- *       every {@code healthInterval}; a call that meets UNAVAILABLE marks its address unhealthy until the next check
+ *       every {@code healthInterval}, each check waiting up to 2 s for a connection, so {@code build()} takes that long
+ *       when an address is down; a call that meets UNAVAILABLE marks its address unhealthy until the next check
  *       says otherwise). When no address is healthy, all of them are tried.
  *   <li>{@code verify} and {@code recover} are idempotent and are retried, on another healthy address where there is
  *       one, on UNAVAILABLE and RESOURCE_EXHAUSTED (except {@code batch-too-large} and {@code payload-too-large},
@@ -308,8 +310,13 @@ public final class SigilClient implements AutoCloseable {
         List<CompletableFuture<Void>> checks = new ArrayList<>();
         for (Endpoint e : endpoints) {
             checks.add(CompletableFuture.runAsync(() -> {
+                if (e.channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+                    // a server that went away may be back: connect now rather than after the reconnect backoff
+                    e.channel.resetConnectBackoff();
+                }
                 try {
-                    HealthCheckResponse r = HealthGrpc.newBlockingStub(e.channel)
+                    // wait for the connection (up to the timeout) rather than fail at once on the last failure
+                    HealthCheckResponse r = HealthGrpc.newBlockingStub(e.channel).withWaitForReady()
                             .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
                             .check(HealthCheckRequest.newBuilder().setService(SERVICE).build());
                     e.healthy = r.getStatus() == HealthCheckResponse.ServingStatus.SERVING;
