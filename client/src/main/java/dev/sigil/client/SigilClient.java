@@ -255,7 +255,7 @@ public final class SigilClient implements AutoCloseable {
                     answered++;
                     onResponse.accept(r);
                 } else if (m instanceof Throwable t) {
-                    throw failure(t);
+                    throw failure(e, t);
                 } else {
                     break;
                 }
@@ -267,7 +267,7 @@ public final class SigilClient implements AutoCloseable {
             // wait for the end of the stream (or its error)
             Object m = inbox.take();
             if (m instanceof Throwable t) {
-                throw failure(t);
+                throw failure(e, t);
             }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
@@ -279,8 +279,12 @@ public final class SigilClient implements AutoCloseable {
         }
     }
 
-    private SigilClientException failure(Throwable t) {
-        return new SigilClientException(Status.fromThrowable(t), null);
+    private static SigilClientException failure(Endpoint e, Throwable t) {
+        Status status = Status.fromThrowable(t);
+        if (status.getCode() == Status.Code.UNAVAILABLE) {
+            e.healthy = false;
+        }
+        return new SigilClientException(status, null);
     }
 
     // ---- addresses and health ----
