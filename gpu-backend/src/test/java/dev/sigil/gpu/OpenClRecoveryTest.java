@@ -74,7 +74,7 @@ class OpenClRecoveryTest {
         Map<Verdict, Integer> seen = new EnumMap<>(Verdict.class);
         List<String> failures = new ArrayList<>();
         for (RuleSet rules : RuleSet.values()) {
-            List<AdversarialItems.RecoverItem> items = gen.recoverItems(6_000);
+            List<AdversarialItems.RecoverItem> items = gen.recoverItems(10_000);
             RecoverBatchBuilder b = RecoverBatch.builder(rules, items.size());
             items.forEach(it -> b.add(it.item()));
             RecoverBatch batch = b.build();
