@@ -3,14 +3,12 @@ package dev.sigil.service.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sigil.crypto.Outcome;
-import dev.sigil.crypto.Verdict;
 import dev.sigil.service.verify.RecoverResult;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;
-import java.util.Map;
 
 /** Writes a {@link RecoverResult} as the contract's JSON (lowercase hex, null where no key), streaming. */
 public final class RecoverResponseWriter {
@@ -26,29 +24,11 @@ public final class RecoverResponseWriter {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("rules", result.rules().wireName());
-            g.writeArrayFieldStart("results");
-            for (Outcome o : outcomes) {
-                g.writeString(o.verdict().wireName());
-            }
-            g.writeEndArray();
+            VerifyResponseWriter.results(g, outcomes);
             hexArray(g, "publicKeys", result.publicKeys());
             hexArray(g, "addresses", result.addresses());
-            g.writeArrayFieldStart("problems");
-            for (int i = 0; i < outcomes.length; i++) {
-                if (outcomes[i].verdict() == Verdict.MALFORMED) {
-                    g.writeStartObject();
-                    g.writeNumberField("index", i);
-                    g.writeStringField("code", outcomes[i].problem().code());
-                    g.writeStringField("message", outcomes[i].detail());
-                    g.writeEndObject();
-                }
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("backends");
-            for (Map.Entry<String, Integer> e : result.backends().entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
+            VerifyResponseWriter.problems(g, outcomes);
+            VerifyResponseWriter.backends(g, result.backends());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
