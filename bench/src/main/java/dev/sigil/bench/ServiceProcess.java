@@ -44,7 +44,7 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseZGC", "-cp",
+        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseG1GC", "-cp",
                 classPath(), MAIN, "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
         if (config != null) {
