@@ -12,8 +12,11 @@ package dev.sigil.service.routing;
  * <p>A backend whose real cost moved away from the estimate (a JIT that finished compiling, a device that throttles,
  * a neighbour that took the cores) is noticed as drift: one batch faster than the estimate by {@link #DRIFT_FACTOR},
  * or {@link #SLOW_DRIFT_RUN} batches in a row slower by it, make the estimate forget its history and start again
- * from the new batch, both parts scaled by the same factor (one stall only moves it a step, see
- * {@link #OUTLIER_FACTOR}). Thread-safe.
+ * from the new batch, both parts scaled by the same factor. A fast batch sets the new speed at once (nothing makes a
+ * backend spuriously fast); a slow run scales by the least slow of its batches, and never by more than
+ * {@link #OUTLIER_FACTOR} at once (a busy machine that stalled two batches in a row read a backend at a thirtieth of
+ * its speed; a real slow-down takes a second restart).
+ * Thread-safe.
  */
 final class CostEstimate {
     /** Cheapest per-item cost believed, in nanoseconds (a billion items per second). */
@@ -43,6 +46,8 @@ final class CostEstimate {
     private double snt;
     private double smallBatchNanos = Double.NaN;
     private int slowRun;
+    /** The smallest measured ÷ estimated ratio of the current slow run. */
+    private double slowRunRatio = Double.POSITIVE_INFINITY;
     /** Batches counted since the start or the last drift. */
     private int observations;
     private long drifts;
@@ -115,26 +120,34 @@ final class CostEstimate {
     private boolean drifted(long items, long measuredNanos) {
         double ratio = measuredNanos / nanosFor(items);
         if (ratio > DRIFT_FACTOR) {
+            slowRunRatio = Math.min(slowRunRatio, ratio);
             return ++slowRun >= SLOW_DRIFT_RUN;
         }
         slowRun = 0;
+        slowRunRatio = Double.POSITIVE_INFINITY;
         return ratio < 1 / DRIFT_FACTOR;
     }
 
-    /** Forgets the history: both parts scaled to this batch, which is then the only one counted. */
+    /**
+     * Forgets the history: both parts scaled by the drift (a fast batch's own, or the least slow batch of a slow run
+     * up to {@link #OUTLIER_FACTOR}), this batch then the only one counted at the new scale.
+     */
     private void restart(long items, long measuredNanos) {
-        double scale = measuredNanos / nanosFor(items);
+        double ratio = measuredNanos / nanosFor(items);
+        double scale = ratio > 1 ? Math.min(Math.min(ratio, slowRunRatio), OUTLIER_FACTOR) : ratio;
+        slowRunRatio = Double.POSITIVE_INFINITY;
         fixedNanos *= scale;
         perItemNanos = Math.max(MIN_PER_ITEM_NANOS, perItemNanos * scale);
         slowRun = 0;
         drifts++;
         observations = 1;
         fitted = false;
+        double nanos = nanosFor(items);
         sw = 1;
         sn = items;
         snn = (double) items * items;
-        st = measuredNanos;
-        snt = items * (double) measuredNanos;
+        st = nanos;
+        snt = items * nanos;
         refit();
     }
 

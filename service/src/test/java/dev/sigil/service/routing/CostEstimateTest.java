@@ -83,6 +83,51 @@ class CostEstimateTest {
     }
 
     @Test
+    void observe_twoStallsInARow_moveTheEstimateByTheLeastSlowAndAtMostTheOutlierFactor() {
+        CostEstimate c = fitted();
+        double before = c.nanosFor(1_024);
+        c.observe(1_024, (long) (before * 30));
+        c.observe(1_024, (long) (before * 2.5));
+        assertThat(c.drifts()).isEqualTo(1);
+        assertThat(c.nanosFor(1_024)).isCloseTo(before * 2.5, within(before * 0.01));
+
+        CostEstimate d = fitted();
+        d.observe(1_024, (long) (before * 40));
+        d.observe(1_024, (long) (before * 30));
+        // the first stall enters the fit clamped, the restart then scales by at most the outlier factor
+        assertThat(d.nanosFor(1_024)).isBetween(before * 2, before * 2 * CostEstimate.OUTLIER_FACTOR);
+    }
+
+    @Test
+    void observe_lastingTenfoldSlowdown_isReachedWithinAFewBatches() {
+        CostEstimate c = fitted();
+        double before = c.nanosFor(1_024);
+        for (int i = 0; i < 8; i++) {
+            c.observe(1_024, (long) (before * 10));
+        }
+        assertThat(c.nanosFor(1_024)).isCloseTo(before * 10, within(before * 1.0));
+    }
+
+    @Test
+    void observe_tenfoldSpeedup_isTakenAtOnce() {
+        CostEstimate c = fitted();
+        double before = c.nanosFor(1_024);
+        c.observe(1_024, (long) (before / 10));
+        assertThat(c.drifts()).isEqualTo(1);
+        assertThat(c.nanosFor(1_024)).isCloseTo(before / 10, within(before * 0.001));
+    }
+
+    /** An estimate fitted on batches of 1 and 1 024 items: 100 µs fixed, 50 µs per item. */
+    private static CostEstimate fitted() {
+        CostEstimate c = new CostEstimate(0.1, 0, 1);
+        for (int i = 0; i < 30; i++) {
+            c.observe(1, 100_000 + 50_000);
+            c.observe(1_024, 100_000 + 1_024 * 50_000L);
+        }
+        return c;
+    }
+
+    @Test
     void new_estimate_isThePriorAndNotMeasured() {
         CostEstimate c = new CostEstimate(0.1, 2_000, 50);
         assertThat(c.nanosFor(10)).isEqualTo(2_500);
