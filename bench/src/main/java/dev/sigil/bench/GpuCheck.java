@@ -15,6 +15,7 @@ import dev.sigil.crypto.spi.Signer;
 import dev.sigil.crypto.testing.AdversarialItems;
 import dev.sigil.gpu.OpenClBackend;
 import dev.sigil.gpu.OpenClDevices;
+import dev.sigil.service.routing.CostPriors;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ import java.util.stream.IntStream;
 public final class GpuCheck {
     static final String USAGE = """
             usage: sigil gpu-check [--out DIR] [--items N] [--max-batch N] [--seed S] [--measure-ms MS] [--cache-dir DIR]
+                                   [--data-dir DIR]
               --out DIR        report directory (default gpu-check-report)
               --items N        random and adversarial items per scheme in the differential run (default 100000)
               --max-batch N    largest batch of the throughput sweep, a power of two from 1024 (default 1048576 on a
@@ -47,6 +49,8 @@ public final class GpuCheck {
               --seed S         seed of the generated items (default 1)
               --measure-ms MS  measuring time per sweep point (default 500)
               --cache-dir DIR  keep compiled programs there (default: a fresh directory, so the programs are built)
+              --data-dir DIR   the data directory of `sigil serve` (default data, as serve's): the measured costs of
+                               every device that passed go to DIR/costs.json, where the router starts from them
             """;
 
     /** Items per differential batch, each made by its own generator. */
@@ -58,7 +62,7 @@ public final class GpuCheck {
     private final Map<String, Object> report = new LinkedHashMap<>();
     private long failures;
 
-    record Options(Path out, int items, int maxBatch, long seed, int measureMs, Path cacheDir) {
+    record Options(Path out, int items, int maxBatch, long seed, int measureMs, Path cacheDir, Path dataDir) {
         static Options parse(String[] args) {
             Path out = Path.of("gpu-check-report");
             int items = 100_000;
@@ -66,6 +70,7 @@ public final class GpuCheck {
             long seed = 1;
             int measureMs = 500;
             Path cache = null;
+            Path data = Path.of("data");
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (i + 1 >= args.length) {
@@ -79,6 +84,7 @@ public final class GpuCheck {
                     case "--seed" -> seed = Long.parseLong(v);
                     case "--measure-ms" -> measureMs = positive(a, v, 1);
                     case "--cache-dir" -> cache = Path.of(v);
+                    case "--data-dir" -> data = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                 }
             }
@@ -87,7 +93,7 @@ public final class GpuCheck {
                 throw new IllegalArgumentException("--max-batch must be 0 or a power of two from " + GpuSweep.MIN_BATCH
                         + " to " + GpuSweep.MAX_BATCH);
             }
-            return new Options(out, items, maxBatch, seed, measureMs, cache);
+            return new Options(out, items, maxBatch, seed, measureMs, cache, data);
         }
 
         private static int positive(String name, String v, int min) {
@@ -147,8 +153,20 @@ public final class GpuCheck {
                         d.type(), d.vendor(), d.computeUnits(), d.globalMemBytes() >> 20, d.platform(),
                         d.platformVersion());
             }
+            List<CostPriors.Device> measured = new ArrayList<>();
             for (OpenClDevices.Device d : found.list()) {
-                devices.add(device(found, d, cache));
+                long before = failures;
+                Map<String, Object> m = device(found, d, cache);
+                devices.add(m);
+                if (failures == before) {
+                    costs(d, m).ifPresent(measured::add);
+                }
+            }
+            if (!measured.isEmpty()) {
+                CostPriors.of(measured).write(options.dataDir());
+                report.put("costsFile", options.dataDir().resolve(CostPriors.FILE).toString());
+                progress.step("wrote the measured costs to %s: `sigil serve` with this data directory starts its "
+                        + "router from them", options.dataDir().resolve(CostPriors.FILE));
             }
         } catch (BackendException.Unavailable e) {
             report.put("error", e.getMessage());
@@ -175,6 +193,26 @@ public final class GpuCheck {
         progress.step("wrote %s/{report.json,report.html}: %s", options.out(), failures == 0 ? "ok"
                 : failures + " failure(s)");
         return failures == 0 ? 0 : 1;
+    }
+
+    /** A device's fitted sweep costs (fixed and per item, per scheme) for the router; empty without a sweep. */
+    @SuppressWarnings("unchecked")
+    static java.util.Optional<CostPriors.Device> costs(OpenClDevices.Device d, Map<String, Object> m) {
+        Map<Scheme, CostPriors.Cost> verify = new java.util.EnumMap<>(Scheme.class);
+        if (m.get("sweep") instanceof List<?> sweep) {
+            for (Object o : sweep) {
+                Map<String, Object> row = (Map<String, Object>) o;
+                Object fixed = row.get("fixedMs");
+                Object perItem = row.get("perItemMicros");
+                java.util.Optional<Scheme> s = Scheme.fromWire(String.valueOf(row.get("scheme")));
+                if (s.isPresent() && fixed instanceof Number f && perItem instanceof Number p
+                        && p.doubleValue() > 0 && Double.isFinite(p.doubleValue()) && Double.isFinite(f.doubleValue())) {
+                    verify.put(s.get(), new CostPriors.Cost(Math.max(0, f.doubleValue() * 1e6), p.doubleValue() * 1e3));
+                }
+            }
+        }
+        return verify.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new CostPriors.Device("opencl", d.name(), d.driverVersion(), verify));
     }
 
     private Map<String, Object> device(OpenClDevices found, OpenClDevices.Device d, Path cache) {

@@ -79,7 +79,9 @@ class BundleTest {
     void gpuCheck_onPocl_passesAndReportsEveryPart() throws Exception {
         requireOpenCl();
         Path out = dir.resolve("report");
-        List<String> args = new ArrayList<>(List.of("gpu-check", "--items", "2000", "--out", out.toString()));
+        Path data = dir.resolve("data");
+        List<String> args = new ArrayList<>(List.of("gpu-check", "--items", "2000", "--out", out.toString(),
+                "--data-dir", data.toString()));
         String cache = System.getProperty("sigil.dist.cacheDir");
         if (cache != null) {
             args.addAll(List.of("--cache-dir", cache));
@@ -120,6 +122,18 @@ class BundleTest {
                 assertThat(sw.get("hostDecided").asLong()).as("valid and tampered items: all on the device").isZero();
             }
             assertThat(d.get("sweep").size()).isEqualTo(schemes.size());
+        }
+        // every device passed, so its fitted costs are the router's starting estimates for `serve --data-dir`
+        JsonNode costs = JSON.readTree(data.resolve("costs.json").toFile());
+        assertThat(costs.get("format").asInt()).isEqualTo(1);
+        assertThat(costs.get("devices").size()).isEqualTo(report.get("devices").size());
+        for (JsonNode c : costs.get("devices")) {
+            assertThat(c.get("backend").asText()).isEqualTo("opencl");
+            assertThat(c.get("verify").has("ecdsa-secp256k1")).as(c.toString()).isTrue();
+            for (JsonNode v : c.get("verify")) {
+                assertThat(v.get("perItemNanos").asDouble()).isPositive();
+                assertThat(v.get("fixedNanos").asDouble()).isGreaterThanOrEqualTo(0);
+            }
         }
     }
 

@@ -219,6 +219,17 @@ public final class SigilServer implements AutoCloseable {
             KeyService keys, Authenticator auth, Worker worker)
             implements AutoCloseable {
 
+        /** The measured costs in the data directory ({@code sigil gpu-check}); a broken file is reported and ignored. */
+        private static dev.sigil.service.routing.CostPriors costPriors(Path dataDir) {
+            try {
+                return dev.sigil.service.routing.CostPriors.read(dataDir);
+            } catch (IllegalArgumentException e) {
+                java.util.logging.Logger.getLogger(SigilServer.class.getName()).warning(
+                        e.getMessage() + "; calibrating instead");
+                return dev.sigil.service.routing.CostPriors.none();
+            }
+        }
+
         static Components create(ServiceConfig config, Path dataDir, Map<String, String> env,
                 List<BackendProvider> providers) {
             Metrics metrics = new Metrics();
@@ -226,7 +237,7 @@ public final class SigilServer implements AutoCloseable {
             dev.sigil.service.routing.Router router = null;
             try {
                 router = dev.sigil.service.routing.Router.builder(List.copyOf(registry.all())).config(config.routing())
-                        .meterRegistry(metrics.registry()).build();
+                        .meterRegistry(metrics.registry()).priors(costPriors(dataDir)).build();
                 KeyService keys = KeyStores.open(config, dataDir, env, registry);
                 Authenticator auth = new Authenticator(config.auth().verifyOpen(), config.auth().opsOpen(),
                         config.auth().tokens(),

@@ -13,8 +13,10 @@ import java.util.logging.Logger;
  * (class loading, kernel compilation), then the N-item batch again and again until it stops getting faster (the JIT
  * has compiled the hot code, caches are warm; at most {@link #WARM_MAX_ROUNDS} rounds or {@link #WARM_MAX_MILLIS}),
  * then batches of 1 and of N items three times each; the fastest time of each size gives the cost model its fixed
- * and per-item parts. Timing a cold backend read the CPU backend at a tenth of its speed. A backend that fails here, or answers wrongly, is taken out
- * of rotation until a probe brings it back. Then the {@link ContentionCheck} finds backends that share hardware.
+ * and per-item parts. Timing a cold backend read the CPU backend at a tenth of its speed. Where {@link CostPriors}
+ * hold measured costs of the backend's devices for a scheme ({@code sigil gpu-check}), those are its estimate instead,
+ * after the known-answer batch. A backend that fails here, or answers wrongly, is taken out of rotation until a probe
+ * brings it back. Then the {@link ContentionCheck} finds backends that share hardware.
  */
 final class Calibrator {
     private static final Logger LOG = Logger.getLogger(Calibrator.class.getName());
@@ -46,12 +48,17 @@ final class Calibrator {
         };
     }
 
+    /** The large batch a prior is read as having been measured at (its fit then holds it as two batches). */
+    static final int PRIOR_BATCH = 1 << 16;
+
     private final Fleet fleet;
     private final Supplier<KnownAnswers> answers;
+    private final CostPriors priors;
 
-    Calibrator(Fleet fleet, Supplier<KnownAnswers> answers) {
+    Calibrator(Fleet fleet, Supplier<KnownAnswers> answers, CostPriors priors) {
         this.fleet = fleet;
         this.answers = answers;
+        this.priors = priors;
     }
 
     void run() {
@@ -86,6 +93,15 @@ final class Calibrator {
                 return;
             }
             CostEstimate c = m.cost(Operation.VERIFY, scheme);
+            java.util.Optional<CostPriors.Cost> prior = priors.verify(m.id(), m.backend().device(), scheme);
+            if (prior.isPresent()) {
+                CostPriors.Cost p = prior.get();
+                c.seed(p.fixedNanos(), p.perItemNanos(), PRIOR_BATCH);
+                LOG.info(() -> "starting estimate of " + m.id() + " " + scheme.wireName() + " from measured costs"
+                        + priors.writtenAt().map(at -> " of " + at).orElse("") + ": fixed "
+                        + Math.round(c.fixedNanos() / 1e3) + " µs, " + Math.round(c.itemsPerSecond()) + " items/s");
+                continue;
+            }
             VerifyBatch one = ka.tiled(scheme, 1);
             VerifyBatch many = ka.tiled(scheme, n);
             int rounds = warm(m, many);

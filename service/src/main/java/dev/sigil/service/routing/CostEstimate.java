@@ -89,6 +89,28 @@ final class CostEstimate {
         return drifts;
     }
 
+    /**
+     * Starts from a cost measured elsewhere ({@link CostPriors}): as if one batch of 1 and one of {@code largeBatch}
+     * items had taken exactly that, so traffic refines it like a calibrated estimate.
+     */
+    synchronized void seed(double fixed, double perItem, int largeBatch) {
+        fixedNanos = Math.max(0, fixed);
+        perItemNanos = Math.max(MIN_PER_ITEM_NANOS, perItem);
+        double one = nanosFor(1);
+        double many = nanosFor(largeBatch);
+        smallBatchNanos = one;
+        sw = 2;
+        sn = 1 + (double) largeBatch;
+        snn = 1 + (double) largeBatch * largeBatch;
+        st = one + many;
+        snt = one + largeBatch * many;
+        observations = 2;
+        fitted = true;
+        measured = true;
+        slowRun = 0;
+        refit();
+    }
+
     /** Adds one timed batch. */
     synchronized void observe(long items, long measuredNanos) {
         if (items <= 0 || measuredNanos <= 0) {

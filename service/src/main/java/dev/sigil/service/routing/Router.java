@@ -140,7 +140,7 @@ public final class Router implements AutoCloseable {
     private final Thread calibration;
 
     private Router(List<Backend> backends, RoutingConfig config, MeterRegistry registry,
-            Predicate<Backend> coalescing, LongSupplier clock) {
+            Predicate<Backend> coalescing, LongSupplier clock, CostPriors priors) {
         Metrics metrics = new Metrics(registry);
         this.fleet = new Fleet(backends, coalescing, config, metrics, clock);
         this.admission = new Admission(config.maxQueuedItems(), config.maxQueueDelayMs() * 1_000_000);
@@ -151,7 +151,7 @@ public final class Router implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("sigil-probe").factory());
         probes.scheduleWithFixedDelay(prober::tick, config.probeIntervalMs(), config.probeIntervalMs(),
                 TimeUnit.MILLISECONDS);
-        Runnable calibrate = config.calibrate() ? new Calibrator(fleet, answers)::run : () -> { };
+        Runnable calibrate = config.calibrate() ? new Calibrator(fleet, answers, priors)::run : () -> { };
         this.calibration = Thread.ofPlatform().daemon().name("sigil-calibrate").start(() -> {
             try {
                 calibrate.run();
@@ -360,6 +360,7 @@ public final class Router implements AutoCloseable {
         private MeterRegistry registry;
         private Predicate<Backend> coalescing = b -> b.kind() == BackendKind.GPU;
         private LongSupplier clock = System::nanoTime;
+        private CostPriors priors = CostPriors.none();
 
         private Builder(List<Backend> backends) {
             this.backends = List.copyOf(backends);
@@ -387,9 +388,15 @@ public final class Router implements AutoCloseable {
             return this;
         }
 
+        /** Measured costs ({@code sigil gpu-check}) that replace the timed calibration where they apply. */
+        public Builder priors(CostPriors value) {
+            this.priors = value;
+            return this;
+        }
+
         public Router build() {
             return new Router(backends, config, registry != null ? registry : new SimpleMeterRegistry(), coalescing,
-                    clock);
+                    clock, priors);
         }
     }
 

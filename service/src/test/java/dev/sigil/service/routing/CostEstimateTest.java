@@ -128,6 +128,19 @@ class CostEstimateTest {
     }
 
     @Test
+    void seed_isTakenExactly_andTrafficRefinesItLikeAMeasuredEstimate() {
+        CostEstimate c = new CostEstimate(0.1, 0, 1);
+        c.seed(1_000_000, 10_000, 1 << 16);
+        assertThat(c.measured()).isTrue();
+        assertThat(c.fixedNanos()).isCloseTo(1_000_000, within(1e-3));
+        assertThat(c.perItemNanos()).isCloseTo(10_000, within(1e-6));
+        for (int i = 0; i < 6; i++) {
+            c.observe(1_024, 1_000_000 + 1_024 * 40_000L);
+        }
+        assertThat(c.perItemNanos()).as("four times slower in traffic: drift").isCloseTo(40_000, within(4_000.0));
+    }
+
+    @Test
     void new_estimate_isThePriorAndNotMeasured() {
         CostEstimate c = new CostEstimate(0.1, 2_000, 50);
         assertThat(c.nanosFor(10)).isEqualTo(2_500);
