@@ -17,7 +17,7 @@ import java.util.Set;
 record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration warmup, Duration measure,
         Set<String> backends, Set<String> schemes, boolean http, URI url, int itemsPerRequest,
         Duration stepDuration, int maxSteps, boolean openssl, Map<String, Map<String, Object>> settings,
-        Path serviceConfig, String httpBackend) {
+        Path serviceConfig, String httpBackend, int overloadClients, int overloadItems, Duration overloadDuration) {
 
     static final String USAGE = """
             usage: ./sigil bench [--quick] [--out DIR] [--backends cpu,opencl,...] [--schemes ecdsa-p256,...]
@@ -25,6 +25,7 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
                                  [--url http://host:port | --no-http] [--items-per-request N]
                                  [--step-ms N] [--max-steps N] [--no-openssl] [--set backend.key=value ...]
                                  [--service-config FILE] [--http-backend ID]
+                                 [--overload CLIENTSxITEMS] [--overload-seconds N]
               --quick         small batch sizes and short durations (a smoke run, about a minute)
               --out DIR       where report.html, report.json, report.md and table.txt go (default bench-report/)
               --url URL       load-test a running service instead of starting one
@@ -32,6 +33,10 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
               --set id.k=v    a setting for one backend provider (e.g. --set hsm.verify=true)
               --service-config FILE   the --config given to the service the bench starts
               --http-backend ID       pin every load-test request to one backend ("backend": ID)
+              --overload 40x20000     after the HTTP phase, that many clients each sending requests of that many
+                                      items (first scheme) in a closed loop, 15 s client timeout: answers, latency
+                                      against routing.maxQueueDelayMs, and how soon the service's CPU goes idle
+              --overload-seconds N    how long the overload clients send (default 20)
             """;
 
     static BenchOptions parse(String... args) {
@@ -51,6 +56,9 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
         Map<String, Map<String, Object>> settings = new HashMap<>();
         Path serviceConfig = null;
         String httpBackend = null;
+        int overloadClients = 0;
+        int overloadItems = 0;
+        Duration overloadDuration = Duration.ofSeconds(20);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -70,11 +78,21 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
                 case "--set" -> setting(settings, value(args, ++i, a));
                 case "--service-config" -> serviceConfig = Path.of(value(args, ++i, a));
                 case "--http-backend" -> httpBackend = value(args, ++i, a);
+                case "--overload" -> {
+                    String[] v = value(args, ++i, a).split("x");
+                    if (v.length != 2) {
+                        throw new IllegalArgumentException("--overload wants CLIENTSxITEMS, e.g. 40x20000");
+                    }
+                    overloadClients = positive(v[0], a);
+                    overloadItems = positive(v[1], a);
+                }
+                case "--overload-seconds" -> overloadDuration = Duration.ofSeconds(positive(value(args, ++i, a), a));
                 default -> throw new IllegalArgumentException("unknown flag " + a + "\n" + USAGE);
             }
         }
         return new BenchOptions(out, quick, sizes, warmup, measure, backends, schemes, http, url, perRequest,
-                step, maxSteps, openssl, settings, serviceConfig, httpBackend);
+                step, maxSteps, openssl, settings, serviceConfig, httpBackend, overloadClients, overloadItems,
+                overloadDuration);
     }
 
     /** The settings given for one backend provider with {@code --set id.key=value}. */

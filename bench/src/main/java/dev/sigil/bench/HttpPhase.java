@@ -37,7 +37,7 @@ final class HttpPhase {
             return;
         }
         if (options.url() != null) {
-            load(results, options.url(), schemes, capacityItemsPerSecond);
+            load(results, options.url(), schemes, capacityItemsPerSecond, () -> -1);
             return;
         }
         if (!ServiceProcess.isPresent(mainClass)) {
@@ -50,7 +50,8 @@ final class HttpPhase {
         progress.step("starting the service (%s), log in %s", mainClass, log);
         try (ServiceProcess service = ServiceProcess.start(log, data, options.serviceConfig(),
                 Duration.ofSeconds(180))) {
-            load(results, service.base(), schemes, capacityItemsPerSecond);
+            load(results, service.base(), schemes, capacityItemsPerSecond,
+                    () -> OverloadRun.processCpuNanos(service.pid()));
         } catch (IOException e) {
             skip(results, "HTTP load test failed to start the service: " + e.getMessage() + " (see " + log + ")");
         } finally {
@@ -58,7 +59,8 @@ final class HttpPhase {
         }
     }
 
-    private void load(Results results, URI base, List<Scheme> schemes, double capacity) {
+    private void load(Results results, URI base, List<Scheme> schemes, double capacity,
+            java.util.function.LongSupplier serviceCpuNanos) {
         results.httpTarget = base + (options.httpBackend() == null ? "" : " (pinned to " + options.httpBackend() + ")");
         results.serviceBackends = ServiceProcess.backends(base).orElse(null);
         int per = options.itemsPerRequest();
@@ -83,6 +85,25 @@ final class HttpPhase {
                 : "ran; not saturated within " + results.load.size() + " steps";
         if (options.httpBackend() == null) {
             compareRouting(results, base, schemes);
+        }
+        if (options.overloadClients() > 0) {
+            overload(results, base, schemes.getFirst(), serviceCpuNanos);
+        }
+    }
+
+    /** Many clients with huge requests ({@link OverloadRun}), on the first scheme. */
+    private void overload(Results results, URI base, Scheme scheme, java.util.function.LongSupplier cpu) {
+        int clients = options.overloadClients();
+        int items = options.overloadItems();
+        progress.step("overload %s: %d clients x %,d items for %d s", scheme.wireName(), clients, items,
+                options.overloadDuration().toSeconds());
+        List<LoadGenerator.Body> bodies = VerifyRequests.bodies(pools, List.of(scheme), items, Math.min(clients, 4),
+                options.httpBackend());
+        try {
+            results.overload.add(new OverloadRun().run(base, bodies, scheme, clients, items,
+                    options.overloadDuration(), OverloadRun.DEFAULT_MAX_QUEUE_DELAY_MS, cpu, progress));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -80,7 +80,8 @@ final class JsonReport {
                     "saturated", s.saturated(), "errorKinds", s.errorKinds()));
         }
         return Json.object("status", r.httpStatus, "target", r.httpTarget, "serviceBackends", r.serviceBackends,
-                "inProcessCapacityItemsPerSecond", r.capacityItemsPerSecond, "steps", steps, "routing", routing(r));
+                "inProcessCapacityItemsPerSecond", r.capacityItemsPerSecond, "steps", steps, "routing", routing(r),
+                "overload", r.overload.stream().map(OverloadRun::json).toList());
     }
 
     private static List<Object> routing(Results r) {

@@ -99,6 +99,8 @@ final class Results {
     final List<String> notes = new ArrayList<>();
     /** Default routing against each backend pinned, per scheme. */
     final List<RoutingComparison.Row> routing = new ArrayList<>();
+    /** Many clients with huge requests ({@code --overload}). */
+    final List<OverloadRun.Outcome> overload = new ArrayList<>();
     String httpTarget;
     String httpStatus = "not run";
     String serviceBackends;

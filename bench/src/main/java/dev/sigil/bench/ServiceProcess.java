@@ -30,6 +30,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** True when the service's main class is on the class path. */
+    /** The service's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     static boolean isPresent(String mainClass) {
         try {
             Class.forName(mainClass, false, ServiceProcess.class.getClassLoader());

@@ -32,6 +32,7 @@ final class TextReport {
                     .append(" clients, closed loop, routed and pinned in interleaved rounds; estimates from /v1/backends)\n")
                     .append(RoutingComparison.table(r.routing)).append('\n');
         }
+        r.overload.forEach(o -> out.append(OverloadRun.line(o)).append("\n\n"));
         out.append(t.crossovers().isEmpty() ? "Crossover: only the CPU backend is available.\n"
                 : "Crossover (accelerator against cpu)\n" + t.crossovers().text());
         r.notes.forEach(n -> out.append("note: ").append(n).append('\n'));
@@ -63,6 +64,7 @@ final class TextReport {
                     .append(" clients (closed loop), routed and pinned to each backend in interleaved rounds:\n\n```\n")
                     .append(RoutingComparison.table(r.routing)).append("```\n\n");
         }
+        r.overload.forEach(o -> out.append(OverloadRun.line(o)).append("\n\n"));
         out.append(t.crossovers().isEmpty() ? "Crossover: only the CPU backend was available.\n"
                 : "Crossover batch size (where each accelerator beats the CPU backend):\n\n"
                         + t.crossovers().markdown());

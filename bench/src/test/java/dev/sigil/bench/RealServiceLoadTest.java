@@ -38,6 +38,30 @@ class RealServiceLoadTest {
         }
     }
 
+    @Test
+    void overloadRun_manyClientsWithHugeRequests_everyAnswerCorrectOrOverloaded_andTheServiceGoesIdle(@TempDir Path dir)
+            throws Exception {
+        assumeTrue(ServiceProcess.isPresent(ServiceProcess.MAIN), "the service is not on the class path");
+        BenchPools pools = new BenchPools(64, new Progress(new PrintStream(OutputStream.nullOutputStream())));
+        List<LoadGenerator.Body> bodies = VerifyRequests.bodies(pools, List.of(Scheme.ED25519), 4_000, 3, null);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path config = Files.writeString(dir.resolve("sigil.yaml"), "routing:\n  maxQueueDelayMs: 200\n");
+        Path log = dir.resolve("service.log");
+        try (ServiceProcess service = ServiceProcess.start(log, data, config, Duration.ofSeconds(180))) {
+            OverloadRun.Outcome o = new OverloadRun().run(service.base(), bodies, Scheme.ED25519, 6, 4_000,
+                    Duration.ofSeconds(3), 200, () -> OverloadRun.processCpuNanos(service.pid()),
+                    new Progress(new PrintStream(OutputStream.nullOutputStream())));
+            assertThat(o.clean()).as(() -> OverloadRun.line(o) + "\n" + readLog(log)).isTrue();
+            assertThat(o.wrong()).isZero();
+            assertThat(o.overloaded()).as("six clients with 4 000 items each against a 200 ms queue target")
+                    .isPositive();
+            assertThat(o.ok() + o.overloaded() + o.timeouts()).isPositive();
+            assertThat(o.cpuIdleAfterSeconds()).as("the service's CPU went idle after the clients left").isNotNull();
+        }
+        assertThat(OverloadRun.processCpuNanos(ProcessHandle.current().pid())).isPositive();
+        assertThat(OverloadRun.processCpuNanos(-1)).isEqualTo(-1);
+    }
+
     private static String readLog(Path log) {
         try {
             return Files.readString(log);

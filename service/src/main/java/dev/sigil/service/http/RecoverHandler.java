@@ -1,6 +1,7 @@
 package dev.sigil.service.http;
 
 import dev.sigil.service.auth.Authenticator;
+import dev.sigil.service.routing.Router;
 import dev.sigil.service.verify.RecoverResult;
 import dev.sigil.service.verify.RecoverService;
 import dev.sigil.service.verify.VerifyRequest;
@@ -29,12 +30,15 @@ public final class RecoverHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         auth.requireVerify(ctx.request().getHeader("Authorization"));
         Buffer body = JsonBodies.buffer(ctx);
-        service.checkAdmission();
+        // refused at once when the work held (reserved bodies included) is past the target; held until decoded
+        Router.Reservation reserved = service.reserve(body.length());
+        ctx.addEndHandler(v -> reserved.close());
         worker.respond(ctx, cancellation -> {
-            service.checkAdmission();
-            VerifyRequest request = worker.cpu(() -> parser.parseRecover(body.getBytes()));
-            RecoverResult result = service.recover(request, cancellation);
-            return new Reply(200, worker.cpu(() -> RecoverResponseWriter.write(result)));
+            try (reserved) {
+                VerifyRequest request = worker.cpu(() -> parser.parseRecover(body.getBytes()));
+                RecoverResult result = service.recover(request, cancellation, reserved);
+                return new Reply(200, worker.cpu(() -> RecoverResponseWriter.write(result)));
+            }
         });
     }
 }

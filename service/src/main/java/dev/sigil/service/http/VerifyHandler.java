@@ -1,6 +1,7 @@
 package dev.sigil.service.http;
 
 import dev.sigil.service.auth.Authenticator;
+import dev.sigil.service.routing.Router;
 import dev.sigil.service.verify.VerifyRequest;
 import dev.sigil.service.verify.VerifyResult;
 import dev.sigil.service.verify.VerifyService;
@@ -26,12 +27,15 @@ public final class VerifyHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         auth.requireVerify(ctx.request().getHeader("Authorization"));
         Buffer body = JsonBodies.buffer(ctx);
-        service.checkAdmission();
+        // refused at once when the work held (reserved bodies included) is past the target; held until decoded
+        Router.Reservation reserved = service.reserve(body.length());
+        ctx.addEndHandler(v -> reserved.close());
         worker.respond(ctx, cancellation -> {
-            service.checkAdmission();
-            VerifyRequest request = worker.cpu(() -> parser.parse(body.getBytes()));
-            VerifyResult result = service.verify(request, cancellation);
-            return new Reply(200, worker.cpu(() -> VerifyResponseWriter.write(result)));
+            try (reserved) {
+                VerifyRequest request = worker.cpu(() -> parser.parse(body.getBytes()));
+                VerifyResult result = service.verify(request, cancellation, reserved);
+                return new Reply(200, worker.cpu(() -> VerifyResponseWriter.write(result)));
+            }
         });
     }
 }

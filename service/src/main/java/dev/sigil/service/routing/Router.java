@@ -135,6 +135,8 @@ public final class Router implements AutoCloseable {
     private final SignRouting signing;
     private final RecoverRouting recovering;
     private final KnownAnswerSource answers = new KnownAnswerSource();
+    /** Per operation: items and estimated nanoseconds per request body byte, learned from decoded requests. */
+    private final Map<Operation, double[]> perByte = new EnumMap<>(Operation.class);
     private final CountDownLatch calibrated = new CountDownLatch(1);
     private final ScheduledExecutorService probes;
     private final Thread calibration;
@@ -246,6 +248,67 @@ public final class Router implements AutoCloseable {
     }
 
     /**
+     * Reserves work for a request whose body of {@code bodyBytes} has arrived but is not decoded yet, at the items and
+     * cost per byte learned from the requests decoded before ({@link #admit(Operation, Map, Cancellation, Reservation)}
+     * teaches them): refused at once, as {@link #admit} refuses, when the work held would already take longer than
+     * {@code routing.maxQueueDelayMs}. So many clients sending huge requests together are answered {@code overloaded}
+     * when they arrive, not after waiting their turn to be decoded. Close it (idempotent) when the request ends.
+     *
+     * @throws OverloadedException when refused
+     */
+    public Reservation reserve(Operation op, long bodyBytes) {
+        double[] per;
+        synchronized (perByte) {
+            per = perByte.getOrDefault(op, new double[2]).clone();
+        }
+        long items = Math.round(bodyBytes * per[0]);
+        double nanos = bodyBytes * per[1];
+        Admission.Refusal refusal = admission.tryAcquire(items, nanos);
+        if (refusal != null) {
+            fleet.metrics().rejection(op);
+            throw new OverloadedException(refusal.reason() + "; retry later", retryAfterSeconds(refusal.waitNanos()));
+        }
+        return new Reservation(admission, bodyBytes, items, nanos);
+    }
+
+    /** Learning rate of the items and cost per body byte. */
+    static final double PER_BYTE_ALPHA = 0.25;
+
+    private void learnPerByte(Operation op, long bytes, long items, double nanos) {
+        if (bytes <= 0 || items <= 0) {
+            return;
+        }
+        synchronized (perByte) {
+            double[] per = perByte.computeIfAbsent(op, k -> new double[] {(double) items / bytes, nanos / bytes});
+            per[0] += PER_BYTE_ALPHA * ((double) items / bytes - per[0]);
+            per[1] += PER_BYTE_ALPHA * (nanos / bytes - per[1]);
+        }
+    }
+
+    /** Work reserved for a request body not decoded yet ({@link #reserve}); released when closed. */
+    public static final class Reservation implements AutoCloseable {
+        private final Admission admission;
+        private final long bytes;
+        private final long items;
+        private final double nanos;
+        private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+        private Reservation(Admission admission, long bytes, long items, double nanos) {
+            this.admission = admission;
+            this.bytes = bytes;
+            this.items = items;
+            this.nanos = nanos;
+        }
+
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false) && (items > 0 || nanos > 0)) {
+                admission.release(items, nanos);
+            }
+        }
+    }
+
+    /**
      * Admits a request's work, by cost: refused when the work already held would take longer than
      * {@code routing.maxQueueDelayMs} at the backends' estimated throughput (one of each group sharing hardware),
      * with a {@code Retry-After} of the time until it would be under it, or when its items would pass
@@ -254,6 +317,14 @@ public final class Router implements AutoCloseable {
      * @throws OverloadedException when refused
      */
     public Ticket admit(Operation op, Map<Scheme, Integer> items, Cancellation cancellation) {
+        return admit(op, items, cancellation, null);
+    }
+
+    /**
+     * As {@link #admit(Operation, Map, Cancellation)}, for a request that held a {@link Reservation} while its body
+     * was decoded: the reservation is released for the exact work, and its size teaches the cost per byte.
+     */
+    public Ticket admit(Operation op, Map<Scheme, Integer> items, Cancellation cancellation, Reservation reserved) {
         Map<Scheme, Double> perItem = new EnumMap<>(Scheme.class);
         long total = 0;
         double nanos = 0;
@@ -262,6 +333,10 @@ public final class Router implements AutoCloseable {
             perItem.put(e.getKey(), per);
             total += e.getValue();
             nanos += per * e.getValue();
+        }
+        if (reserved != null) {
+            reserved.close();
+            learnPerByte(op, reserved.bytes, total, nanos);
         }
         Admission.Refusal refusal = admission.tryAcquire(total, nanos);
         if (refusal != null) {

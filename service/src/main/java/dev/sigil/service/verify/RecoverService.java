@@ -47,8 +47,21 @@ public final class RecoverService {
         router.checkAdmission(Operation.RECOVER);
     }
 
+    /**
+     * Reserves work for a request body of this size before it is decoded ({@link Router#reserve}).
+     *
+     * @throws dev.sigil.service.error.OverloadedException when refused
+     */
+    public Router.Reservation reserve(long bodyBytes) {
+        return router.reserve(Operation.RECOVER, bodyBytes);
+    }
+
     public RecoverResult recover(VerifyRequest request) {
         return recover(request, new Cancellation());
+    }
+
+    public RecoverResult recover(VerifyRequest request, Cancellation cancellation) {
+        return recover(request, cancellation, null);
     }
 
     /**
@@ -57,7 +70,7 @@ public final class RecoverService {
      * @throws dev.sigil.service.error.OverloadedException when the router refuses the work
      * @throws dev.sigil.service.routing.CancelledException when cancelled before it was done
      */
-    public RecoverResult recover(VerifyRequest request, Cancellation cancellation) {
+    public RecoverResult recover(VerifyRequest request, Cancellation cancellation, Router.Reservation reserved) {
         RuleSet rules = request.rules() == null ? RuleSet.STANDARD : RuleSet.fromWire(request.rules())
                 .orElseThrow(() -> new RequestException(ErrorCode.UNKNOWN_RULES,
                         "unknown rule set (rule sets: standard, low-s)"));
@@ -80,7 +93,7 @@ public final class RecoverService {
             recovered = router.recover(batch, pin, null);
         } else {
             try (Router.Ticket ticket = router.admit(Operation.RECOVER,
-                    Map.of(Scheme.ECDSA_SECP256K1, batch.pendingCount()), cancellation)) {
+                    Map.of(Scheme.ECDSA_SECP256K1, batch.pendingCount()), cancellation, reserved)) {
                 recovered = router.recover(batch, pin, ticket);
             } catch (BackendException e) {
                 throw new RequestException(ErrorCode.BACKEND_UNAVAILABLE, "no backend could recover the keys");

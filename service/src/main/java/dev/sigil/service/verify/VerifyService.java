@@ -45,8 +45,21 @@ public final class VerifyService {
         router.checkAdmission(Operation.VERIFY);
     }
 
+    /**
+     * Reserves work for a request body of this size before it is decoded ({@link Router#reserve}).
+     *
+     * @throws dev.sigil.service.error.OverloadedException when refused
+     */
+    public Router.Reservation reserve(long bodyBytes) {
+        return router.reserve(Operation.VERIFY, bodyBytes);
+    }
+
     public VerifyResult verify(VerifyRequest request) {
         return verify(request, new Cancellation());
+    }
+
+    public VerifyResult verify(VerifyRequest request, Cancellation cancellation) {
+        return verify(request, cancellation, null);
     }
 
     /**
@@ -56,7 +69,7 @@ public final class VerifyService {
      * @throws dev.sigil.service.routing.OverloadedException when the router refuses the work
      * @throws dev.sigil.service.routing.CancelledException when cancelled before it was done
      */
-    public VerifyResult verify(VerifyRequest request, Cancellation cancellation) {
+    public VerifyResult verify(VerifyRequest request, Cancellation cancellation, Router.Reservation reserved) {
         RuleSet rules = request.rules() == null ? RuleSet.STANDARD : RuleSet.fromWire(request.rules())
                 .orElseThrow(() -> new RequestException(ErrorCode.UNKNOWN_RULES,
                         "unknown rule set (rule sets: standard, low-s)"));
@@ -71,7 +84,7 @@ public final class VerifyService {
         }
         Map<Scheme, Integer> sizes = new EnumMap<>(Scheme.class);
         indices.forEach((s, idx) -> sizes.put(s, idx.length));
-        try (Router.Ticket ticket = router.admit(Operation.VERIFY, sizes, cancellation)) {
+        try (Router.Ticket ticket = router.admit(Operation.VERIFY, sizes, cancellation, reserved)) {
             for (Map.Entry<Scheme, int[]> e : indices.entrySet()) {
                 runScheme(e.getKey(), rules, e.getValue(), items, pin, outcomes, counts, ticket);
             }
