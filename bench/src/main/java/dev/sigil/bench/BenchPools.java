@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * Signed items per scheme, generated once per run and shared by every phase: at most {@code distinct} different
  * signatures by 64 keys, repeated to fill larger batches. Every eighth item has its message altered after signing,
- * so it must come out {@code INVALID}; all others {@code VALID}.
+ * so it must come out {@code INVALID}; all others {@code VALID}. {@code -Dsigil.bench.tamperEvery=N} tampers one in N
+ * instead, 0 none (honest traffic, where a scheme's rejections cost nothing extra).
  */
 final class BenchPools {
-    static final int TAMPER_EVERY = 8;
+    static final int TAMPER_EVERY = Math.max(0, Integer.getInteger("sigil.bench.tamperEvery", 8));
 
     private final int distinct;
     private final Progress progress;
@@ -45,7 +46,16 @@ final class BenchPools {
     }
 
     static boolean isTampered(int index) {
-        return index % TAMPER_EVERY == TAMPER_EVERY - 1;
+        return TAMPER_EVERY > 0 && index % TAMPER_EVERY == TAMPER_EVERY - 1;
+    }
+
+    /** The mix in words, for the reports: "one item in eight tampered". */
+    static String mix() {
+        return switch (TAMPER_EVERY) {
+            case 0 -> "no item tampered";
+            case 8 -> "one item in eight tampered";
+            default -> "one item in " + TAMPER_EVERY + " tampered";
+        };
     }
 
     private synchronized List<AdversarialItems.Signed> pool(Scheme scheme) {

@@ -44,7 +44,7 @@ final class Html {
                 .append(" s.</p>\n").append(machine(r.machine)).append(READING);
         h.append("<h2>Throughput against batch size</h2>\n<p class=\"note\">In-process verify, items per second ")
                 .append("(log–log). Dashed lines: plain Bouncy Castle on every core and on one thread, and ")
-                .append("<code>openssl speed</code> on one thread. One item in eight is a tampered message.</p>\n")
+                .append("<code>openssl speed</code> on one thread. Mix: " + BenchPools.mix() + " (message altered).</p>\n")
                 .append("<div class=\"charts\">\n");
         r.schemes().forEach(s -> h.append(Charts.throughput(r, s)));
         h.append("</div>\n");

@@ -13,12 +13,12 @@ final class TextReport {
         out.append("Sigil bench — ").append(r.command).append(" — ").append(machine(r.machine)).append("\n\n");
         r.backends.forEach(b -> out.append("backend ").append(b.id()).append(": ").append(b.device()).append('\n'));
         out.append('\n');
-        out.append("In-process verify (one item in eight tampered; items/CPU-s divides by the CPU time of this process's Java threads, the JIT compiler's and GC's own threads left out; ")
+        out.append("In-process verify (").append(BenchPools.mix()).append("; items/CPU-s divides by the CPU time of this process's Java threads, the JIT compiler's and GC's own threads left out; ")
                 .append("ratios: to plain Bouncy Castle on every core, to openssl speed on one thread, items/CPU-s to the best ")
                 .append("native loop on one thread per CPU-second)\n").append(t.sweep().text()).append('\n');
         out.append("Baselines\n").append(t.baselines().text()).append('\n');
         if (!r.recovery.isEmpty() || !r.recoveryBaselines.isEmpty()) {
-            out.append("Public-key recovery, ecdsa-secp256k1 (ecrecover; one item in eight tampered; ratios per ")
+            out.append("Public-key recovery, ecdsa-secp256k1 (ecrecover; " + BenchPools.mix() + "; ratios per ")
                     .append("CPU-second to a plain libsecp256k1 ecdsa_recover loop on one thread)\n")
                     .append(t.recovery().text()).append('\n');
         }
@@ -44,7 +44,7 @@ final class TextReport {
         StringBuilder out = new StringBuilder();
         out.append("Measured with `").append(r.command).append("` on ").append(machine(r.machine)).append(" (")
                 .append(r.startedAt).append(").\n\n");
-        out.append("In-process verify, items per second (one item in eight is a tampered message; items/CPU-s ")
+        out.append("In-process verify, items per second (").append(BenchPools.mix()).append(" (message altered); items/CPU-s ")
                 .append("divides by the CPU time of the process's Java threads (the JIT compiler's and GC's own threads left out), which other load on the machine distorts less; ")
                 .append("ratios are to a plain Bouncy Castle loop on every core and to `openssl speed` on one ")
                 .append("thread):\n\n")

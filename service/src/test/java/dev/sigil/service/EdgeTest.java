@@ -105,6 +105,47 @@ class EdgeTest {
     }
 
     @Test
+    void hugeDeclaredBodies_pastTheQueueTarget_are503OverloadedOnTheirHeaders_withoutReadingTheBody() throws Exception {
+        try (TestServer server = TestServer.start(dir, "routing: {maxQueueDelayMs: 100}")) {
+            // 60 MB declared: about 190 000 items of work reserved while its body has not come
+            RawHttp holder = new RawHttp(server.server.port());
+            holder.send("POST /v1/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 60000000\r\n\r\n{\"items\": [");
+            RawHttp.Answer refused = null;
+            long until = System.nanoTime() + 30_000_000_000L; // a bound for a loaded machine, not a timing claim
+            while (System.nanoTime() < until) {
+                // until the holder's headers have been seen, this one may be admitted and wait for its body
+                try (RawHttp raw = new RawHttp(server.server.port())) {
+                    raw.timeout(3_000);
+                    refused = raw.send("POST /v1/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 60000000\r\n\r\n").read();
+                    if (refused.status() == 503) {
+                        assertThat(raw.closedByServer()).as("closed: its body is never read").isTrue();
+                        break;
+                    }
+                } catch (java.io.UncheckedIOException e) {
+                    // not answered within the read timeout: admitted, waiting for a body that does not come
+                }
+                Thread.sleep(20);
+            }
+            assertThat(refused.status()).as(refused.head()).isEqualTo(503);
+            assertThat(refused.errorCode()).isEqualTo("overloaded");
+            assertThat(refused.head().toLowerCase(java.util.Locale.ROOT)).contains("retry-after:");
+            assertThat(refused.closes()).isTrue();
+            holder.close();
+            TestServer.Response served = null;
+            for (int i = 0; i < 500; i++) {
+                served = server.post("/v1/verify", VERIFY, null);
+                if (served.status() == 200) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(served.status()).as("the reservation is released with its request").isEqualTo(200);
+        }
+    }
+
+    @Test
     void signAndKeyBodies_haveTheirOwnSmallLimits() {
         try (TestServer server = TestServer.start(dir, "server: {maxSignBodyBytes: 2048, maxKeysBodyBytes: 1024}")) {
             assertThat(server.post("/v1/keys", "{\"keyId\":\"k1\",\"scheme\":\"ed25519\"}", TestServer.ADMIN)

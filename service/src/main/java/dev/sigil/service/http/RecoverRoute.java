@@ -13,6 +13,6 @@ public final class RecoverRoute {
 
     /** As verify: the gate checks the token on the headers, then the body is read, then the handler runs. */
     public static void register(Router router, AuthGate gate, Handler<RoutingContext> body, RecoverHandler handler) {
-        router.post(PATH).handler(gate).handler(body).handler(handler);
+        router.post(PATH).handler(gate).handler(handler.admission()).handler(body).handler(handler);
     }
 }

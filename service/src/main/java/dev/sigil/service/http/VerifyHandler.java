@@ -23,13 +23,17 @@ public final class VerifyHandler implements Handler<RoutingContext> {
         this.worker = worker;
     }
 
+    /** Reserves the request's work on its headers, before the body is read ({@link Reservations}). */
+    public Handler<RoutingContext> admission() {
+        return Reservations.gate(service::reserve);
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         auth.requireVerify(ctx.request().getHeader("Authorization"));
         Buffer body = JsonBodies.buffer(ctx);
-        // refused at once when the work held (reserved bodies included) is past the target; held until decoded
-        Router.Reservation reserved = service.reserve(body.length());
-        ctx.addEndHandler(v -> reserved.close());
+        // made on the headers (refused there when the work held is past the target); held until decoded
+        Router.Reservation reserved = Reservations.of(ctx, body.length(), service::reserve);
         worker.respond(ctx, cancellation -> {
             try (reserved) {
                 VerifyRequest request = worker.cpu(() -> parser.parse(body.getBytes()));

@@ -11,8 +11,11 @@ public final class VerifyRoute {
     private VerifyRoute() {
     }
 
-    /** The gate checks the token on the headers, then the body is read, then the handler runs. */
+    /**
+     * The gate checks the token on the headers, the work is reserved from the declared length (refused at once when
+     * overloaded), then the body is read, then the handler runs.
+     */
     public static void register(Router router, AuthGate gate, Handler<RoutingContext> body, VerifyHandler handler) {
-        router.post(PATH).handler(gate).handler(body).handler(handler);
+        router.post(PATH).handler(gate).handler(handler.admission()).handler(body).handler(handler);
     }
 }

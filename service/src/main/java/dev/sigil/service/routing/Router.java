@@ -259,7 +259,11 @@ public final class Router implements AutoCloseable {
     public Reservation reserve(Operation op, long bodyBytes) {
         double[] per;
         synchronized (perByte) {
-            per = perByte.getOrDefault(op, new double[2]).clone();
+            double[] learned = perByte.get(op);
+            per = learned != null ? learned.clone() : null;
+        }
+        if (per == null) {
+            per = defaultPerByte(op);
         }
         long items = Math.round(bodyBytes * per[0]);
         double nanos = bodyBytes * per[1];
@@ -269,6 +273,24 @@ public final class Router implements AutoCloseable {
             throw new OverloadedException(refusal.reason() + "; retry later", retryAfterSeconds(refusal.waitNanos()));
         }
         return new Reservation(admission, bodyBytes, items, nanos);
+    }
+
+    /** Bytes of JSON per item assumed until a decoded request has told: a short message, hex key and signature. */
+    static final int DEFAULT_BYTES_PER_ITEM = 320;
+
+    /** Items and nanoseconds per byte before any request was decoded: the mean estimate of the schemes. */
+    private double[] defaultPerByte(Operation op) {
+        double sum = 0;
+        int n = 0;
+        for (Scheme s : Scheme.values()) {
+            double per = fleet.nanosPerItem(s, op);
+            if (per > 0) {
+                sum += per;
+                n++;
+            }
+        }
+        double items = 1.0 / DEFAULT_BYTES_PER_ITEM;
+        return new double[] {items, n == 0 ? 0 : items * sum / n};
     }
 
     /** Learning rate of the items and cost per body byte. */
