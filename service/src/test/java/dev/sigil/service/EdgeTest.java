@@ -146,6 +146,29 @@ class EdgeTest {
     }
 
     @Test
+    void expectContinue_theBodyIsAskedForOnlyOnceTheHeadersPassed() {
+        byte[] body = VERIFY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (TestServer server = TestServer.start(dir, tokens())) {
+            try (RawHttp raw = new RawHttp(server.server.port())) {
+                raw.timeout(20_000);
+                RawHttp.Answer go = raw.send("POST /v1/verify HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer node-token\r\n"
+                        + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " + body.length
+                        + "\r\n\r\n").read();
+                assertThat(go.status()).isEqualTo(100);
+                RawHttp.Answer a = raw.send(body).read();
+                assertThat(a.status()).as(a.body()).isEqualTo(200);
+                assertThat(a.body()).contains("\"valid\"");
+            }
+            try (RawHttp raw = new RawHttp(server.server.port())) {
+                raw.timeout(20_000);
+                RawHttp.Answer a = raw.send("POST /v1/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n").read();
+                assertThat(a.status()).as("no token: refused without asking for the body").isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
     void signAndKeyBodies_haveTheirOwnSmallLimits() {
         try (TestServer server = TestServer.start(dir, "server: {maxSignBodyBytes: 2048, maxKeysBodyBytes: 1024}")) {
             assertThat(server.post("/v1/keys", "{\"keyId\":\"k1\",\"scheme\":\"ed25519\"}", TestServer.ADMIN)

@@ -16,7 +16,9 @@ import io.vertx.ext.web.RoutingContext;
  * under a client still sending, which then never sees the answer); a client that sends more than another limit's
  * worth is answered at once and its connection closed. Every byte held counts against the shared {@link BodyBudget}
  * until the request is answered: past it the request is answered {@code overloaded} at once. A body that takes longer
- * than the body timeout is answered 408 and its connection closed.
+ * than the body timeout is answered 408 and its connection closed. A client that sent {@code Expect: 100-continue}
+ * is told to send its body only here, once every check on the headers passed and the budget took it: a request
+ * refused before (401, 403, 413, 503 {@code overloaded}) is answered without the body ever being sent.
  */
 public final class JsonBodyHandler implements Handler<RoutingContext> {
     static final String BODY = "sigil.body";
@@ -156,6 +158,10 @@ public final class JsonBodyHandler implements Handler<RoutingContext> {
         request.exceptionHandler(t -> c.error());
         request.endHandler(v -> c.end());
         c.start();
+        if (!c.done && !request.isEnded() && request.version() != io.vertx.core.http.HttpVersion.HTTP_2
+                && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            ctx.response().writeContinue();
+        }
         request.resume();
     }
 
