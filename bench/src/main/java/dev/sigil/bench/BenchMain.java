@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * {@code ./sigil bench}: every available backend × scheme × batch size in process, the plain Bouncy Castle and
- * openssl baselines, and an open-loop HTTP load test; then a table on stdout and {@code report.json},
+ * openssl baselines, an open-loop HTTP load test, the same over gRPC with the small-request table; then a table on stdout and {@code report.json},
  * {@code report.html}, {@code report.md} and {@code table.txt} in the output directory.
  */
 public final class BenchMain {
@@ -62,6 +62,7 @@ public final class BenchMain {
         new Baselines(options, progress, pools).run(results, schemes);
         results.capacityItemsPerSecond = capacity(results, schemes);
         new HttpPhase(options, progress, pools, serviceMain).run(results, schemes, results.capacityItemsPerSecond);
+        new GrpcPhase(options, progress, pools, serviceMain).run(results, schemes, results.capacityItemsPerSecond);
         results.seconds = progress.elapsedSeconds();
         results.machine.put("loadAverageAtEnd", loadAverage());
         busy(results);

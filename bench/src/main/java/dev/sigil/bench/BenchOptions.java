@@ -17,14 +17,14 @@ import java.util.Set;
 record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration warmup, Duration measure,
         Set<String> backends, Set<String> schemes, boolean http, URI url, int itemsPerRequest,
         Duration stepDuration, int maxSteps, boolean openssl, Map<String, Map<String, Object>> settings,
-        Path serviceConfig, String httpBackend) {
+        Path serviceConfig, String httpBackend, boolean grpc, String grpcTarget) {
 
     static final String USAGE = """
             usage: ./sigil bench [--quick] [--out DIR] [--backends cpu,opencl,...] [--schemes ecdsa-p256,...]
                                  [--batch-sizes 1,16,256] [--measure-ms N] [--warmup-ms N]
                                  [--url http://host:port | --no-http] [--items-per-request N]
                                  [--step-ms N] [--max-steps N] [--no-openssl] [--set backend.key=value ...]
-                                 [--service-config FILE] [--http-backend ID]
+                                 [--service-config FILE] [--http-backend ID] [--no-grpc | --grpc-target H:P]
               --quick         small batch sizes and short durations (a smoke run, about a minute)
               --out DIR       where report.html, report.json, report.md and table.txt go (default bench-report/)
               --url URL       load-test a running service instead of starting one
@@ -32,6 +32,9 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
               --set id.k=v    a setting for one backend provider (e.g. --set hsm.verify=true)
               --service-config FILE   the --config given to the service the bench starts
               --http-backend ID       pin every load-test request to one backend ("backend": ID)
+              --no-grpc       skip the gRPC phase (gRPC load test and the small-request table)
+              --grpc-target H:P       run the gRPC phase against a running service (its HTTP port) instead of
+                                      starting one
             """;
 
     static BenchOptions parse(String... args) {
@@ -51,6 +54,8 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
         Map<String, Map<String, Object>> settings = new HashMap<>();
         Path serviceConfig = null;
         String httpBackend = null;
+        boolean grpc = true;
+        String grpcTarget = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -70,11 +75,13 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
                 case "--set" -> setting(settings, value(args, ++i, a));
                 case "--service-config" -> serviceConfig = Path.of(value(args, ++i, a));
                 case "--http-backend" -> httpBackend = value(args, ++i, a);
+                case "--no-grpc" -> grpc = false;
+                case "--grpc-target" -> grpcTarget = value(args, ++i, a);
                 default -> throw new IllegalArgumentException("unknown flag " + a + "\n" + USAGE);
             }
         }
         return new BenchOptions(out, quick, sizes, warmup, measure, backends, schemes, http, url, perRequest,
-                step, maxSteps, openssl, settings, serviceConfig, httpBackend);
+                step, maxSteps, openssl, settings, serviceConfig, httpBackend, grpc, grpcTarget);
     }
 
     /** The settings given for one backend provider with {@code --set id.key=value}. */
