@@ -12,7 +12,6 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,17 +55,11 @@ final class GrpcPhase {
                     + "or give --grpc-target of a running service");
             return;
         }
-        Path data = Files.createTempDirectory("sigil-bench-grpc-data");
         Path log = options.out().resolve("service-grpc.log");
         progress.step("starting the service for the gRPC phase (%s), log in %s", mainClass, log);
-        try (ServiceProcess service = ServiceProcess.start(log, data, options.serviceConfig(),
-                Duration.ofSeconds(180))) {
-            measure(results, service.address(), schemes, capacityItemsPerSecond);
-        } catch (IOException e) {
-            skip(results, "gRPC phase failed to start the service: " + e.getMessage() + " (see " + log + ")");
-        } finally {
-            TempDirs.delete(data);
-        }
+        ServiceProcess.during(log, options.serviceConfig(),
+                        service -> measure(results, service.address(), schemes, capacityItemsPerSecond))
+                .ifPresent(why -> skip(results, "gRPC phase failed to start the service: " + why));
     }
 
     private void measure(Results results, String target, List<Scheme> schemes, double capacity) {

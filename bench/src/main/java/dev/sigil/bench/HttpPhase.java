@@ -3,7 +3,6 @@ package dev.sigil.bench;
 import dev.sigil.crypto.Scheme;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,17 +44,11 @@ final class HttpPhase {
                     + "build it, or give --url of a running service");
             return;
         }
-        Path data = Files.createTempDirectory("sigil-bench-data");
         Path log = options.out().resolve("service.log");
         progress.step("starting the service (%s), log in %s", mainClass, log);
-        try (ServiceProcess service = ServiceProcess.start(log, data, options.serviceConfig(),
-                Duration.ofSeconds(180))) {
-            load(results, service.base(), schemes, capacityItemsPerSecond);
-        } catch (IOException e) {
-            skip(results, "HTTP load test failed to start the service: " + e.getMessage() + " (see " + log + ")");
-        } finally {
-            TempDirs.delete(data);
-        }
+        ServiceProcess.during(log, options.serviceConfig(),
+                        service -> load(results, service.base(), schemes, capacityItemsPerSecond))
+                .ifPresent(why -> skip(results, "HTTP load test failed to start the service: " + why));
     }
 
     private void load(Results results, URI base, List<Scheme> schemes, double capacity) {

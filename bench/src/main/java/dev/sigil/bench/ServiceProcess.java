@@ -146,11 +146,37 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Work against a started service. */
+    interface Use {
+        void run(ServiceProcess service);
+    }
+
+    /**
+     * Starts the service for a bench phase (with its own data directory, deleted afterwards), runs the work against
+     * it, and stops it; returns why it could not start, if it could not.
+     */
+    static Optional<String> during(Path log, Path config, Use use) throws IOException {
+        Path data = java.nio.file.Files.createTempDirectory("sigil-bench-data");
+        try (ServiceProcess service = start(log, data, config, Duration.ofSeconds(180))) {
+            use.run(service);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getMessage() + " (see " + log + ")");
+        } finally {
+            TempDirs.delete(data);
+        }
+    }
+
     @Override
     public void close() {
+        stop(process, 10);
+    }
+
+    /** SIGTERM, then SIGKILL when the process has not exited within the grace period. */
+    static void stop(Process process, int graceSeconds) {
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

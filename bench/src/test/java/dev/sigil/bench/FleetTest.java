@@ -184,8 +184,8 @@ class FleetTest {
     }
 
     private static SigilClient client(List<String> addresses) {
-        return SigilClient.builder().addresses(addresses).deadline(Duration.ofSeconds(30)).maxAttempts(6)
-                .backoff(Duration.ofMillis(20), Duration.ofMillis(300)).healthInterval(Duration.ofMillis(300))
+        return SigilClient.builder().addresses(addresses).deadline(Duration.ofSeconds(30)).maxAttempts(10)
+                .backoff(Duration.ofMillis(20), Duration.ofMillis(500)).healthInterval(Duration.ofMillis(300))
                 .build();
     }
 

@@ -41,6 +41,7 @@ final class Haproxy implements AutoCloseable {
                     timeout connect 1s
                     timeout client 60s
                     timeout server 60s
+                    timeout check 2s
                     retries 3
                     option redispatch 1
                     retry-on conn-failure empty-response response-timeout
@@ -54,7 +55,7 @@ final class Haproxy implements AutoCloseable {
                     option httpchk
                     http-check send meth GET uri /health/ready hdr host sigil
                     http-check expect status 200
-                    default-server check inter 250ms fall 1 rise 2
+                    default-server check inter 250ms fall 2 rise 2
                 """.formatted(port));
         for (int i = 0; i < servers.size(); i++) {
             s.append("    server sigil-").append(i + 1).append(' ').append(servers.get(i)).append(" proto h2\n");
@@ -80,14 +81,6 @@ final class Haproxy implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServiceProcess.stop(process, 5);
     }
 }

@@ -48,8 +48,9 @@ import java.util.function.Function;
  *       says otherwise). When no address is healthy, all of them are tried.
  *   <li>{@code verify} and {@code recover} are idempotent and are retried, on another healthy address where there is
  *       one, on UNAVAILABLE and RESOURCE_EXHAUSTED (except {@code batch-too-large} and {@code payload-too-large},
- *       which no retry can cure): at most {@code maxAttempts} attempts, with exponential backoff and full jitter, and
- *       never past the call's deadline. A server's retry pushback ({@code grpc-retry-pushback-ms}, which Sigil sends
+ *       which no retry can cure), and on INTERNAL or UNKNOWN that did not come from a Sigil server (no code word:
+ *       a stream broken in transport, as a proxy ends one whose server died mid-answer): at most
+ *       {@code maxAttempts} attempts, with exponential backoff and full jitter, and never past the call's deadline. A server's retry pushback ({@code grpc-retry-pushback-ms}, which Sigil sends
  *       with {@code overloaded}) is honoured: that address is not called again before it ends (other healthy
  *       addresses are), a retry that would have to wait past the deadline is not made, and a negative pushback
  *       means no retry. {@code sign} is never retried.
@@ -214,6 +215,10 @@ public final class SigilClient implements AutoCloseable {
     static boolean retryable(Status status) {
         return switch (status.getCode()) {
             case UNAVAILABLE -> true;
+            // without the API's code word the status did not come from a Sigil server but from the transport: a
+            // stream broken mid-answer (a proxy whose server died after the response headers), or a proxy's HTTP
+            // error; the request may not have been served, and verify and recover are safe to repeat
+            case INTERNAL, UNKNOWN -> SigilClientException.codeWord(status.getDescription()).isEmpty();
             case RESOURCE_EXHAUSTED -> {
                 String word = SigilClientException.codeWord(status.getDescription());
                 yield !word.equals("batch-too-large") && !word.equals("payload-too-large");
