@@ -27,10 +27,15 @@ rm -rf "$work" "$ARCHIVE"
 mkdir -p "$app/lib" "$app/native" "$app/legal/ocl-icd-libopencl1"
 
 # The application: the bench jar (gpu-check, bench, soak) and everything it runs with, which includes the service;
-# JMH and its helpers serve only ./sigil jmh in a checkout.
+# JMH and its helpers serve only ./sigil jmh in a checkout, and the Java client with grpc-java only the bench's gRPC
+# phase (skipped with a note where they are missing; the service speaks gRPC through Vert.x without them).
 cp "$ROOT/bench/target/sigil-bench.jar" "$app/lib/"
 for jar in "$ROOT"/bench/target/lib/*.jar; do
-  case "$(basename "$jar")" in jmh-core-*|jopt-simple-*|commons-math3-*) continue ;; esac
+  case "$(basename "$jar")" in
+    jmh-core-*|jopt-simple-*|commons-math3-*) continue ;;
+    client-*|grpc-*|proto-google-common-protos-*|perfmark-api-*|gson-*|animal-sniffer-annotations-*) continue ;;
+    annotations-4.*) continue ;;
+  esac
   cp "$jar" "$app/lib/"
 done
 

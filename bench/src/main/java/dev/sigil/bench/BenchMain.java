@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * {@code ./sigil bench}: every available backend × scheme × batch size in process, the plain Bouncy Castle and
- * openssl baselines, and an open-loop HTTP load test; then a table on stdout and {@code report.json},
+ * openssl baselines, an open-loop HTTP load test, the same over gRPC with the small-request table; then a table on stdout and {@code report.json},
  * {@code report.html}, {@code report.md} and {@code table.txt} in the output directory.
  */
 public final class BenchMain {
@@ -62,6 +62,16 @@ public final class BenchMain {
         new Baselines(options, progress, pools).run(results, schemes);
         results.capacityItemsPerSecond = capacity(results, schemes);
         new HttpPhase(options, progress, pools, serviceMain).run(results, schemes, results.capacityItemsPerSecond);
+        if (ServiceProcess.isPresent("io.grpc.ManagedChannelBuilder")
+                && ServiceProcess.isPresent("dev.sigil.client.SigilClient")) {
+            new GrpcPhase(options, progress, pools, serviceMain).run(results, schemes,
+                    results.capacityItemsPerSecond);
+        } else {
+            results.grpcStatus = "gRPC phase skipped: the Java client and grpc-java are not on the class path "
+                    + "(the bundle leaves them out; run ./sigil bench in a checkout)";
+            results.notes.add(results.grpcStatus);
+            progress.step("%s", results.grpcStatus);
+        }
         results.seconds = progress.elapsedSeconds();
         results.machine.put("loadAverageAtEnd", loadAverage());
         busy(results);

@@ -17,14 +17,15 @@ import java.util.Set;
 record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration warmup, Duration measure,
         Set<String> backends, Set<String> schemes, boolean http, URI url, int itemsPerRequest,
         Duration stepDuration, int maxSteps, boolean openssl, Map<String, Map<String, Object>> settings,
-        Path serviceConfig, String httpBackend, int overloadClients, int overloadItems, Duration overloadDuration) {
+        Path serviceConfig, String httpBackend, int overloadClients, int overloadItems, Duration overloadDuration,
+        boolean grpc, String grpcTarget) {
 
     static final String USAGE = """
             usage: ./sigil bench [--quick] [--out DIR] [--backends cpu,opencl,...] [--schemes ecdsa-p256,...]
                                  [--batch-sizes 1,16,256] [--measure-ms N] [--warmup-ms N]
                                  [--url http://host:port | --no-http] [--items-per-request N]
                                  [--step-ms N] [--max-steps N] [--no-openssl] [--set backend.key=value ...]
-                                 [--service-config FILE] [--http-backend ID]
+                                 [--service-config FILE] [--http-backend ID] [--no-grpc | --grpc-target H:P]
                                  [--overload CLIENTSxITEMS] [--overload-seconds N]
               --quick         small batch sizes and short durations (a smoke run, about a minute)
               --out DIR       where report.html, report.json, report.md and table.txt go (default bench-report/)
@@ -37,6 +38,9 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
                                       items (first scheme) in a closed loop, 15 s client timeout: answers, latency
                                       against routing.maxQueueDelayMs, and how soon the service's CPU goes idle
               --overload-seconds N    how long the overload clients send (default 20)
+              --no-grpc       skip the gRPC phase (gRPC load test and the small-request table)
+              --grpc-target H:P       run the gRPC phase against a running service (its HTTP port) instead of
+                                      starting one
             """;
 
     static BenchOptions parse(String... args) {
@@ -59,6 +63,8 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
         int overloadClients = 0;
         int overloadItems = 0;
         Duration overloadDuration = Duration.ofSeconds(20);
+        boolean grpc = true;
+        String grpcTarget = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -87,12 +93,14 @@ record BenchOptions(Path out, boolean quick, List<Integer> batchSizes, Duration 
                     overloadItems = positive(v[1], a);
                 }
                 case "--overload-seconds" -> overloadDuration = Duration.ofSeconds(positive(value(args, ++i, a), a));
+                case "--no-grpc" -> grpc = false;
+                case "--grpc-target" -> grpcTarget = value(args, ++i, a);
                 default -> throw new IllegalArgumentException("unknown flag " + a + "\n" + USAGE);
             }
         }
         return new BenchOptions(out, quick, sizes, warmup, measure, backends, schemes, http, url, perRequest,
                 step, maxSteps, openssl, settings, serviceConfig, httpBackend, overloadClients, overloadItems,
-                overloadDuration);
+                overloadDuration, grpc, grpcTarget);
     }
 
     /** The settings given for one backend provider with {@code --set id.key=value}. */

@@ -59,6 +59,16 @@ final class Html {
             h.append("<div class=\"charts\">\n").append(Charts.latency(r)).append(Charts.achieved(r))
                     .append("</div>\n").append(t.load(r.capacityItemsPerSecond).html());
         }
+        h.append("<h2>gRPC load test: the same open loop over sigil.v1.Sigil/Verify</h2>\n<p class=\"note\">")
+                .append(escape(r.grpcStatus)).append(r.grpcTarget == null ? "" : " — target " + escape(r.grpcTarget))
+                .append(".</p>\n");
+        if (!r.grpcLoad.isEmpty()) {
+            h.append(t.load(r.grpcLoad, r.capacityItemsPerSecond).html());
+        }
+        if (!r.small.isEmpty()) {
+            h.append("<h2>Small requests: HTTP, gRPC and in process</h2>\n<p class=\"note\">")
+                    .append(escape(TextReport.smallTitle(r))).append(".</p>\n").append(t.small().html());
+        }
         h.append("<h2>All figures</h2>\n").append(t.sweep().html()).append("<h3>Baselines</h3>\n")
                 .append(t.baselines().html());
         h.append(notes(r.notes)).append("</body>\n</html>\n");

@@ -3,7 +3,6 @@ package dev.sigil.bench;
 import dev.sigil.crypto.Scheme;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,18 +44,12 @@ final class HttpPhase {
                     + "build it, or give --url of a running service");
             return;
         }
-        Path data = Files.createTempDirectory("sigil-bench-data");
         Path log = options.out().resolve("service.log");
         progress.step("starting the service (%s), log in %s", mainClass, log);
-        try (ServiceProcess service = ServiceProcess.start(log, data, options.serviceConfig(),
-                Duration.ofSeconds(180))) {
-            load(results, service.base(), schemes, capacityItemsPerSecond,
-                    () -> OverloadRun.processCpuNanos(service.pid()));
-        } catch (IOException e) {
-            skip(results, "HTTP load test failed to start the service: " + e.getMessage() + " (see " + log + ")");
-        } finally {
-            TempDirs.delete(data);
-        }
+        ServiceProcess.during(log, options.serviceConfig(),
+                        service -> load(results, service.base(), schemes, capacityItemsPerSecond,
+                                () -> OverloadRun.processCpuNanos(service.pid())))
+                .ifPresent(why -> skip(results, "HTTP load test failed to start the service: " + why));
     }
 
     private void load(Results results, URI base, List<Scheme> schemes, double capacity,
@@ -67,19 +60,10 @@ final class HttpPhase {
         double capacityRps = Math.max(1, capacity / per);
         List<LoadGenerator.Body> bodies = VerifyRequests.bodies(pools, schemes, per, 32,
                 options.httpBackend());
-        double[] fractions = options.quick() ? QUICK_STEPS : FULL_STEPS;
         try (LoadGenerator gen = new LoadGenerator(base.resolve("/v1/verify"), bodies, Duration.ofSeconds(30),
                 4096)) {
             progress.step("HTTP %s: warming up", base);
-            gen.run(Math.max(1, capacityRps * fractions[0]),
-                    Duration.ofMillis(Math.min(2000, options.stepDuration().toMillis())));
-            for (int i = 0; i < options.maxSteps(); i++) {
-                Results.LoadStep step = step(gen, capacityRps * fraction(fractions, i), per);
-                results.load.add(step);
-                if (step.saturated()) {
-                    break;
-                }
-            }
+            results.load.addAll(steps(gen, capacityRps, per, options, progress, "HTTP"));
         }
         results.httpStatus = results.load.stream().anyMatch(Results.LoadStep::saturated) ? "ran to saturation"
                 : "ran; not saturated within " + results.load.size() + " steps";
@@ -132,7 +116,28 @@ final class HttpPhase {
         return i <= last ? fractions[i] : fractions[last] * Math.pow(2, i - last);
     }
 
-    private Results.LoadStep step(LoadGenerator gen, double rps, int per) {
+    /**
+     * A warm-up at the first rate, then the rate steps (fractions of {@code capacityRps}) until one saturates or
+     * {@code --max-steps} have run; each step reported as {@code label} (the transport).
+     */
+    static List<Results.LoadStep> steps(LoadGenerator gen, double capacityRps, int per, BenchOptions options,
+            Progress progress, String label) {
+        double[] fractions = options.quick() ? QUICK_STEPS : FULL_STEPS;
+        gen.run(Math.max(1, capacityRps * fractions[0]),
+                Duration.ofMillis(Math.min(2000, options.stepDuration().toMillis())));
+        List<Results.LoadStep> out = new java.util.ArrayList<>();
+        for (int i = 0; i < options.maxSteps(); i++) {
+            Results.LoadStep step = step(gen, capacityRps * fraction(fractions, i), per, options, progress, label);
+            out.add(step);
+            if (step.saturated()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static Results.LoadStep step(LoadGenerator gen, double rps, int per, BenchOptions options,
+            Progress progress, String label) {
         LoadGenerator.Step s = gen.run(rps, options.stepDuration());
         var h = s.latencyMicros();
         double p99 = h.getValueAtPercentile(99) / 1000.0;
@@ -140,9 +145,9 @@ final class HttpPhase {
         Results.LoadStep step = new Results.LoadStep(rps, per, s.scheduled(), s.ok(), s.errors(), s.achievedRate(),
                 h.getValueAtPercentile(50) / 1000.0, p99, h.getValueAtPercentile(99.9) / 1000.0,
                 h.getMaxValue() / 1000.0, saturated, s.errorKinds());
-        progress.step("HTTP offered %,8.1f req/s (%,9.0f items/s): achieved %,9.0f items/s, p50 %.1f ms, p99 %.1f ms,"
-                + " p99.9 %.1f ms, errors %d%s%s", rps, rps * per, step.achievedItemsPerSecond(), step.p50Ms(), p99,
-                step.p999Ms(), s.errors(), s.errorKinds().isEmpty() ? "" : " " + s.errorKinds(),
+        progress.step("%s offered %,8.1f req/s (%,9.0f items/s): achieved %,9.0f items/s, p50 %.1f ms, p99 %.1f ms,"
+                + " p99.9 %.1f ms, errors %d%s%s", label, rps, rps * per, step.achievedItemsPerSecond(), step.p50Ms(),
+                p99, step.p999Ms(), s.errors(), s.errorKinds().isEmpty() ? "" : " " + s.errorKinds(),
                 saturated ? "  (saturated)" : "");
         return step;
     }

@@ -14,7 +14,8 @@ final class JsonReport {
     static String render(Results r) {
         Map<String, Object> root = Json.object("format", FORMAT, "command", r.command, "startedAt", r.startedAt,
                 "seconds", r.seconds, "machine", r.machine, "backends", backends(r), "sweep", sweep(r),
-                "baselines", baselines(r), "recovery", recovery(r), "http", http(r), "crossovers", crossovers(r), "notes", r.notes);
+                "baselines", baselines(r), "recovery", recovery(r), "http", http(r), "grpc", grpc(r),
+                "crossovers", crossovers(r), "notes", r.notes);
         return Json.write(root);
     }
 
@@ -68,8 +69,26 @@ final class JsonReport {
     }
 
     private static Map<String, Object> http(Results r) {
+        return Json.object("status", r.httpStatus, "target", r.httpTarget, "serviceBackends", r.serviceBackends,
+                "inProcessCapacityItemsPerSecond", r.capacityItemsPerSecond, "steps", steps(r.load),
+                "routing", routing(r), "overload", r.overload.stream().map(OverloadRun::json).toList());
+    }
+
+    private static Map<String, Object> grpc(Results r) {
+        List<Object> small = new ArrayList<>();
+        for (Results.SmallRequest s : r.small) {
+            small.add(Json.object("transport", s.transport(), "itemsPerRequest", s.itemsPerRequest(),
+                    "p50Micros", s.p50Micros(), "p99Micros", s.p99Micros(), "callers", s.callers(),
+                    "requestsPerSecond", s.requestsPerSecond(), "itemsPerSecond", s.itemsPerSecond(),
+                    "errors", s.errors()));
+        }
+        return Json.object("status", r.grpcStatus, "target", r.grpcTarget, "steps", steps(r.grpcLoad),
+                "smallScheme", r.smallScheme, "small", small);
+    }
+
+    private static List<Object> steps(List<Results.LoadStep> load) {
         List<Object> steps = new ArrayList<>();
-        for (Results.LoadStep s : r.load) {
+        for (Results.LoadStep s : load) {
             steps.add(Json.object("offeredRequestsPerSecond", s.offeredRequestsPerSecond(),
                     "offeredItemsPerSecond", s.offeredItemsPerSecond(), "itemsPerRequest", s.itemsPerRequest(),
                     "scheduled", s.scheduled(), "ok", s.ok(), "errors", s.errors(),
@@ -79,9 +98,7 @@ final class JsonReport {
                     "p50Ms", s.p50Ms(), "p99Ms", s.p99Ms(), "p999Ms", s.p999Ms(), "maxMs", s.maxMs(),
                     "saturated", s.saturated(), "errorKinds", s.errorKinds()));
         }
-        return Json.object("status", r.httpStatus, "target", r.httpTarget, "serviceBackends", r.serviceBackends,
-                "inProcessCapacityItemsPerSecond", r.capacityItemsPerSecond, "steps", steps, "routing", routing(r),
-                "overload", r.overload.stream().map(OverloadRun::json).toList());
+        return steps;
     }
 
     private static List<Object> routing(Results r) {

@@ -42,27 +42,30 @@ final class LoadGenerator implements AutoCloseable {
             Histogram latencyMicros, Map<String, Long> errorKinds) {
     }
 
-    private final URI endpoint;
-    private final List<Body> bodies;
+    /**
+     * Sends request number {@code i} of a step (any transport); the future completes with null when the answer was
+     * accepted, else with the error's kind, and fails on a transport error (timeouts are applied around it).
+     */
+    interface Sender extends AutoCloseable {
+        CompletableFuture<String> send(int i);
+
+        @Override
+        void close();
+    }
+
+    private final Sender sender;
     private final Duration timeout;
     private final int maxInFlight;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "load-generator-http");
-        t.setDaemon(true);
-        return t;
-    });
-    private final HttpClient client;
 
+    /** POST of the bodies, in turn, to {@code endpoint} over HTTP/1.1. */
     LoadGenerator(URI endpoint, List<Body> bodies, Duration timeout, int maxInFlight) {
-        if (bodies.isEmpty()) {
-            throw new IllegalArgumentException("no request bodies");
-        }
-        this.endpoint = endpoint;
-        this.bodies = List.copyOf(bodies);
+        this(new HttpSender(endpoint, bodies, timeout), timeout, maxInFlight);
+    }
+
+    LoadGenerator(Sender sender, Duration timeout, int maxInFlight) {
+        this.sender = sender;
         this.timeout = timeout;
         this.maxInFlight = maxInFlight;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
     }
 
     /** Sends at {@code rate} requests per second for {@code duration}, then waits for the answers. */
@@ -89,14 +92,12 @@ final class LoadGenerator implements AutoCloseable {
                 continue;
             }
             inFlight.incrementAndGet();
-            Body body = bodies.get(i % bodies.size());
-            all[i] = client.sendAsync(request(body), HttpResponse.BodyHandlers.ofByteArray())
+            all[i] = sender.send(i)
                     .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .handle((resp, ex) -> {
+                    .handle((rejected, ex) -> {
                         long now = System.nanoTime();
                         latency.recordValue(Math.min(latency.getHighestTrackableValue(), Math.max(1, (now - due) / 1000)));
-                        String error = ex != null ? kind(ex) : accepted(body, resp) ? null
-                                : resp.statusCode() != 200 ? "status " + resp.statusCode() : "wrong results";
+                        String error = ex != null ? kind(ex) : rejected;
                         (error == null ? ok : errors).increment();
                         if (error != null) {
                             kinds.computeIfAbsent(error, k -> new LongAdder()).increment();
@@ -120,19 +121,6 @@ final class LoadGenerator implements AutoCloseable {
             return "timeout";
         }
         return t instanceof java.io.IOException ? "io" : t.getClass().getSimpleName();
-    }
-
-    private static boolean accepted(Body body, HttpResponse<byte[]> resp) {
-        try {
-            return body.accepts().test(resp.statusCode(), resp.body());
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private HttpRequest request(Body body) {
-        return HttpRequest.newBuilder(endpoint).timeout(timeout).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
     }
 
     private static void waitUntil(long due) {
@@ -160,7 +148,55 @@ final class LoadGenerator implements AutoCloseable {
 
     @Override
     public void close() {
-        client.shutdownNow();
-        executor.shutdownNow();
+        sender.close();
+    }
+
+    /** HTTP/1.1 POSTs of JSON bodies, in turn, each answer checked by its body's test. */
+    private static final class HttpSender implements Sender {
+        private final URI endpoint;
+        private final List<Body> bodies;
+        private final Duration timeout;
+        private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "load-generator-http");
+            t.setDaemon(true);
+            return t;
+        });
+        private final HttpClient client;
+
+        HttpSender(URI endpoint, List<Body> bodies, Duration timeout) {
+            if (bodies.isEmpty()) {
+                throw new IllegalArgumentException("no request bodies");
+            }
+            this.endpoint = endpoint;
+            this.bodies = List.copyOf(bodies);
+            this.timeout = timeout;
+            this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+        }
+
+        @Override
+        public CompletableFuture<String> send(int i) {
+            Body body = bodies.get(i % bodies.size());
+            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
+            return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                    .thenApply(resp -> accepted(body, resp) ? null
+                            : resp.statusCode() != 200 ? "status " + resp.statusCode() : "wrong results");
+        }
+
+        private static boolean accepted(Body body, HttpResponse<byte[]> resp) {
+            try {
+                return body.accepts().test(resp.statusCode(), resp.body());
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            client.shutdownNow();
+            executor.shutdownNow();
+        }
     }
 }

@@ -60,9 +60,14 @@ final class ReportTables {
 
     /** The HTTP load steps; latencies from the scheduled send time. */
     Table load(double capacityItemsPerSecond) {
+        return load(r.load, capacityItemsPerSecond);
+    }
+
+    /** Load steps of one transport; latencies from the scheduled send time. */
+    Table load(java.util.List<Results.LoadStep> steps, double capacityItemsPerSecond) {
         Table t = new Table("offered req/s", "offered items/s", "achieved items/s", "achieved/offered",
                 "× in-process", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "saturated");
-        for (Results.LoadStep s : r.load) {
+        for (Results.LoadStep s : steps) {
             t.row(Table.num(s.offeredRequestsPerSecond()), Table.num(s.offeredItemsPerSecond()),
                     Table.num(s.achievedItemsPerSecond()),
                     Table.ratio(s.achievedItemsPerSecond() / s.offeredItemsPerSecond()),
@@ -70,6 +75,30 @@ final class ReportTables {
                             : Double.NaN),
                     Table.num(s.p50Ms()), Table.num(s.p99Ms()), Table.num(s.p999Ms()), Table.num(s.maxMs()),
                     s.errors(), s.saturated() ? "yes" : "no");
+        }
+        return t;
+    }
+
+    /**
+     * Small requests per transport and size: one caller's p50 and p99, each also as a ratio to the in-process
+     * single-item p50; then {@value SmallRequests#CALLERS} callers' requests and items per second, as a ratio to in
+     * process at the same size, and (gRPC) to HTTP.
+     */
+    Table small() {
+        Table t = new Table("transport", "items/request", "p50 µs", "p99 µs", "p50 × in-process 1-item p50",
+                "p99 × in-process 1-item p50", SmallRequests.CALLERS + " callers req/s", "items/s",
+                "× in-process (same size)", "× http (same size)", "errors");
+        double single = r.small("in-process", 1).map(Results.SmallRequest::p50Micros).orElse(Double.NaN);
+        for (Results.SmallRequest s : r.small) {
+            double inProcess = r.small("in-process", s.itemsPerRequest()).map(Results.SmallRequest::requestsPerSecond)
+                    .orElse(Double.NaN);
+            double http = r.small("http", s.itemsPerRequest()).map(Results.SmallRequest::requestsPerSecond)
+                    .orElse(Double.NaN);
+            t.row(s.transport(), s.itemsPerRequest(), Table.num(s.p50Micros()), Table.num(s.p99Micros()),
+                    Table.ratio(s.p50Micros() / single), Table.ratio(s.p99Micros() / single),
+                    Table.num(s.requestsPerSecond()), Table.num(s.itemsPerSecond()),
+                    Table.ratio(s.requestsPerSecond() / inProcess),
+                    s.transport().equals("grpc") ? Table.ratio(s.requestsPerSecond() / http) : "", s.errors());
         }
         return t;
     }

@@ -82,6 +82,19 @@ final class Results {
     }
 
     /**
+     * Small requests over one transport ({@code in-process}: the CPU backend's verify called directly; {@code http};
+     * {@code grpc}): latency of one caller at a time (microseconds, from send to answer), and the rate of
+     * {@code callers} concurrent callers in a closed loop. {@code errors} counts calls that failed or answered wrongly.
+     */
+    record SmallRequest(String transport, int itemsPerRequest, double p50Micros, double p99Micros, int callers,
+            double requestsPerSecond, long errors) {
+
+        double itemsPerSecond() {
+            return requestsPerSecond * itemsPerRequest;
+        }
+    }
+
+    /**
      * The smallest batch size from which an accelerator beats the CPU backend at every larger measured size (empty
      * when it is behind at the largest), every size at which it is ahead, and its best speed-up.
      */
@@ -101,6 +114,13 @@ final class Results {
     final List<RoutingComparison.Row> routing = new ArrayList<>();
     /** Many clients with huge requests ({@code --overload}). */
     final List<OverloadRun.Outcome> overload = new ArrayList<>();
+    /** The gRPC load test (the same generator and items as HTTP's) and the small-request table. */
+    final List<LoadStep> grpcLoad = new ArrayList<>();
+    final List<SmallRequest> small = new ArrayList<>();
+    String grpcTarget;
+    String grpcStatus = "not run";
+    /** The scheme of the small-request table's items. */
+    String smallScheme;
     String httpTarget;
     String httpStatus = "not run";
     String serviceBackends;
@@ -142,6 +162,11 @@ final class Results {
     /** The plain libsecp256k1 recovery loop on one thread, the baseline recovery ratios are taken to. */
     Optional<Baseline> recoveryBaseline() {
         return recoveryBaselines.stream().filter(b -> b.threads() == 1).findFirst();
+    }
+
+    /** The small-request row of a transport and request size. */
+    Optional<SmallRequest> small(String transport, int items) {
+        return small.stream().filter(s -> s.transport().equals(transport) && s.itemsPerRequest() == items).findFirst();
     }
 
     List<String> schemes() {

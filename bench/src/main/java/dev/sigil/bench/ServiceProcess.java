@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -46,18 +47,33 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with {@code --config config} when config is not null, and waits until it is ready. */
     static ServiceProcess start(Path log, Path dataDir, Path config, Duration readyTimeout) throws IOException {
-        int port = freePort();
+        return start(new Launch(log, dataDir, config, freePort(), Map.of(), List.of()), readyTimeout);
+    }
+
+    /**
+     * How to start one service process: its log (appended to, so a restart keeps the earlier output), data
+     * directory, {@code --config} (or null), port, extra environment and extra JVM flags.
+     */
+    record Launch(Path log, Path dataDir, Path config, int port, Map<String, String> env, List<String> jvmFlags) {
+    }
+
+    /** Starts the service as {@code launch} says and waits until it is ready; the same launch starts it again. */
+    static ServiceProcess start(Launch launch, Duration readyTimeout) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseG1GC", "-cp",
-                classPath(), MAIN, "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString()));
-        if (config != null) {
-            cmd.addAll(List.of("--config", config.toString()));
+        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseG1GC"));
+        cmd.addAll(launch.jvmFlags());
+        cmd.addAll(List.of("-cp", classPath(), MAIN, "--host", "127.0.0.1", "--port", Integer.toString(launch.port()),
+                "--data-dir", launch.dataDir().toString()));
+        if (launch.config() != null) {
+            cmd.addAll(List.of("--config", launch.config().toString()));
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log().toFile()));
+        pb.environment().putAll(launch.env());
+        Process p = pb.start();
         p.getOutputStream().close();
-        ServiceProcess sp = new ServiceProcess(p, URI.create("http://127.0.0.1:" + port));
+        ServiceProcess sp = new ServiceProcess(p, URI.create("http://127.0.0.1:" + launch.port()));
         try {
             sp.awaitReady(readyTimeout);
             return sp;
@@ -74,6 +90,16 @@ final class ServiceProcess implements AutoCloseable {
 
     URI base() {
         return base;
+    }
+
+    /** {@code 127.0.0.1:port}, as a gRPC client names it. */
+    String address() {
+        return base.getHost() + ":" + base.getPort();
+    }
+
+    /** Kills the process at once (SIGKILL on Linux: no shutdown hook, no draining) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     private void awaitReady(Duration timeout) throws IOException {
@@ -111,7 +137,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -125,11 +151,37 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Work against a started service. */
+    interface Use {
+        void run(ServiceProcess service);
+    }
+
+    /**
+     * Starts the service for a bench phase (with its own data directory, deleted afterwards), runs the work against
+     * it, and stops it; returns why it could not start, if it could not.
+     */
+    static Optional<String> during(Path log, Path config, Use use) throws IOException {
+        Path data = java.nio.file.Files.createTempDirectory("sigil-bench-data");
+        try (ServiceProcess service = start(log, data, config, Duration.ofSeconds(180))) {
+            use.run(service);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getMessage() + " (see " + log + ")");
+        } finally {
+            TempDirs.delete(data);
+        }
+    }
+
     @Override
     public void close() {
+        stop(process, 10);
+    }
+
+    /** SIGTERM, then SIGKILL when the process has not exited within the grace period. */
+    static void stop(Process process, int graceSeconds) {
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -27,6 +27,15 @@ final class TextReport {
             out.append(t.load(r.capacityItemsPerSecond).text());
         }
         out.append('\n');
+        out.append("gRPC load test (sigil.v1.Sigil/Verify, the same open loop and items): ").append(r.grpcStatus)
+                .append('\n');
+        if (!r.grpcLoad.isEmpty()) {
+            out.append(t.load(r.grpcLoad, r.capacityItemsPerSecond).text());
+        }
+        out.append('\n');
+        if (!r.small.isEmpty()) {
+            out.append(smallTitle(r)).append('\n').append(t.small().text()).append('\n');
+        }
         if (!r.routing.isEmpty()) {
             out.append("Routing (1024-item requests, ").append(RoutingComparison.CLIENTS)
                     .append(" clients, closed loop, routed and pinned in interleaved rounds; estimates from /v1/backends)\n")
@@ -59,6 +68,14 @@ final class TextReport {
                 .append(r.httpStatus).append("):\n\n");
         out.append(r.load.isEmpty() ? "(no HTTP figures)\n" : t.load(r.capacityItemsPerSecond).markdown());
         out.append('\n');
+        out.append("gRPC load test, `sigil.v1.Sigil/Verify`, the same open loop and items (").append(r.grpcStatus)
+                .append("):\n\n");
+        out.append(r.grpcLoad.isEmpty() ? "(no gRPC figures)\n" : t.load(r.grpcLoad, r.capacityItemsPerSecond)
+                .markdown());
+        out.append('\n');
+        if (!r.small.isEmpty()) {
+            out.append(smallTitle(r)).append(":\n\n").append(t.small().markdown()).append('\n');
+        }
         if (!r.routing.isEmpty()) {
             out.append("Routing, 1024-item requests from ").append(RoutingComparison.CLIENTS)
                     .append(" clients (closed loop), routed and pinned to each backend in interleaved rounds:\n\n```\n")
@@ -73,6 +90,12 @@ final class TextReport {
             r.notes.forEach(n -> out.append("- ").append(n).append('\n'));
         }
         return out.toString();
+    }
+
+    static String smallTitle(Results r) {
+        return "Small requests (" + r.smallScheme + "; latency of one caller at a time, then "
+                + SmallRequests.CALLERS + " callers in a closed loop; in-process is the CPU backend's verify called "
+                + "directly; gRPC through SigilClient, HTTP as JSON over HTTP/1.1, to the same service)";
     }
 
     static String machine(Map<String, Object> m) {

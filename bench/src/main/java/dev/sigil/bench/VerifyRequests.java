@@ -3,6 +3,7 @@ package dev.sigil.bench;
 import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.testing.AdversarialItems;
+import dev.sigil.grpc.v1.VerifyRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,19 @@ final class VerifyRequests {
     private VerifyRequests() {
     }
 
-    /** {@code count} bodies of {@code itemsPerRequest} items; {@code backend} (may be null) pins them to one backend. */
-    static List<LoadGenerator.Body> bodies(BenchPools pools, List<Scheme> schemes, int itemsPerRequest, int count,
-            String backend) {
+    /** One item of a planned request: its scheme, the signed item, and whether it should verify. */
+    record Planned(Scheme scheme, AdversarialItems.Signed item, boolean valid) {
+    }
+
+    /** A gRPC request and the number of its items that must come back VALID. */
+    record GrpcRequest(VerifyRequest request, int expectedValid) {
+    }
+
+    /**
+     * {@code count} requests of {@code itemsPerRequest} items, mixing the schemes round robin and drawing from the
+     * pools (tampered items included), the same for every transport.
+     */
+    static List<List<Planned>> plan(BenchPools pools, List<Scheme> schemes, int itemsPerRequest, int count) {
         int perScheme = (itemsPerRequest * count + schemes.size() - 1) / schemes.size();
         List<List<AdversarialItems.Signed>> items = new ArrayList<>();
         List<boolean[]> valid = new ArrayList<>();
@@ -28,29 +39,62 @@ final class VerifyRequests {
             items.add(pools.items(s, perScheme));
             valid.add(pools.expectedValid(s, perScheme));
         }
-        List<LoadGenerator.Body> out = new ArrayList<>();
+        List<List<Planned>> out = new ArrayList<>();
         int[] next = new int[schemes.size()];
         for (int r = 0; r < count; r++) {
+            List<Planned> request = new ArrayList<>(itemsPerRequest);
+            for (int k = 0; k < itemsPerRequest; k++) {
+                int si = (r * itemsPerRequest + k) % schemes.size();
+                int idx = next[si]++ % perScheme;
+                request.add(new Planned(schemes.get(si), items.get(si).get(idx), valid.get(si)[idx]));
+            }
+            out.add(request);
+        }
+        return out;
+    }
+
+    /** {@code count} bodies of {@code itemsPerRequest} items; {@code backend} (may be null) pins them to one backend. */
+    static List<LoadGenerator.Body> bodies(BenchPools pools, List<Scheme> schemes, int itemsPerRequest, int count,
+            String backend) {
+        List<LoadGenerator.Body> out = new ArrayList<>();
+        for (List<Planned> request : plan(pools, schemes, itemsPerRequest, count)) {
             StringBuilder json = new StringBuilder(itemsPerRequest * 400).append("{\"rules\":\"standard\",");
             if (backend != null) {
                 json.append("\"backend\":").append(Json.quote(backend)).append(',');
             }
             json.append("\"items\":[");
             int expected = 0;
-            for (int k = 0; k < itemsPerRequest; k++) {
-                int si = (r * itemsPerRequest + k) % schemes.size();
-                int idx = next[si]++ % perScheme;
+            for (int k = 0; k < request.size(); k++) {
                 if (k > 0) {
                     json.append(',');
                 }
-                item(json, schemes.get(si), items.get(si).get(idx));
-                expected += valid.get(si)[idx] ? 1 : 0;
+                item(json, request.get(k).scheme(), request.get(k).item());
+                expected += request.get(k).valid() ? 1 : 0;
             }
             json.append("]}");
             int want = expected;
             out.add(new LoadGenerator.Body(json.toString().getBytes(StandardCharsets.UTF_8),
                     (status, body) -> status == 200 && LoadGenerator.countWord(body, "valid") == want
                             && (backend == null || ranOnlyOn(body, backend))));
+        }
+        return out;
+    }
+
+    /** The same requests as {@link #bodies}, as {@code sigil.v1} messages (bytes instead of hex). */
+    static List<GrpcRequest> grpc(BenchPools pools, List<Scheme> schemes, int itemsPerRequest, int count,
+            String backend) {
+        List<GrpcRequest> out = new ArrayList<>();
+        for (List<Planned> request : plan(pools, schemes, itemsPerRequest, count)) {
+            VerifyRequest.Builder b = VerifyRequest.newBuilder().setRules("standard");
+            if (backend != null) {
+                b.setBackend(backend);
+            }
+            int expected = 0;
+            for (Planned p : request) {
+                b.addItems(GrpcItems.item(p.scheme(), p.item().encoded()));
+                expected += p.valid() ? 1 : 0;
+            }
+            out.add(new GrpcRequest(b.build(), expected));
         }
         return out;
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /**
- * Runs {@code ./sigil bench --quick} once (CPU backend, HTTP phase against a minimal local verify endpoint) and
+ * Runs {@code ./sigil bench --quick} once (CPU backend, HTTP phase against a minimal local verify endpoint, gRPC
+ * phase and small-request table against the real service started as a child process) and
  * checks that the table, JSON, Markdown and HTML are produced and well-formed. Timings are not checked.
  */
 class BenchQuickRunTest {
@@ -83,6 +84,32 @@ class BenchQuickRunTest {
         assertThat(steps.get(0).get("ok").asLong()).isPositive();
         assertThat(steps.get(0).get("errors").asLong()).isZero();
         assertThat(json.get("http").get("target").asText()).startsWith("http://127.0.0.1:");
+    }
+
+    @Test
+    void quickRun_runsTheGrpcPhase_withItsLoadStepsAndTheSmallRequestTable() throws Exception {
+        assertThat(stdout).contains("gRPC load test", "Small requests");
+        JsonNode grpc = new ObjectMapper().readTree(dir.resolve("report.json").toFile()).get("grpc");
+        JsonNode steps = grpc.get("steps");
+        assertThat(steps).as(grpc.toString()).isNotEmpty();
+        assertThat(steps.get(0).get("ok").asLong()).isPositive();
+        assertThat(steps.get(0).get("errors").asLong()).isZero();
+        assertThat(grpc.get("target").asText()).startsWith("127.0.0.1:");
+        List<String> rows = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (JsonNode s : grpc.get("small")) {
+            rows.add(s.get("transport").asText() + "/" + s.get("itemsPerRequest").asInt());
+            double p50 = s.get("p50Micros").asDouble();
+            if (p50 <= 0 || s.get("p99Micros").asDouble() < p50 || s.get("requestsPerSecond").asDouble() <= 0
+                    || s.get("errors").asLong() != 0 || s.get("callers").asInt() != SmallRequests.CALLERS) {
+                problems.add(s.toString());
+            }
+        }
+        assertThat(rows).containsExactlyInAnyOrder("in-process/1", "http/1", "grpc/1", "in-process/16", "http/16",
+                "grpc/16", "in-process/64", "http/64", "grpc/64");
+        assertThat(problems).isEmpty();
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("| transport | items/request | p50 µs");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("Small requests");
     }
 
     @Test

@@ -48,8 +48,12 @@ import java.util.function.Function;
  *       says otherwise). When no address is healthy, all of them are tried.
  *   <li>{@code verify} and {@code recover} are idempotent and are retried, on another healthy address where there is
  *       one, on UNAVAILABLE and RESOURCE_EXHAUSTED (except {@code batch-too-large} and {@code payload-too-large},
- *       which no retry can cure): at most {@code maxAttempts} attempts, with exponential backoff and full jitter, and
- *       never past the call's deadline. {@code sign} is never retried.
+ *       which no retry can cure), and on INTERNAL or UNKNOWN that did not come from a Sigil server (no code word:
+ *       a stream broken in transport, as a proxy ends one whose server died mid-answer): at most
+ *       {@code maxAttempts} attempts, with exponential backoff and full jitter, and never past the call's deadline. A server's retry pushback ({@code grpc-retry-pushback-ms}, which Sigil sends
+ *       with {@code overloaded}) is honoured: that address is not called again before it ends (other healthy
+ *       addresses are), a retry that would have to wait past the deadline is not made, and a negative pushback
+ *       means no retry. {@code sign} is never retried.
  *   <li>Every call has a deadline: the builder's, or the one given to the call (it covers all attempts).
  * </ul>
  *
@@ -59,6 +63,8 @@ public final class SigilClient implements AutoCloseable {
     static final String SERVICE = "sigil.v1.Sigil";
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> PUSHBACK =
+            Metadata.Key.of("grpc-retry-pushback-ms", Metadata.ASCII_STRING_MARSHALLER);
 
     private final List<Endpoint> endpoints;
     private final CallCredentials credentials;
@@ -78,6 +84,11 @@ public final class SigilClient implements AutoCloseable {
         List<Endpoint> list = new ArrayList<>();
         for (String address : b.addresses) {
             ManagedChannelBuilder<?> cb = ManagedChannelBuilder.forTarget(address);
+            if (address.contains(":///")) {
+                // a name that resolves to several servers (dns:/// of a Kubernetes headless Service): calls go
+                // round robin over every address it resolves to, not to the first one only
+                cb.defaultLoadBalancingPolicy("round_robin");
+            }
             if (b.plaintext) {
                 cb.usePlaintext();
             } else {
@@ -132,41 +143,82 @@ public final class SigilClient implements AutoCloseable {
         io.grpc.Deadline end = io.grpc.Deadline.after(timeout.toNanos(), TimeUnit.NANOSECONDS);
         int attempts = idempotent ? maxAttempts : 1;
         Endpoint last = null;
+        Status lastStatus = null;
         for (int attempt = 1; ; attempt++) {
             Endpoint e = pick(last);
+            if (lastStatus != null) {
+                // the server asked for a pause (its retry pushback) that is not over: wait for it, or give up now
+                // when it ends past the deadline
+                long pause = e.pausedUntil - System.nanoTime();
+                if (pause > 0) {
+                    if (pause >= end.timeRemaining(TimeUnit.NANOSECONDS)) {
+                        throw new SigilClientException(lastStatus, null);
+                    }
+                    sleep(TimeUnit.NANOSECONDS.toMillis(pause) + 1);
+                }
+            }
             last = e;
             SigilGrpc.SigilBlockingStub stub = SigilGrpc.newBlockingStub(e.channel).withDeadline(end);
             if (credentials != null) {
                 stub = stub.withCallCredentials(credentials);
             }
             try {
-                T result = call.apply(stub);
-                return result;
+                return call.apply(stub);
             } catch (StatusRuntimeException ex) {
                 Status status = ex.getStatus();
+                lastStatus = status;
                 if (status.getCode() == Status.Code.UNAVAILABLE) {
                     e.healthy = false;
                 }
-                if (attempt >= attempts || !retryable(status) || end.isExpired()) {
+                long pushback = pushbackMillis(ex.getTrailers());
+                if (pushback > 0) {
+                    e.pausedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pushback);
+                }
+                if (attempt >= attempts || !retryable(status) || pushback < 0 || end.isExpired()) {
                     throw new SigilClientException(status, null);
                 }
-                long sleep = backoff(attempt);
-                if (sleep >= end.timeRemaining(TimeUnit.MILLISECONDS)) {
+                long wait = backoff(attempt);
+                if (wait >= end.timeRemaining(TimeUnit.MILLISECONDS)) {
                     throw new SigilClientException(status, null);
                 }
-                try {
-                    Thread.sleep(sleep);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new SigilClientException(Status.CANCELLED.withDescription("interrupted"), ie);
-                }
+                sleep(wait);
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new SigilClientException(Status.CANCELLED.withDescription("interrupted"), ie);
+        }
+    }
+
+    /**
+     * The server's retry pushback ({@code grpc-retry-pushback-ms}, gRFC A6) in milliseconds: 0 when there is none, -1
+     * when it says not to retry (a negative or unreadable value).
+     */
+    static long pushbackMillis(Metadata trailers) {
+        String value = trailers == null ? null : trailers.get(PUSHBACK);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            long ms = Long.parseLong(value.trim());
+            return ms < 0 ? -1 : ms;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
     static boolean retryable(Status status) {
         return switch (status.getCode()) {
             case UNAVAILABLE -> true;
+            // without the API's code word the status did not come from a Sigil server but from the transport: a
+            // stream broken mid-answer (a proxy whose server died after the response headers), or a proxy's HTTP
+            // error; the request may not have been served, and verify and recover are safe to repeat
+            case INTERNAL, UNKNOWN -> SigilClientException.codeWord(status.getDescription()).isEmpty();
             case RESOURCE_EXHAUSTED -> {
                 String word = SigilClientException.codeWord(status.getDescription());
                 yield !word.equals("batch-too-large") && !word.equals("payload-too-large");
@@ -289,25 +341,36 @@ public final class SigilClient implements AutoCloseable {
 
     // ---- addresses and health ----
 
-    /** Round robin over the healthy addresses, other than {@code avoid} where another one is healthy. */
+    /**
+     * Round robin over the healthy addresses not paused by a retry pushback, other than {@code avoid} where another
+     * such one exists; failing that over the healthy ones, then over all.
+     */
     private Endpoint pick(Endpoint avoid) {
-        List<Endpoint> healthy = new ArrayList<>(endpoints.size());
+        long now = System.nanoTime();
+        List<Endpoint> candidates = new ArrayList<>(endpoints.size());
         for (Endpoint e : endpoints) {
-            if (e.healthy && e != avoid) {
-                healthy.add(e);
+            if (e.healthy && e != avoid && e.pausedUntil - now <= 0) {
+                candidates.add(e);
             }
         }
-        if (healthy.isEmpty()) {
+        if (candidates.isEmpty()) {
             for (Endpoint e : endpoints) {
-                if (e.healthy) {
-                    healthy.add(e);
+                if (e.healthy && e.pausedUntil - now <= 0) {
+                    candidates.add(e);
                 }
             }
         }
-        if (healthy.isEmpty()) {
-            healthy.addAll(endpoints);
+        if (candidates.isEmpty()) {
+            for (Endpoint e : endpoints) {
+                if (e.healthy) {
+                    candidates.add(e);
+                }
+            }
         }
-        return healthy.get(Math.floorMod(next.getAndIncrement(), healthy.size()));
+        if (candidates.isEmpty()) {
+            candidates.addAll(endpoints);
+        }
+        return candidates.get(Math.floorMod(next.getAndIncrement(), candidates.size()));
     }
 
     private void checkHealth(Duration timeout) {
@@ -364,6 +427,8 @@ public final class SigilClient implements AutoCloseable {
         final String address;
         final ManagedChannel channel;
         volatile boolean healthy = true;
+        /** {@code System.nanoTime()} until which the server asked not to be called again (its retry pushback). */
+        volatile long pausedUntil = System.nanoTime();
 
         Endpoint(String address, ManagedChannel channel) {
             this.address = address;
@@ -407,7 +472,11 @@ public final class SigilClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@code host:port} of each server (at least one). */
+        /**
+         * The servers (at least one): each {@code host:port}, or a gRPC target such as
+         * {@code dns:///sigil-headless.ns.svc.cluster.local:8080}, whose resolved addresses are called round robin
+         * (health checks and retries then apply to the name as a whole).
+         */
         public Builder addresses(List<String> addresses) {
             this.addresses = List.copyOf(addresses);
             return this;

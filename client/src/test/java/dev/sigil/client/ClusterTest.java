@@ -111,6 +111,22 @@ class ClusterTest {
     }
 
     @Test
+    void aDnsTarget_isResolved_andItsServerAnswers() {
+        try (SigilServer a = Servers.start(dir.resolve("a"), 0)) {
+            String target = "dns:///localhost:" + a.port();
+            try (SigilClient client = SigilClient.builder().addresses(List.of(target)).token(Servers.NODE)
+                    .healthInterval(Duration.ofHours(1)).build()) {
+                assertThat(client.healthyAddresses()).containsExactly(target);
+                long a0 = Servers.grpcVerifyCalls(a);
+                for (int i = 0; i < 3; i++) {
+                    assertThat(valid(client.verify(request(i, 2)))).isEqualTo(expected(i, 2));
+                }
+                assertThat(Servers.grpcVerifyCalls(a) - a0).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
     void everyServerStopped_verifyFailsUnavailableAfterItsAttempts() {
         SigilServer a = Servers.start(dir.resolve("a"), 0);
         try (SigilClient client = SigilClient.builder().addresses(List.of(Servers.address(a)))

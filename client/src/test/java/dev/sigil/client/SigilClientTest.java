@@ -218,6 +218,11 @@ class SigilClientTest {
         assertThat(SigilClient.retryable(Status.INVALID_ARGUMENT)).isFalse();
         assertThat(SigilClient.retryable(Status.UNAUTHENTICATED)).isFalse();
         assertThat(SigilClient.retryable(Status.DEADLINE_EXCEEDED)).isFalse();
+        // a stream broken in transport (no code word) is retried; a Sigil server's own internal error is not
+        assertThat(SigilClient.retryable(Status.INTERNAL.withDescription(
+                "Received unexpected EOS on empty DATA frame from server"))).isTrue();
+        assertThat(SigilClient.retryable(Status.UNKNOWN.withDescription("HTTP status code 500"))).isTrue();
+        assertThat(SigilClient.retryable(Status.INTERNAL.withDescription("internal: internal error"))).isFalse();
     }
 
     @Test

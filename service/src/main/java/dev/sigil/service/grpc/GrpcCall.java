@@ -82,6 +82,8 @@ final class GrpcCall<Req, Resp> {
         // grpc-message as the gRPC spec encodes it (Vert.x's own encoding escapes ':' and ',' too, which some
         // clients, grpc-js among them, do not decode); Vert.x keeps a grpc-message that is already set
         request.response().trailers().set("grpc-message", GrpcStatuses.percentEncode(GrpcStatuses.message(error)));
+        GrpcStatuses.retryPushbackMillis(error).ifPresent(ms -> request.response().trailers()
+                .set(GrpcStatuses.RETRY_PUSHBACK, Long.toString(ms)));
         request.response().status(status).end();
     }
 

@@ -1,12 +1,15 @@
 package dev.sigil.service.grpc;
 
 import dev.sigil.service.error.ErrorCode;
+import dev.sigil.service.error.OverloadedException;
 import dev.sigil.service.error.RequestException;
+import dev.sigil.service.http.FailureHandler;
 import dev.sigil.service.routing.CancelledException;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.common.InvalidMessageException;
 import io.vertx.grpc.common.MessageSizeOverflowException;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +41,22 @@ public final class GrpcStatuses {
             case BACKEND_UNAVAILABLE -> GrpcStatus.UNAVAILABLE;
             case INTERNAL -> GrpcStatus.INTERNAL;
         };
+    }
+
+    /**
+     * The trailer that tells a client how long to wait before retrying, in milliseconds: gRPC's server pushback
+     * (gRFC A6, honoured by grpc-java's own retries and by {@code SigilClient}), the {@code Retry-After} of HTTP.
+     */
+    public static final String RETRY_PUSHBACK = "grpc-retry-pushback-ms";
+
+    /** The pushback of a whole-request error in milliseconds: for {@code overloaded}, its {@code Retry-After}. */
+    public static OptionalLong retryPushbackMillis(RequestException error) {
+        if (error.code() != ErrorCode.OVERLOADED) {
+            return OptionalLong.empty();
+        }
+        long seconds = error instanceof OverloadedException o ? o.retryAfterSeconds()
+                : Long.parseLong(FailureHandler.RETRY_AFTER_SECONDS);
+        return OptionalLong.of(seconds * 1000);
     }
 
     /** The status message: {@code "<code>: <detail>"}. */

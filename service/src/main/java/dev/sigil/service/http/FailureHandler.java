@@ -113,6 +113,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
         if (failure == null) {
             return fromStatus(status);
         }
+        if (status >= 400 && status < 500) {
+            // Vert.x Web refuses some requests itself with a 4xx and an exception saying why (an HTTP/2 request
+            // without :authority, as some proxies' health checks send, an HTTP/1.1 request without Host)
+            RequestException byStatus = fromStatus(status);
+            return byStatus.code() == ErrorCode.INVALID_REQUEST && failure.getMessage() != null
+                    ? RequestException.invalid(failure.getMessage()) : byStatus;
+        }
         return new RequestException(ErrorCode.INTERNAL, "internal error");
     }
 

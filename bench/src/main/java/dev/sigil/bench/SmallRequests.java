@@ -1,0 +1,189 @@
+package dev.sigil.bench;
+
+import dev.sigil.client.SigilClient;
+import dev.sigil.crypto.Outcome;
+import dev.sigil.crypto.RuleSet;
+import dev.sigil.crypto.Scheme;
+import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.spi.Backend;
+import dev.sigil.crypto.spi.BackendContext;
+import dev.sigil.crypto.spi.BackendProvider;
+import dev.sigil.crypto.spi.Verifier;
+import dev.sigil.crypto.testing.AdversarialItems;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Small requests (1, 16 and 64 items of one scheme) over each transport: the CPU backend's {@code verify} called in
+ * process (the baseline: no parsing, no network), JSON over HTTP/1.1 and gRPC through {@link SigilClient}, both
+ * to the same service. For each: the latency of one caller at a time (p50, p99), then the rate of
+ * {@value #CALLERS} callers in a closed loop. Every answer is checked (status, and the number of valid items).
+ */
+final class SmallRequests {
+    static final int[] SIZES = {1, 16, 64};
+    static final int CALLERS = 8;
+
+    private final BenchOptions options;
+    private final Progress progress;
+    private final BenchPools pools;
+
+    SmallRequests(BenchOptions options, Progress progress, BenchPools pools) {
+        this.options = options;
+        this.progress = progress;
+        this.pools = pools;
+    }
+
+    /** One call of a transport; true when its answer was right. Each caller has its own. */
+    interface Call extends BooleanSupplier {
+    }
+
+    void run(Results results, URI http, String grpcTarget, Scheme scheme) {
+        Path data = null;
+        try (HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+                SigilClient grpc = SigilClient.builder().addresses(List.of(grpcTarget)).maxAttempts(1)
+                        .deadline(Duration.ofSeconds(60)).build()) {
+            data = Files.createTempDirectory("sigil-bench-small");
+            Backend cpu = cpuBackend(data);
+            try {
+                for (int size : SIZES) {
+                    VerifyBatch batch = AdversarialItems.batch(scheme, RuleSet.STANDARD, pools.items(scheme, size));
+                    boolean[] valid = pools.expectedValid(scheme, size);
+                    Verifier verifier = cpu == null ? null : cpu.verifier().orElseThrow();
+                    if (verifier != null) {
+                        results.small.add(measure("in-process", size, c -> () -> right(verifier.verify(batch), valid)));
+                    }
+                    LoadGenerator.Body body = VerifyRequests.bodies(pools, List.of(scheme), size, 1, null).getFirst();
+                    HttpRequest post = HttpRequest.newBuilder(http.resolve("/v1/verify"))
+                            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
+                    results.small.add(measure("http", size, c -> () -> {
+                        HttpResponse<byte[]> r = send(httpClient, post);
+                        return r != null && body.accepts().test(r.statusCode(), r.body());
+                    }));
+                    VerifyRequests.GrpcRequest request = VerifyRequests.grpc(pools, List.of(scheme), size, 1, null)
+                            .getFirst();
+                    results.small.add(measure("grpc", size, c -> () -> {
+                        try {
+                            return GrpcPhase.GrpcSender.valid(grpc.verify(request.request()))
+                                    == request.expectedValid();
+                        } catch (RuntimeException e) {
+                            return false;
+                        }
+                    }));
+                }
+            } finally {
+                if (cpu != null) {
+                    cpu.close();
+                }
+            }
+        } catch (IOException e) {
+            results.notes.add("small-request table incomplete: " + e.getMessage());
+        } finally {
+            if (data != null) {
+                TempDirs.delete(data);
+            }
+        }
+    }
+
+    /** The CPU backend, as the service makes it (every core), or null when it is not available here. */
+    private Backend cpuBackend(Path data) {
+        for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
+            BackendContext ctx = new BackendContext(options.settingsFor(p.id()), data,
+                    Runtime.getRuntime().availableProcessors());
+            if (p.id().equals("cpu") && p.isAvailable(ctx)) {
+                return p.create(ctx);
+            }
+        }
+        progress.step("small requests: no CPU backend in process; the in-process rows are missing");
+        return null;
+    }
+
+    private static boolean right(Outcome[] out, boolean[] valid) {
+        return BackendSweep.mismatches(out, valid) == 0;
+    }
+
+    private static HttpResponse<byte[]> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** One caller's latencies after a warm-up, then {@value #CALLERS} callers' rate; calls made per caller. */
+    private Results.SmallRequest measure(String transport, int size, IntFunction<Call> calls) {
+        Duration warmup = options.quick() ? Duration.ofMillis(200) : Duration.ofMillis(1500);
+        Duration measure = options.quick() ? Duration.ofMillis(300) : Duration.ofMillis(2000);
+        AtomicLong errors = new AtomicLong();
+        Call one = calls.apply(0);
+        loop(one, warmup, errors, null);
+        errors.set(0);
+        Histogram h = new Histogram(60_000_000L, 3);
+        loop(one, measure, errors, h);
+        double rate = rate(calls, warmup, measure, errors);
+        Results.SmallRequest r = new Results.SmallRequest(transport, size, h.getValueAtPercentile(50),
+                h.getValueAtPercentile(99), CALLERS, rate, errors.get());
+        progress.step("small %-10s %2d items: p50 %,8.0f µs, p99 %,8.0f µs (1 caller); %,9.0f req/s from %d callers%s",
+                transport, size, r.p50Micros(), r.p99Micros(), rate, CALLERS,
+                errors.get() == 0 ? "" : ", " + errors.get() + " ERRORS");
+        return r;
+    }
+
+    private static long loop(Call call, Duration d, AtomicLong errors, Histogram h) {
+        long end = System.nanoTime() + d.toNanos();
+        long n = 0;
+        long now;
+        do {
+            long t0 = System.nanoTime();
+            if (!call.getAsBoolean()) {
+                errors.incrementAndGet();
+            }
+            now = System.nanoTime();
+            if (h != null) {
+                h.recordValue(Math.min(h.getHighestTrackableValue(), Math.max(1, (now - t0) / 1000)));
+            }
+            n++;
+        } while (now < end);
+        return n;
+    }
+
+    /** Requests per second of {@value #CALLERS} callers, each in a closed loop, after a warm-up of all of them. */
+    private static double rate(IntFunction<Call> calls, Duration warmup, Duration measure, AtomicLong errors) {
+        List<Thread> threads = new ArrayList<>();
+        AtomicLong done = new AtomicLong();
+        long start = System.nanoTime() + warmup.toNanos();
+        for (int i = 0; i < CALLERS; i++) {
+            Call call = calls.apply(i);
+            threads.add(Thread.ofPlatform().name("small-caller-" + i).start(() -> {
+                loop(call, warmup, new AtomicLong(), null);
+                done.addAndGet(loop(call, measure, errors, null));
+            }));
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NaN;
+            }
+        }
+        return done.get() / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+    }
+}
