@@ -267,11 +267,7 @@ public final class Router implements AutoCloseable {
         }
         long items = Math.round(bodyBytes * per[0]);
         double nanos = bodyBytes * per[1];
-        Admission.Refusal refusal = admission.tryAcquire(items, nanos);
-        if (refusal != null) {
-            fleet.metrics().rejection(op);
-            throw new OverloadedException(refusal.reason() + "; retry later", retryAfterSeconds(refusal.waitNanos()));
-        }
+        acquire(op, items, nanos);
         return new Reservation(admission, bodyBytes, items, nanos);
     }
 
@@ -360,12 +356,17 @@ public final class Router implements AutoCloseable {
             reserved.close();
             learnPerByte(op, reserved.bytes, total, nanos);
         }
-        Admission.Refusal refusal = admission.tryAcquire(total, nanos);
+        acquire(op, total, nanos);
+        return new Ticket(admission, cancellation, perItem, total, nanos);
+    }
+
+    /** Takes the work from {@link Admission}, or counts the refusal and throws it. */
+    private void acquire(Operation op, long items, double nanos) {
+        Admission.Refusal refusal = admission.tryAcquire(items, nanos);
         if (refusal != null) {
             fleet.metrics().rejection(op);
             throw new OverloadedException(refusal.reason() + "; retry later", retryAfterSeconds(refusal.waitNanos()));
         }
-        return new Ticket(admission, cancellation, perItem, total, nanos);
     }
 
     /**
