@@ -76,7 +76,7 @@ final class DeviceWorker implements AutoCloseable {
             throw new IllegalArgumentException("localSize must be a power of two, got " + localSize);
         }
         cl_context context = clCreateContext(null, 1, new cl_device_id[] {info.id()}, null, null, null);
-        long perItem = 41L * Integer.BYTES;
+        long perItem = (long) KernelSources.MAX_INPUT_WORDS * Integer.BYTES;
         int fit = (int) Math.min(Integer.MAX_VALUE / perItem, info.maxAlloc() / perItem);
         int chunk = Math.max(localSize, Math.min(requestedChunk, fit) / localSize * localSize);
         DeviceWorker w = new DeviceWorker(info, context, chunk, localSize);
@@ -270,7 +270,7 @@ final class DeviceWorker implements AutoCloseable {
         }
 
         static long inputBytes(int chunk) {
-            return 41L * Integer.BYTES * chunk;
+            return (long) KernelSources.MAX_INPUT_WORDS * Integer.BYTES * chunk;
         }
 
         static long deviceBytes(int chunk) {

@@ -59,9 +59,12 @@ final class KernelSources {
         };
     }
 
+    /** The most words per item of any scheme's input buffer (the Weierstrass layout: Q.x, Q.y, digest, r, s). */
+    static final int MAX_INPUT_WORDS = 40;
+
     /** Words per item in the input buffer. */
     static int inputWords(Scheme scheme) {
-        return scheme == Scheme.ED25519 ? 32 : 41;
+        return scheme == Scheme.ED25519 ? 32 : 40;
     }
 
     static String resource(String name) {

@@ -1,13 +1,14 @@
 /*
  * schnorr.cl: BIP-340 verification over secp256k1, one work-item per signature, over the layout of wverify.cl:
- * the x-only key in the Q.x column with SEC1 tag 2, so load_public_key_vartime does BIP-340's lift_x (the even y)
- * here on the device; the digest column holds the challenge e = hash_BIP0340/challenge(r || P || m) mod n, hashed on
- * the host; r (R.x, below p) and s (below n). R = s G - e P; valid when R is not infinity, x(R) = r and y(R) is even.
+ * the lifted key P = lift_x(x) in the Q.x and Q.y columns (the even y, lifted once on the host when the key was
+ * parsed, so no square root here); the digest column holds the challenge e = hash_BIP0340/challenge(r || P || m)
+ * mod n, hashed on the host; r (R.x, below p) and s (below n). R = s G - e P; valid when R is not infinity,
+ * x(R) = r and y(R) is even.
  */
 
 static inline uchar schnorr_verify_one(__global const uint *in, __global const uint *gtab, uint stride, uint i) {
     u256 px, py, e, r, s, u2, zero;
-    if (!load_public_key_vartime(&px, &py, in, stride, i)) return RESULT_DEVICE_ERROR;
+    load_public_key(&px, &py, in, stride, i);
     u256_load(&e, in + 16 * stride, stride, i);
     u256_load(&r, in + 24 * stride, stride, i);
     u256_load(&s, in + 32 * stride, stride, i);
