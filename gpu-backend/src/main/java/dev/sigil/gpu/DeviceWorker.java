@@ -213,7 +213,7 @@ final class DeviceWorker implements AutoCloseable {
                 kernels.put(e.getKey(), k);
                 long[] wg = new long[1];
                 clGetKernelWorkGroupInfo(k, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(wg), null);
-                localSizes.put(e.getKey(), wg[0] >= localSize ? localSize : 0L);
+                localSizes.put(e.getKey(), fit(localSize, wg[0]));
             }
             long inBytes = inputBytes(chunk);
             in = clCreateBuffer(context, CL_MEM_READ_ONLY, inBytes, null, null);
@@ -224,11 +224,20 @@ final class DeviceWorker implements AutoCloseable {
             long[] wg = new long[1];
             clGetKernelWorkGroupInfo(recoverKernel, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(wg),
                     null);
-            recoverLocalSize = wg[0] >= localSize ? localSize : 0L;
+            recoverLocalSize = fit(localSize, wg[0]);
             long recoverBytes = (long) KernelSources.RECOVER_OUT_WORDS * Integer.BYTES * chunk;
             recoverOut = clCreateBuffer(context, CL_MEM_WRITE_ONLY, recoverBytes, null, null);
             hostRecoverOut = java.nio.ByteBuffer.allocateDirect((int) recoverBytes)
                     .order(java.nio.ByteOrder.nativeOrder());
+        }
+
+        /**
+         * The work-group size for a kernel: the configured one, or the largest power of two the kernel allows when
+         * that is less (the configured size is a power of two, so either divides the padded chunk; the kernels'
+         * {@code __local} scratch is sized for it).
+         */
+        static long fit(int localSize, long kernelMax) {
+            return kernelMax >= localSize ? localSize : Long.highestOneBit(Math.max(1L, kernelMax));
         }
 
         void submitRecover(cl_mem table, RecoverBatch batch, int[] idx, int from, int len) {
@@ -241,8 +250,9 @@ final class DeviceWorker implements AutoCloseable {
             clSetKernelArg(recoverKernel, 2, Sizeof.cl_mem, Pointer.to(recoverOut));
             clSetKernelArg(recoverKernel, 3, Sizeof.cl_uint, Pointer.to(new int[] {len}));
             clSetKernelArg(recoverKernel, 4, Sizeof.cl_uint, Pointer.to(new int[] {stride}));
-            clEnqueueNDRangeKernel(queue, recoverKernel, 1, null, new long[] {stride},
-                    recoverLocalSize == 0 ? null : new long[] {recoverLocalSize}, 0, null, null);
+            clSetKernelArg(recoverKernel, 5, KernelSources.scratchBytes(recoverLocalSize), null);
+            clEnqueueNDRangeKernel(queue, recoverKernel, 1, null, new long[] {stride}, new long[] {recoverLocalSize},
+                    0, null, null);
             cl_event ev = new cl_event();
             long outBytes = (long) KernelSources.RECOVER_OUT_WORDS * Integer.BYTES * stride;
             clEnqueueReadBuffer(queue, recoverOut, CL_FALSE, 0, outBytes, Pointer.to(hostRecoverOut), 0, null, ev);
@@ -289,8 +299,10 @@ final class DeviceWorker implements AutoCloseable {
             clSetKernelArg(k, 3, Sizeof.cl_uint, Pointer.to(new int[] {len}));
             clSetKernelArg(k, 4, Sizeof.cl_uint, Pointer.to(new int[] {stride}));
             long local = localSizes.get(scheme);
-            clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {stride}, local == 0 ? null : new long[] {local},
-                    0, null, null);
+            if (KernelSources.sharesInversions(scheme)) {
+                clSetKernelArg(k, 5, KernelSources.scratchBytes(local), null);
+            }
+            clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {stride}, new long[] {local}, 0, null, null);
             cl_event ev = new cl_event();
             clEnqueueReadBuffer(queue, out, CL_FALSE, 0, len, Pointer.to(hostOut), 0, null, ev);
             clFlush(queue);

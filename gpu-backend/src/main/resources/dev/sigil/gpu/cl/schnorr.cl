@@ -6,7 +6,12 @@
  * x(R) = r and y(R) is even.
  */
 
-static inline uchar schnorr_verify_one(__global const uint *in, __global const uint *gtab, uint stride, uint i) {
+/*
+ * R = s G - e P for item i into acc; 1 when R is not infinity and x(R) = X / Z^2 = r (checked without an
+ * inversion), else 0. Only such items need y(R), and so Z^-1.
+ */
+static inline uint schnorr_x_matches_vartime(jac *acc, __global const uint *in, __global const uint *gtab,
+        uint stride, uint i) {
     u256 px, py, e, r, s, u2, zero;
     load_public_key(&px, &py, in, stride, i);
     u256_load(&e, in + 16 * stride, stride, i);
@@ -14,27 +19,34 @@ static inline uchar schnorr_verify_one(__global const uint *in, __global const u
     u256_load(&s, in + 32 * stride, stride, i);
     u256_zero(&zero);
     sc_sub(&u2, &zero, &e);
-    jac acc;
-    msm_double_vartime(&acc, &s, &u2, &px, &py, gtab);
-    if (jac_is_inf(&acc)) return RESULT_INVALID;
-    /* x(R) = X / Z^2 = r, checked without an inversion. */
+    msm_double_vartime(acc, &s, &u2, &px, &py, gtab);
+    if (jac_is_inf(acc)) return 0u;
     u256 z2, t, rm;
-    fp_sqr(&z2, &acc.z);
+    fp_sqr(&z2, &acc->z);
     fp_from_plain(&rm, &r);
     fp_mul(&t, &rm, &z2);
-    if (!u256_eq(&t, &acc.x)) return RESULT_INVALID;
-    /* y(R) = Y / Z^3 must be even: one inversion (Fermat), only for items whose x matched. */
-    u256 zinv, y;
-    fp_pow(&zinv, &acc.z, fp_pm2);
+    return u256_eq(&t, &acc->x);
+}
+
+/*
+ * y(R) = Y / Z^3 must be even. The work-group shares the inversions of Z (batchinv.cl) among the items whose x
+ * matched; the others (and padding work-items) take part with ok = 0.
+ */
+__kernel void schnorr_verify(__global const uint *in, __global const uint *gtab, __global uchar *out, uint n,
+        uint stride, __local u256 *scratch) {
+    uint i = get_global_id(0);
+    uint live = i < n;
+    jac acc;
+    uint matched = live && schnorr_x_matches_vartime(&acc, in, gtab, stride, i);
+    u256 zinv, t, y;
+    fp_inv_batch(&zinv, &acc.z, matched, scratch);
+    if (!live) return;
+    if (!matched) {
+        out[i] = RESULT_INVALID;
+        return;
+    }
     fp_sqr(&t, &zinv);
     fp_mul(&t, &t, &zinv);
     fp_mul(&y, &acc.y, &t);
-    return fp_is_odd(&y) ? RESULT_INVALID : RESULT_VALID;
-}
-
-__kernel void schnorr_verify(__global const uint *in, __global const uint *gtab, __global uchar *out, uint n,
-        uint stride) {
-    uint i = get_global_id(0);
-    if (i >= n) return;
-    out[i] = schnorr_verify_one(in, gtab, stride, i);
+    out[i] = fp_is_odd(&y) ? RESULT_INVALID : RESULT_VALID;
 }
