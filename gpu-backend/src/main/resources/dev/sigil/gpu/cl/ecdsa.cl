@@ -20,8 +20,8 @@ static inline uchar ecdsa_verify_one(__global const uint *in, __global const uin
     return x_matches_mod_n_vartime(&acc, &r) ? RESULT_VALID : RESULT_INVALID;
 }
 
-__kernel void ecdsa_verify(__global const uint *in, __global const uint *gtab, __global uchar *out, uint n,
-        uint stride, __local u256 *scratch) {
+__kernel void ecdsa_verify(__global const uint *restrict in, __global const uint *restrict gtab,
+        __global uchar *out, uint n, uint stride, __local u256 *scratch) {
     uint i = get_global_id(0);
     uint live = i < n;
     u256 s, w;

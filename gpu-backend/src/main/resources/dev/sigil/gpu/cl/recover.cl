@@ -22,8 +22,8 @@ static inline void u256_store(__global uint *col, uint stride, uint i, const u25
     }
 }
 
-__kernel void ecdsa_recover(__global const uint *in, __global const uint *gtab, __global uint *out, uint n,
-        uint stride, __local u256 *scratch) {
+__kernel void ecdsa_recover(__global const uint *restrict in, __global const uint *restrict gtab,
+        __global uint *out, uint n, uint stride, __local u256 *scratch) {
     uint i = get_global_id(0);
     uint live = i < n;
     uchar code = RESULT_VALID;

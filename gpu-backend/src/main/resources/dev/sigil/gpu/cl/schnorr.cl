@@ -32,8 +32,8 @@ static inline uint schnorr_x_matches_vartime(jac *acc, __global const uint *in, 
  * y(R) = Y / Z^3 must be even. The work-group shares the inversions of Z (batchinv.cl) among the items whose x
  * matched; the others (and padding work-items) take part with ok = 0.
  */
-__kernel void schnorr_verify(__global const uint *in, __global const uint *gtab, __global uchar *out, uint n,
-        uint stride, __local u256 *scratch) {
+__kernel void schnorr_verify(__global const uint *restrict in, __global const uint *restrict gtab,
+        __global uchar *out, uint n, uint stride, __local u256 *scratch) {
     uint i = get_global_id(0);
     uint live = i < n;
     jac acc;

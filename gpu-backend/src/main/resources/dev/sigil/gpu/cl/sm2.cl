@@ -21,8 +21,8 @@ static inline uchar sm2_verify_one(__global const uint *in, __global const uint 
     return x_matches_mod_n_vartime(&acc, &v) ? RESULT_VALID : RESULT_INVALID;
 }
 
-__kernel void sm2_verify(__global const uint *in, __global const uint *gtab, __global uchar *out, uint n,
-        uint stride) {
+__kernel void sm2_verify(__global const uint *restrict in, __global const uint *restrict gtab,
+        __global uchar *out, uint n, uint stride) {
     uint i = get_global_id(0);
     if (i >= n) return;
     out[i] = sm2_verify_one(in, gtab, stride, i);
