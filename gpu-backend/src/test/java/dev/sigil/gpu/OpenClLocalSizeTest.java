@@ -31,16 +31,42 @@ class OpenClLocalSizeTest {
     private static final int ITEMS = 700;
 
     @Test
-    void withoutTheSetting_theProbeChoosesACandidate_andCachesItBesideTheBinaries() throws IOException {
-        OpenClBackend shared = OpenClTestSupport.backend();
-        List<Path> files = localSizeFiles(OpenClTestSupport.cacheDir());
-        assertThat(files).isNotEmpty();
-        assertThat(shared.localSizes()).allSatisfy(s -> assertThat(LocalSizeProbe.CANDIDATES).contains(s));
-        List<Integer> cached = new ArrayList<>();
-        for (Path f : files) {
-            cached.add(Integer.parseInt(Files.readString(f, StandardCharsets.UTF_8).trim()));
+    void withoutTheSetting_theProbeChoosesACandidate_andCachesItBesideTheBinaries(@TempDir Path cache)
+            throws IOException {
+        OpenClTestSupport.backend();
+        copyBinaries(cache);
+        for (Path f : localSizeFiles(cache)) {
+            Files.delete(f);
         }
-        assertThat(cached).containsAll(shared.localSizes());
+        try (OpenClBackend gpu = OpenClBackend.open(OpenClTestSupport.context().withSettings(
+                Map.of("cacheDir", cache.toString())))) {
+            assertThat(gpu.localSizes()).allSatisfy(s -> assertThat(LocalSizeProbe.CANDIDATES).contains(s));
+            List<Path> files = localSizeFiles(cache);
+            assertThat(files).hasSize(gpu.localSizes().size());
+            List<Integer> cached = new ArrayList<>();
+            for (Path f : files) {
+                cached.add(Integer.parseInt(Files.readString(f, StandardCharsets.UTF_8).trim()));
+            }
+            assertThat(cached).containsExactlyInAnyOrderElementsOf(gpu.localSizes());
+        }
+    }
+
+    @Test
+    void processCpuNanos_countsWorkOnOtherThreads() throws InterruptedException {
+        long before = LocalSizeProbe.processCpuNanos();
+        Thread busy = new Thread(() -> {
+            long until = System.nanoTime() + 200_000_000L;
+            long x = 0;
+            while (System.nanoTime() < until) {
+                x += x * 31 + 7;
+            }
+            if (x == 42) {
+                System.out.print("");
+            }
+        });
+        busy.start();
+        busy.join();
+        assertThat(LocalSizeProbe.processCpuNanos()).isGreaterThan(before);
     }
 
     @Test
