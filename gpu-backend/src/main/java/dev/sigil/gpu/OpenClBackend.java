@@ -34,8 +34,8 @@ import org.jocl.CLException;
  * the devices report: an OpenCL CPU device (PoCL) is the CPU, not a GPU.
  *
  * <p>Settings: {@code deviceTypes} (e.g. {@code gpu,cpu}; default all, GPUs first), {@code chunkItems} (items per
- * device launch, default 16384), {@code localSize} (work-group size, a power of two; by default chosen per device by a short timed probe at
- * start, cached beside the program binaries), {@code int128}
+ * device launch, default 16384), {@code localSize} (work-group size, a power of two; by default chosen per device
+ * by a short timed probe at start, cached beside the program binaries), {@code int128}
  * (128-bit products on CPU devices, default true; false compiles the mul_hi path GPUs use), {@code cacheDir} (compiled program binaries; default
  * {@code <dataDir>/cache/opencl}). A device error raises {@link BackendException.DeviceFailure} and marks the
  * backend unhealthy; it never produces an outcome.
