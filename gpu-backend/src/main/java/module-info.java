@@ -4,6 +4,8 @@ module dev.sigil.gpu {
     requires org.bouncycastle.provider;
     requires jocl;
     requires java.logging;
+    requires java.management;
+    requires jdk.management;
 
     provides dev.sigil.crypto.spi.BackendProvider with dev.sigil.gpu.OpenClBackendProvider;
 }

@@ -1,11 +1,14 @@
 package dev.sigil.gpu;
 
 import dev.sigil.crypto.Bip340;
+import dev.sigil.crypto.Bytes;
 import dev.sigil.crypto.EcPublicKey;
 import dev.sigil.crypto.Hashes;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.VerifyBatch;
+import dev.sigil.crypto.XOnlyPublicKey;
 import java.lang.invoke.MethodHandles;
+import java.math.BigInteger;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -14,7 +17,8 @@ import java.util.stream.IntStream;
 /**
  * Packs pending items of a {@link VerifyBatch} into the kernels' input layout: limb-major structure of arrays
  * (limb j of column c of item t at {@code (8c + j) * stride + t}), so consecutive work-items read consecutive
- * words. Host-side work per item (the challenge hashes of Ed25519 and BIP-340) happens here, in parallel over the items.
+ * words. Host-side work per item (the challenge hashes of Ed25519 and BIP-340, and the y of compressed and x-only
+ * keys, which the parsed key already holds) happens here, in parallel over the items.
  */
 final class BatchPacker {
     private static final VarHandle BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -86,32 +90,27 @@ final class BatchPacker {
         if (enc.length == 65) {
             putBigEndian(out, 1, enc, 33, t, stride);
         } else {
-            for (int j = 0; j < 8; j++) {
-                out.put((8 + j) * stride + t, 0);
-            }
+            putUnsigned(out, 1, key.y(), t, stride);
         }
         putBigEndian(out, 2, batch.digests(), 32 * i, t, stride);
         putBigEndian(out, 3, batch.r(), 32 * i, t, stride);
         putBigEndian(out, 4, batch.s(), 32 * i, t, stride);
-        out.put(40 * stride + t, enc[0] & 0xff);
     }
 
     /**
-     * BIP-340 in the Weierstrass layout: the x-only key as a compressed key with even y (tag 2: the kernel lifts it),
+     * BIP-340 in the Weierstrass layout: the lifted key (x and the even y that lift_x gave when the key was parsed),
      * the challenge e = hash_BIP0340/challenge(r ‖ P ‖ m) mod n in the digest column, r and s.
      */
     private static void packSchnorr(VerifyBatch batch, int i, int t, int stride, IntBuffer out) {
-        byte[] px = batch.key(i).encoded();
+        XOnlyPublicKey key = (XOnlyPublicKey) batch.key(i);
+        byte[] px = key.encoded();
         int[] offs = batch.messageOffsets();
         byte[] e = Bip340.challengeBytes(batch.r(), 32 * i, px, batch.messages(), offs[i], offs[i + 1] - offs[i]);
         putBigEndian(out, 0, px, 0, t, stride);
-        for (int j = 0; j < 8; j++) {
-            out.put((8 + j) * stride + t, 0);
-        }
+        putUnsigned(out, 1, key.y(), t, stride);
         putBigEndian(out, 2, e, 0, t, stride);
         putBigEndian(out, 3, batch.r(), 32 * i, t, stride);
         putBigEndian(out, 4, batch.s(), 32 * i, t, stride);
-        out.put(40 * stride + t, 2);
     }
 
     private static void packEd25519(VerifyBatch batch, int i, int t, int stride, IntBuffer out) {
@@ -128,6 +127,13 @@ final class BatchPacker {
         for (int j = 0; j < 8; j++) {
             out.put((8 * column + j) * stride + t, (int) BE.get(src, off + 28 - 4 * j));
         }
+    }
+
+    /** A field element the host already holds (a decompressed y), as column {@code column}. */
+    private static void putUnsigned(IntBuffer out, int column, BigInteger v, int t, int stride) {
+        byte[] b = new byte[32];
+        Bytes.putUnsigned(v, b, 0, 32);
+        putBigEndian(out, column, b, 0, t, stride);
     }
 
     private static void putLittleEndian(IntBuffer out, int column, byte[] src, int off, int t, int stride) {

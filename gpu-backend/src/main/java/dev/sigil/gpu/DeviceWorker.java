@@ -47,21 +47,21 @@ import org.jocl.cl_program;
 final class DeviceWorker implements AutoCloseable {
     static final int SLOTS = 2;
     static final int DEFAULT_LOCAL_SIZE = 64;
+    /** {@code localSize} that asks for the timed probe (the setting absent). */
+    static final int PROBE = 0;
 
     private final DeviceInfo info;
     private final cl_context context;
     private final Map<Scheme, cl_program> programs = new EnumMap<>(Scheme.class);
     private final Map<Scheme, cl_mem> tables = new EnumMap<>(Scheme.class);
     private final List<PipelineSlot> slots = new ArrayList<>();
-    private final int chunkItems;
-    private final int localSize;
+    private int chunkItems;
+    private int localSize;
     private long deviceBytes;
 
-    private DeviceWorker(DeviceInfo info, cl_context context, int chunkItems, int localSize) {
+    private DeviceWorker(DeviceInfo info, cl_context context) {
         this.info = info;
         this.context = context;
-        this.chunkItems = chunkItems;
-        this.localSize = localSize;
     }
 
     /** Opens the device with chunks of about {@code requestedChunk} items and work-groups of {@code localSize}. */
@@ -69,17 +69,17 @@ final class DeviceWorker implements AutoCloseable {
         return open(info, builder, requestedChunk, localSize, KernelSources.options(info, true));
     }
 
-    /** As above, with explicit program build options. */
+    /**
+     * As above, with explicit program build options. {@code localSize} {@link #PROBE} chooses the work-group size
+     * by a timed probe ({@link LocalSizeProbe}), cached beside the program binaries in {@code cacheDir}.
+     */
     static DeviceWorker open(DeviceInfo info, ProgramBuilder builder, int requestedChunk, int localSize,
             String options) {
-        if (localSize < 1 || Integer.bitCount(localSize) != 1) {
+        if (localSize != PROBE && (localSize < 1 || Integer.bitCount(localSize) != 1)) {
             throw new IllegalArgumentException("localSize must be a power of two, got " + localSize);
         }
         cl_context context = clCreateContext(null, 1, new cl_device_id[] {info.id()}, null, null, null);
-        long perItem = 41L * Integer.BYTES;
-        int fit = (int) Math.min(Integer.MAX_VALUE / perItem, info.maxAlloc() / perItem);
-        int chunk = Math.max(localSize, Math.min(requestedChunk, fit) / localSize * localSize);
-        DeviceWorker w = new DeviceWorker(info, context, chunk, localSize);
+        DeviceWorker w = new DeviceWorker(info, context);
         try {
             for (Scheme s : Scheme.values()) {
                 w.programs.put(s, builder.build(context, info, KernelSources.program(s), options));
@@ -88,9 +88,15 @@ final class DeviceWorker implements AutoCloseable {
                 w.tables.put(s, clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,
                         (long) table.length * Integer.BYTES, Pointer.to(table), null));
             }
+            w.localSize = localSize != PROBE ? localSize : LocalSizeProbe.choose(context, info,
+                    w.programs.get(Scheme.ECDSA_SECP256K1), w.tables.get(Scheme.ECDSA_SECP256K1),
+                    LocalSizeProbe.cacheFile(builder.cacheDir(), info, options), DEFAULT_LOCAL_SIZE);
+            long perItem = (long) KernelSources.MAX_INPUT_WORDS * Integer.BYTES;
+            int fit = (int) Math.min(Integer.MAX_VALUE / perItem, info.maxAlloc() / perItem);
+            w.chunkItems = Math.max(w.localSize, Math.min(requestedChunk, fit) / w.localSize * w.localSize);
             for (int i = 0; i < SLOTS; i++) {
-                w.slots.add(new PipelineSlot(context, info.id(), w.programs, chunk, localSize));
-                w.deviceBytes += PipelineSlot.deviceBytes(chunk);
+                w.slots.add(new PipelineSlot(context, info.id(), w.programs, w.chunkItems, w.localSize));
+                w.deviceBytes += PipelineSlot.deviceBytes(w.chunkItems);
             }
             return w;
         } catch (RuntimeException e) {
@@ -110,6 +116,11 @@ final class DeviceWorker implements AutoCloseable {
 
     int chunkItems() {
         return chunkItems;
+    }
+
+    /** The work-group size the kernels run with: the setting's, or the probe's choice. */
+    int localSize() {
+        return localSize;
     }
 
     /** The device still reports itself available (a cheap query; false if the query itself fails). */
@@ -213,7 +224,7 @@ final class DeviceWorker implements AutoCloseable {
                 kernels.put(e.getKey(), k);
                 long[] wg = new long[1];
                 clGetKernelWorkGroupInfo(k, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(wg), null);
-                localSizes.put(e.getKey(), wg[0] >= localSize ? localSize : 0L);
+                localSizes.put(e.getKey(), fit(localSize, wg[0]));
             }
             long inBytes = inputBytes(chunk);
             in = clCreateBuffer(context, CL_MEM_READ_ONLY, inBytes, null, null);
@@ -224,11 +235,20 @@ final class DeviceWorker implements AutoCloseable {
             long[] wg = new long[1];
             clGetKernelWorkGroupInfo(recoverKernel, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(wg),
                     null);
-            recoverLocalSize = wg[0] >= localSize ? localSize : 0L;
+            recoverLocalSize = fit(localSize, wg[0]);
             long recoverBytes = (long) KernelSources.RECOVER_OUT_WORDS * Integer.BYTES * chunk;
             recoverOut = clCreateBuffer(context, CL_MEM_WRITE_ONLY, recoverBytes, null, null);
             hostRecoverOut = java.nio.ByteBuffer.allocateDirect((int) recoverBytes)
                     .order(java.nio.ByteOrder.nativeOrder());
+        }
+
+        /**
+         * The work-group size for a kernel: the configured one, or the largest power of two the kernel allows when
+         * that is less (the configured size is a power of two, so either divides the padded chunk; the kernels'
+         * {@code __local} scratch is sized for it).
+         */
+        static long fit(int localSize, long kernelMax) {
+            return kernelMax >= localSize ? localSize : Long.highestOneBit(Math.max(1L, kernelMax));
         }
 
         void submitRecover(cl_mem table, RecoverBatch batch, int[] idx, int from, int len) {
@@ -241,8 +261,9 @@ final class DeviceWorker implements AutoCloseable {
             clSetKernelArg(recoverKernel, 2, Sizeof.cl_mem, Pointer.to(recoverOut));
             clSetKernelArg(recoverKernel, 3, Sizeof.cl_uint, Pointer.to(new int[] {len}));
             clSetKernelArg(recoverKernel, 4, Sizeof.cl_uint, Pointer.to(new int[] {stride}));
-            clEnqueueNDRangeKernel(queue, recoverKernel, 1, null, new long[] {stride},
-                    recoverLocalSize == 0 ? null : new long[] {recoverLocalSize}, 0, null, null);
+            clSetKernelArg(recoverKernel, 5, KernelSources.scratchBytes(recoverLocalSize), null);
+            clEnqueueNDRangeKernel(queue, recoverKernel, 1, null, new long[] {stride}, new long[] {recoverLocalSize},
+                    0, null, null);
             cl_event ev = new cl_event();
             long outBytes = (long) KernelSources.RECOVER_OUT_WORDS * Integer.BYTES * stride;
             clEnqueueReadBuffer(queue, recoverOut, CL_FALSE, 0, outBytes, Pointer.to(hostRecoverOut), 0, null, ev);
@@ -270,7 +291,7 @@ final class DeviceWorker implements AutoCloseable {
         }
 
         static long inputBytes(int chunk) {
-            return 41L * Integer.BYTES * chunk;
+            return (long) KernelSources.MAX_INPUT_WORDS * Integer.BYTES * chunk;
         }
 
         static long deviceBytes(int chunk) {
@@ -289,8 +310,10 @@ final class DeviceWorker implements AutoCloseable {
             clSetKernelArg(k, 3, Sizeof.cl_uint, Pointer.to(new int[] {len}));
             clSetKernelArg(k, 4, Sizeof.cl_uint, Pointer.to(new int[] {stride}));
             long local = localSizes.get(scheme);
-            clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {stride}, local == 0 ? null : new long[] {local},
-                    0, null, null);
+            if (KernelSources.sharesInversions(scheme)) {
+                clSetKernelArg(k, 5, KernelSources.scratchBytes(local), null);
+            }
+            clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {stride}, new long[] {local}, 0, null, null);
             cl_event ev = new cl_event();
             clEnqueueReadBuffer(queue, out, CL_FALSE, 0, len, Pointer.to(hostOut), 0, null, ev);
             clFlush(queue);

@@ -17,7 +17,7 @@ final class KernelSources {
         return allowInt128 && device.type().equals("cpu") ? OPTIONS + " -DSIGIL_USE_INT128=1" : OPTIONS;
     }
     private static final List<String> WEIERSTRASS_LAYERS =
-            List.of("mont256.cl", "field.cl", "scalar.cl", "weierstrass.cl", "msm.cl", "wverify.cl");
+            List.of("mont256.cl", "field.cl", "scalar.cl", "batchinv.cl", "weierstrass.cl", "msm.cl", "wverify.cl");
     private static final List<String> EDWARDS_LAYERS = List.of("mont256.cl", "field.cl", "edwards.cl");
 
     private KernelSources() {
@@ -59,9 +59,25 @@ final class KernelSources {
         };
     }
 
+    /** The most words per item of any scheme's input buffer (the Weierstrass layout: Q.x, Q.y, digest, r, s). */
+    static final int MAX_INPUT_WORDS = 40;
+
+    /**
+     * Whether the scheme's verify kernel shares inversions across the work-group (batchinv.cl) and so takes a
+     * sixth argument, {@link #scratchBytes} of {@code __local} memory. Recovery's kernel always does.
+     */
+    static boolean sharesInversions(Scheme scheme) {
+        return scheme == Scheme.ECDSA_SECP256K1 || scheme == Scheme.ECDSA_P256 || scheme == Scheme.SCHNORR_SECP256K1;
+    }
+
+    /** The {@code __local} scratch of batchinv.cl for a work-group: two 256-bit values per work-item. */
+    static long scratchBytes(long localSize) {
+        return 2 * 32 * localSize;
+    }
+
     /** Words per item in the input buffer. */
     static int inputWords(Scheme scheme) {
-        return scheme == Scheme.ED25519 ? 32 : 41;
+        return scheme == Scheme.ED25519 ? 32 : 40;
     }
 
     static String resource(String name) {

@@ -34,7 +34,8 @@ import org.jocl.CLException;
  * the devices report: an OpenCL CPU device (PoCL) is the CPU, not a GPU.
  *
  * <p>Settings: {@code deviceTypes} (e.g. {@code gpu,cpu}; default all, GPUs first), {@code chunkItems} (items per
- * device launch, default 16384), {@code localSize} (work-group size, a power of two, default 64), {@code int128}
+ * device launch, default 16384), {@code localSize} (work-group size, a power of two; by default chosen per device
+ * by a short timed probe at start, cached beside the program binaries), {@code int128}
  * (128-bit products on CPU devices, default true; false compiles the mul_hi path GPUs use), {@code cacheDir} (compiled program binaries; default
  * {@code <dataDir>/cache/opencl}). A device error raises {@link BackendException.DeviceFailure} and marks the
  * backend unhealthy; it never produces an outcome.
@@ -94,7 +95,7 @@ public final class OpenClBackend implements Backend, Verifier, Recoverer {
     /** As {@link #open(BackendContext)}, on the devices given (the settings' {@code deviceTypes} is not used). */
     static OpenClBackend open(BackendContext context, List<DeviceInfo> devices) {
         int chunk = context.integer("chunkItems", DEFAULT_CHUNK);
-        int localSize = context.integer("localSize", DeviceWorker.DEFAULT_LOCAL_SIZE);
+        int localSize = context.integer("localSize", DeviceWorker.PROBE);
         boolean int128 = context.flag("int128", true);
         Path cacheDir = context.string("cacheDir").map(Path::of)
                 .orElse(context.dataDir().resolve("cache").resolve("opencl"));
@@ -133,6 +134,11 @@ public final class OpenClBackend implements Backend, Verifier, Recoverer {
     /** The OpenCL device type of each device ({@code cpu}, {@code gpu}, {@code accelerator}, ...), in order. */
     List<String> deviceTypes() {
         return workers.stream().map(w -> w.info().type()).toList();
+    }
+
+    /** The work-group size each device runs with, in device order (the setting's, or each probe's choice). */
+    List<Integer> localSizes() {
+        return workers.stream().map(DeviceWorker::localSize).toList();
     }
 
     @Override

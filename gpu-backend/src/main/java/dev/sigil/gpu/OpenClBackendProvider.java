@@ -22,7 +22,7 @@ public final class OpenClBackendProvider implements BackendProvider {
                 BackendSetting.integer("chunkItems", 1, 1 << 24, "items per kernel launch (default 16384)"),
                 new BackendSetting("localSize", "a power of two in [1, 1024]",
                         v -> v instanceof Integer i && i >= 1 && i <= 1024 && Integer.bitCount(i) == 1,
-                        "work-group size (default 64)"),
+                        "work-group size (default: chosen per device by a timed probe, cached)"),
                 BackendSetting.flag("int128", "128-bit products on CPU devices (default true)"));
     }
 

@@ -40,6 +40,11 @@ final class ProgramBuilder {
         this.cacheDir = cacheDir;
     }
 
+    /** Where binaries (and {@link LocalSizeProbe}'s choices) are cached; null for none. */
+    Path cacheDir() {
+        return cacheDir;
+    }
+
     cl_program build(cl_context context, DeviceInfo device, String source, String options) {
         Path file = cacheDir == null ? null : cacheDir.resolve(cacheKey(device, source, options) + ".bin");
         if (file != null && Files.isRegularFile(file)) {

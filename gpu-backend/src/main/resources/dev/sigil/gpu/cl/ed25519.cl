@@ -88,8 +88,8 @@ static inline uchar ed25519_verify_one(__global const uint *in, __global const u
     return ext_is_identity(&acc) ? RESULT_VALID : RESULT_TORSION;
 }
 
-__kernel void ed25519_verify(__global const uint *in, __global const uint *btab, __global uchar *out, uint n,
-        uint stride) {
+__kernel void ed25519_verify(__global const uint *restrict in, __global const uint *restrict btab,
+        __global uchar *out, uint n, uint stride) {
     uint i = get_global_id(0);
     if (i >= n) return;
     out[i] = ed25519_verify_one(in, btab, stride, i);

@@ -6,6 +6,15 @@
  * u1*G is then COMB_WINDOWS mixed additions and no doubling.
  * Q uses a signed 5-bit window over 16 Jacobian multiples: 255 doublings and 52 additions. Variable-time: the
  * digits choose table entries and zero digits skip their addition.
+ *
+ * Where the G table lives: global memory, built once on the host (BaseTables.java) and uploaded once per device;
+ * the kernels take it as a const restrict argument, so GPUs may read it through their read-only data cache. Not
+ * __constant: the table is 32 windows x 255 entries x 64 bytes = 510 KiB (Ed25519's niels table for B, 765 KiB),
+ * while devices promise 64 KiB of constant memory, and a constant cache serves one address per warp at a time where
+ * every work-item here picks its own entry. Not __local either (tens of KiB per work-group). A comb small enough for
+ * 64 KiB (4-bit digits: 64 windows x 15 entries = 60 KiB) would double the additions for G on every device. The
+ * private arrays that may spill on a GPU are the per-item tables of Q below (17 Jacobian points, 1.6 KiB; twice
+ * that with GLV): they depend on the item, so nothing can share them.
  */
 
 #define GTAB_WORDS 16
