@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CpuBackend implements Backend, Verifier, Signer, Recoverer {
     public static final String ID = "cpu";
     /** Below this many pending items a batch runs on the calling thread alone. */
-    static final int PARALLEL_THRESHOLD = 64;
+    static final int PARALLEL_THRESHOLD = 16;
 
     private final int threads;
     private final ExecutorService pool;
