@@ -178,9 +178,14 @@ public final class OpenClBackend implements Backend, Verifier, Recoverer {
         if (idx.length == 0) {
             return new RecoveredKeys(out, points);
         }
-        byte[] codes = new byte[idx.length];
+        byte[] codes;
         try {
-            recoverOnDevices(batch, idx, codes, points);
+            // on the first device, or split across the devices by weight as verification is
+            codes = onDevices(idx, (worker, part) -> {
+                byte[] partCodes = new byte[part.length];
+                worker.runRecover(batch, part, partCodes, points);
+                return partCodes;
+            });
         } catch (CLException | CompletionException e) {
             healthy = false;
             Throwable cause = e instanceof CompletionException ? e.getCause() : e;
@@ -196,31 +201,6 @@ public final class OpenClBackend implements Backend, Verifier, Recoverer {
         }
         healthy = true;
         return new RecoveredKeys(out, points);
-    }
-
-    /** Runs on the first device, or splits across the devices by weight as verification does. */
-    private void recoverOnDevices(RecoverBatch batch, int[] idx, byte[] codes, byte[] points) {
-        if (workers.size() == 1 || idx.length < 2 * workers.get(0).chunkItems()) {
-            workers.get(0).runRecover(batch, idx, codes, points);
-            return;
-        }
-        long total = workers.stream().mapToLong(OpenClBackend::weight).sum();
-        List<CompletableFuture<Void>> parts = new ArrayList<>();
-        int from = 0;
-        for (int w = 0; w < workers.size(); w++) {
-            DeviceWorker worker = workers.get(w);
-            int to = w == workers.size() - 1 ? idx.length
-                    : (int) Math.min(idx.length, from + idx.length * weight(worker) / total);
-            int[] part = java.util.Arrays.copyOfRange(idx, from, to);
-            int at = from;
-            parts.add(CompletableFuture.runAsync(() -> {
-                byte[] c = new byte[part.length];
-                worker.runRecover(batch, part, c, points);
-                System.arraycopy(c, 0, codes, at, c.length);
-            }, pool));
-            from = to;
-        }
-        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
     }
 
     @Override
@@ -266,10 +246,7 @@ public final class OpenClBackend implements Backend, Verifier, Recoverer {
 
     private byte[] runOnDevices(VerifyBatch batch, int[] idx) {
         try {
-            if (workers.size() == 1 || idx.length < 2 * workers.get(0).chunkItems()) {
-                return workers.get(0).run(batch, idx);
-            }
-            return splitAcrossDevices(batch, idx);
+            return onDevices(idx, (worker, part) -> worker.run(batch, part));
         } catch (CLException | CompletionException e) {
             healthy = false;
             Throwable cause = e instanceof CompletionException ? e.getCause() : e;
@@ -277,7 +254,14 @@ public final class OpenClBackend implements Backend, Verifier, Recoverer {
         }
     }
 
-    private byte[] splitAcrossDevices(VerifyBatch batch, int[] idx) {
+    /**
+     * The result codes of the items {@code idx}: on the first device alone for a batch under two chunks or with one
+     * device, else split across the devices by {@link #weight}, each part run by {@code run} on its own thread.
+     */
+    private byte[] onDevices(int[] idx, java.util.function.BiFunction<DeviceWorker, int[], byte[]> run) {
+        if (workers.size() == 1 || idx.length < 2 * workers.get(0).chunkItems()) {
+            return run.apply(workers.get(0), idx);
+        }
         long total = workers.stream().mapToLong(OpenClBackend::weight).sum();
         byte[] codes = new byte[idx.length];
         List<CompletableFuture<Void>> parts = new ArrayList<>();
@@ -289,7 +273,7 @@ public final class OpenClBackend implements Backend, Verifier, Recoverer {
             int[] part = java.util.Arrays.copyOfRange(idx, from, to);
             int at = from;
             parts.add(CompletableFuture.runAsync(() -> {
-                byte[] c = worker.run(batch, part);
+                byte[] c = run.apply(worker, part);
                 System.arraycopy(c, 0, codes, at, c.length);
             }, pool));
             from = to;
