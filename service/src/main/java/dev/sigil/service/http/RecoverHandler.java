@@ -1,12 +1,8 @@
 package dev.sigil.service.http;
 
 import dev.sigil.service.auth.Authenticator;
-import dev.sigil.service.routing.Router;
-import dev.sigil.service.verify.RecoverResult;
 import dev.sigil.service.verify.RecoverService;
-import dev.sigil.service.verify.VerifyRequest;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -33,16 +29,7 @@ public final class RecoverHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        auth.requireVerify(ctx.request().getHeader("Authorization"));
-        Buffer body = JsonBodies.buffer(ctx);
-        // made on the headers (refused there when the work held is past the target); held until decoded
-        Router.Reservation reserved = Reservations.of(ctx, body.length(), service::reserve);
-        worker.respond(ctx, cancellation -> {
-            try (reserved) {
-                VerifyRequest request = worker.cpu(() -> parser.parseRecover(body.getBytes()));
-                RecoverResult result = service.recover(request, cancellation, reserved);
-                return new Reply(200, worker.cpu(() -> RecoverResponseWriter.write(result)));
-            }
-        });
+        BatchRequests.handle(ctx, auth, worker, service::reserve, parser::parseRecover, service::recover,
+                RecoverResponseWriter::write);
     }
 }

@@ -1,12 +1,8 @@
 package dev.sigil.service.http;
 
 import dev.sigil.service.auth.Authenticator;
-import dev.sigil.service.routing.Router;
-import dev.sigil.service.verify.VerifyRequest;
-import dev.sigil.service.verify.VerifyResult;
 import dev.sigil.service.verify.VerifyService;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code POST /v1/verify}: decode the body into batches, verify, encode the results; all off the event loop. */
@@ -30,16 +26,7 @@ public final class VerifyHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        auth.requireVerify(ctx.request().getHeader("Authorization"));
-        Buffer body = JsonBodies.buffer(ctx);
-        // made on the headers (refused there when the work held is past the target); held until decoded
-        Router.Reservation reserved = Reservations.of(ctx, body.length(), service::reserve);
-        worker.respond(ctx, cancellation -> {
-            try (reserved) {
-                VerifyRequest request = worker.cpu(() -> parser.parse(body.getBytes()));
-                VerifyResult result = service.verify(request, cancellation, reserved);
-                return new Reply(200, worker.cpu(() -> VerifyResponseWriter.write(result)));
-            }
-        });
+        BatchRequests.handle(ctx, auth, worker, service::reserve, parser::parse, service::verify,
+                VerifyResponseWriter::write);
     }
 }
