@@ -54,6 +54,8 @@ final class Member {
     private final Map<Scheme, CostEstimate> verifyCost = new EnumMap<>(Scheme.class);
     private final Map<Scheme, CostEstimate> signCost = new EnumMap<>(Scheme.class);
     private final Map<Scheme, CostEstimate> recoverCost = new EnumMap<>(Scheme.class);
+    /** Admission order into a backend on the host's cores that requests call inline; null for the others. */
+    private final OrderedGate gate;
 
     Member(Backend backend, boolean coalescing, double alpha, Metrics metrics, LongSupplier clock) {
         this.backend = backend;
@@ -63,6 +65,8 @@ final class Member {
         this.coalescing = coalescing;
         this.metrics = metrics;
         this.clock = clock;
+        this.gate = backend.kind() == BackendKind.CPU && !coalescing
+                ? new OrderedGate(Runtime.getRuntime().availableProcessors()) : null;
         for (Scheme s : Scheme.values()) {
             verifyCost.put(s, prior(backend.kind(), Operation.VERIFY, alpha));
             signCost.put(s, prior(backend.kind(), Operation.SIGN, alpha));
@@ -161,6 +165,24 @@ final class Member {
     void release(long items, long estimatedNanos) {
         queuedItems.addAndGet(-items);
         queuedNanos.addAndGet(-estimatedNanos);
+    }
+
+    /**
+     * Makes a call into the backend for the ticket's request: on a backend of the host's cores that requests call
+     * inline, once it is the request's turn in admission order ({@link OrderedGate}); on the others at once.
+     *
+     * @throws CancelledException when the request is cancelled while it waits for its turn
+     */
+    <T> T inTurn(Router.Ticket ticket, java.util.function.Supplier<T> call) {
+        if (gate == null) {
+            return call.get();
+        }
+        gate.enter(ticket.order(), ticket.cancellation());
+        try {
+            return call.get();
+        } finally {
+            gate.exit();
+        }
     }
 
     /** Verifies the batch on the backend, timing it; one non-null outcome per item, or an exception. */

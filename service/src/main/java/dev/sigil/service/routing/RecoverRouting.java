@@ -30,7 +30,7 @@ final class RecoverRouting {
             while (next != null) {
                 ticket.cancellation().check();
                 try {
-                    return run(next, batch);
+                    return run(next, batch, ticket);
                 } catch (BackendException e) {
                     last = e;
                     failed.add(next.id());
@@ -45,13 +45,13 @@ final class RecoverRouting {
                 "no backend recovers " + batch.scheme() + " keys", null);
     }
 
-    private Router.Recovered run(Member m, RecoverBatch batch) {
+    private Router.Recovered run(Member m, RecoverBatch batch, Router.Ticket ticket) {
         int items = batch.pendingCount();
         long nanos = (long) m.cost(Operation.RECOVER, batch.scheme()).nanosFor(items);
         m.enqueue(items, nanos);
         fleet.metrics().routed(m.id(), batch.scheme(), Operation.RECOVER, items);
         try {
-            RecoveredKeys keys = m.recover(batch);
+            RecoveredKeys keys = m.inTurn(ticket, () -> m.recover(batch));
             return new Router.Recovered(keys, m.id());
         } finally {
             m.release(items, nanos);

@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -80,14 +81,17 @@ public final class Router implements AutoCloseable {
      * {@link Cancellation}.
      */
     public static final class Ticket implements AutoCloseable {
+        private static final AtomicLong ORDER = new AtomicLong();
         private final Admission admission;
         private final Cancellation cancellation;
         private final Map<Scheme, Double> nanosPerItem;
+        private final long order;
         private long items;
         private double nanos;
 
         private Ticket(Admission admission, Cancellation cancellation, Map<Scheme, Double> nanosPerItem, long items,
                 double nanos) {
+            this.order = ORDER.getAndIncrement();
             this.admission = admission;
             this.cancellation = cancellation;
             this.nanosPerItem = nanosPerItem;
@@ -97,6 +101,11 @@ public final class Router implements AutoCloseable {
 
         public Cancellation cancellation() {
             return cancellation;
+        }
+
+        /** The ticket's place in admission order: backends on the host's cores serve the earlier first. */
+        long order() {
+            return order;
         }
 
         /** Items of the scheme done (or dropped): their share of the work is released. */
@@ -110,7 +119,7 @@ public final class Router implements AutoCloseable {
                 nanos -= d;
             }
             if (n > 0) {
-                admission.release(n, d);
+                admission.done(n, d);
             }
         }
 
@@ -145,7 +154,7 @@ public final class Router implements AutoCloseable {
             Predicate<Backend> coalescing, LongSupplier clock, CostPriors priors) {
         Metrics metrics = new Metrics(registry);
         this.fleet = new Fleet(backends, coalescing, config, metrics, clock);
-        this.admission = new Admission(config.maxQueuedItems(), config.maxQueueDelayMs() * 1_000_000);
+        this.admission = new Admission(config.maxQueuedItems(), config.maxQueueDelayMs() * 1_000_000, clock);
         this.signing = new SignRouting(fleet);
         this.recovering = new RecoverRouting(fleet);
         Prober prober = new Prober(fleet, answers, Math.max(5_000, 5 * config.probeIntervalMs()));
@@ -238,12 +247,10 @@ public final class Router implements AutoCloseable {
      * @throws OverloadedException when refused
      */
     public void checkAdmission(Operation op) {
-        double held = admission.heldNanos();
-        if (admission.held() > 0 && held > admission.maxDelayNanos()) {
+        Admission.Refusal refusal = admission.lateRefusal();
+        if (refusal != null) {
             fleet.metrics().rejection(op);
-            throw new OverloadedException("the work queued ahead would take about " + Math.round(held / 1e6)
-                    + " ms (target " + admission.maxDelayNanos() / 1_000_000 + " ms); retry later",
-                    retryAfterSeconds(held));
+            throw new OverloadedException(refusal.reason() + "; retry later", retryAfterSeconds(refusal.waitNanos()));
         }
     }
 

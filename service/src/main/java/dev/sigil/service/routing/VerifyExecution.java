@@ -222,7 +222,8 @@ final class VerifyExecution {
         while (at < a.to) {
             cancellation.check();
             int end = pendingIn(at, a.to) <= chunk ? a.to : cutAfter(at, chunk);
-            Outcome[] got = a.member.verify(slice(at, end));
+            VerifyBatch part = slice(at, end);
+            Outcome[] got = a.member.inTurn(ticket, () -> a.member.verify(part));
             System.arraycopy(got, 0, out, at, got.length);
             long done = pendingIn(at, end);
             a.release(done);
