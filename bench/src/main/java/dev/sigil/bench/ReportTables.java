@@ -98,7 +98,7 @@ final class ReportTables {
                     Table.ratio(s.p50Micros() / single), Table.ratio(s.p99Micros() / single),
                     Table.num(s.requestsPerSecond()), Table.num(s.itemsPerSecond()),
                     Table.ratio(s.requestsPerSecond() / inProcess),
-                    s.transport().equals("grpc") ? Table.ratio(s.requestsPerSecond() / http) : "", s.errors());
+                    s.transport().startsWith("grpc") ? Table.ratio(s.requestsPerSecond() / http) : "", s.errors());
         }
         return t;
     }

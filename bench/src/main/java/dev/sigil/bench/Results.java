@@ -83,7 +83,7 @@ final class Results {
 
     /**
      * Small requests over one transport ({@code in-process}: the CPU backend's verify called directly; {@code http};
-     * {@code grpc}): latency of one caller at a time (microseconds, from send to answer), and the rate of
+     * {@code grpc}: unary; {@code grpc-stream}: one {@code VerifyStream} per caller): latency of one caller at a time (microseconds, from send to answer), and the rate of
      * {@code callers} concurrent callers in a closed loop. {@code errors} counts calls that failed or answered wrongly.
      */
     record SmallRequest(String transport, int itemsPerRequest, double p50Micros, double p99Micros, int callers,

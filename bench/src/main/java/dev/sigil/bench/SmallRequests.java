@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,8 +29,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Small requests (1, 16 and 64 items of one scheme) over each transport: the CPU backend's {@code verify} called in
- * process (the baseline: no parsing, no network), JSON over HTTP/1.1 and gRPC through {@link SigilClient}, both
- * to the same service. For each: the latency of one caller at a time (p50, p99), then the rate of
+ * process (the baseline: no parsing, no network), JSON over HTTP/1.1, and gRPC through {@link SigilClient} as unary
+ * calls and on one {@code VerifyStream} per caller, all to the same service. For each: the latency of one caller at a time (p50, p99), then the rate of
  * {@value #CALLERS} callers in a closed loop. Every answer is checked (status, and the number of valid items).
  */
 final class SmallRequests {
@@ -46,8 +47,74 @@ final class SmallRequests {
         this.pools = pools;
     }
 
-    /** One call of a transport; true when its answer was right. Each caller has its own. */
-    interface Call extends BooleanSupplier {
+    /**
+     * One caller of a transport: makes calls one after another (each sent when the last was answered) for the given
+     * time, recording each call's latency when {@code latencies} is given and counting wrong answers; returns the
+     * calls made. Each caller has its own.
+     */
+    interface Caller {
+        long loop(Duration time, AtomicLong errors, Histogram latencies);
+    }
+
+    /** A caller making one call at a time; each call says whether its answer was right. */
+    static Caller calls(BooleanSupplier call) {
+        return (time, errors, h) -> {
+            long end = System.nanoTime() + time.toNanos();
+            long n = 0;
+            long now;
+            do {
+                long t0 = System.nanoTime();
+                if (!call.getAsBoolean()) {
+                    errors.incrementAndGet();
+                }
+                now = System.nanoTime();
+                record(h, now - t0);
+                n++;
+            } while (now < end);
+            return n;
+        };
+    }
+
+    /**
+     * A caller keeping one {@code VerifyStream} open for the whole time, sending the request again as soon as its
+     * last answer came (a window of one): what a node that holds a stream to Sigil pays per request.
+     */
+    static Caller stream(SigilClient grpc, VerifyRequests.GrpcRequest request) {
+        return (time, errors, h) -> {
+            long end = System.nanoTime() + time.toNanos();
+            long[] sentAt = new long[1];
+            long[] answered = new long[1];
+            Iterator<dev.sigil.grpc.v1.VerifyRequest> requests = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return System.nanoTime() < end;
+                }
+
+                @Override
+                public dev.sigil.grpc.v1.VerifyRequest next() {
+                    sentAt[0] = System.nanoTime();
+                    return request.request();
+                }
+            };
+            try {
+                grpc.verifyStream(requests, 1, Duration.ofSeconds(60).plus(time), r -> {
+                    record(h, System.nanoTime() - sentAt[0]);
+                    answered[0]++;
+                    if (GrpcPhase.GrpcSender.valid(r) != request.expectedValid()) {
+                        errors.incrementAndGet();
+                    }
+                });
+            } catch (RuntimeException e) {
+                errors.incrementAndGet();
+            }
+            return answered[0];
+        };
+    }
+
+    private static void record(Histogram h, long nanos) {
+        if (h != null) {
+            h.recordValue(Math.min(h.getHighestTrackableValue(), Math.max(1, nanos / 1000)));
+        }
     }
 
     void run(Results results, URI http, String grpcTarget, Scheme scheme) {
@@ -64,26 +131,28 @@ final class SmallRequests {
                     boolean[] valid = pools.expectedValid(scheme, size);
                     Verifier verifier = cpu == null ? null : cpu.verifier().orElseThrow();
                     if (verifier != null) {
-                        results.small.add(measure("in-process", size, c -> () -> right(verifier.verify(batch), valid)));
+                        results.small.add(measure("in-process", size,
+                                c -> calls(() -> right(verifier.verify(batch), valid))));
                     }
                     LoadGenerator.Body body = VerifyRequests.bodies(pools, List.of(scheme), size, 1, null).getFirst();
                     HttpRequest post = HttpRequest.newBuilder(http.resolve("/v1/verify"))
                             .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
-                    results.small.add(measure("http", size, c -> () -> {
+                    results.small.add(measure("http", size, c -> calls(() -> {
                         HttpResponse<byte[]> r = send(httpClient, post);
                         return r != null && body.accepts().test(r.statusCode(), r.body());
-                    }));
+                    })));
                     VerifyRequests.GrpcRequest request = VerifyRequests.grpc(pools, List.of(scheme), size, 1, null)
                             .getFirst();
-                    results.small.add(measure("grpc", size, c -> () -> {
+                    results.small.add(measure("grpc", size, c -> calls(() -> {
                         try {
                             return GrpcPhase.GrpcSender.valid(grpc.verify(request.request()))
                                     == request.expectedValid();
                         } catch (RuntimeException e) {
                             return false;
                         }
-                    }));
+                    })));
+                    results.small.add(measure("grpc-stream", size, c -> stream(grpc, request)));
                 }
             } finally {
                 if (cpu != null) {
@@ -128,15 +197,15 @@ final class SmallRequests {
     }
 
     /** One caller's latencies after a warm-up, then {@value #CALLERS} callers' rate; calls made per caller. */
-    private Results.SmallRequest measure(String transport, int size, IntFunction<Call> calls) {
+    private Results.SmallRequest measure(String transport, int size, IntFunction<Caller> calls) {
         Duration warmup = options.quick() ? Duration.ofMillis(200) : Duration.ofMillis(1500);
         Duration measure = options.quick() ? Duration.ofMillis(300) : Duration.ofMillis(2000);
         AtomicLong errors = new AtomicLong();
-        Call one = calls.apply(0);
-        loop(one, warmup, errors, null);
+        Caller one = calls.apply(0);
+        one.loop(warmup, errors, null);
         errors.set(0);
         Histogram h = new Histogram(60_000_000L, 3);
-        loop(one, measure, errors, h);
+        one.loop(measure, errors, h);
         double rate = rate(calls, warmup, measure, errors);
         Results.SmallRequest r = new Results.SmallRequest(transport, size, h.getValueAtPercentile(50),
                 h.getValueAtPercentile(99), CALLERS, rate, errors.get());
@@ -146,34 +215,16 @@ final class SmallRequests {
         return r;
     }
 
-    private static long loop(Call call, Duration d, AtomicLong errors, Histogram h) {
-        long end = System.nanoTime() + d.toNanos();
-        long n = 0;
-        long now;
-        do {
-            long t0 = System.nanoTime();
-            if (!call.getAsBoolean()) {
-                errors.incrementAndGet();
-            }
-            now = System.nanoTime();
-            if (h != null) {
-                h.recordValue(Math.min(h.getHighestTrackableValue(), Math.max(1, (now - t0) / 1000)));
-            }
-            n++;
-        } while (now < end);
-        return n;
-    }
-
     /** Requests per second of {@value #CALLERS} callers, each in a closed loop, after a warm-up of all of them. */
-    private static double rate(IntFunction<Call> calls, Duration warmup, Duration measure, AtomicLong errors) {
+    private static double rate(IntFunction<Caller> calls, Duration warmup, Duration measure, AtomicLong errors) {
         List<Thread> threads = new ArrayList<>();
         AtomicLong done = new AtomicLong();
         long start = System.nanoTime() + warmup.toNanos();
         for (int i = 0; i < CALLERS; i++) {
-            Call call = calls.apply(i);
+            Caller caller = calls.apply(i);
             threads.add(Thread.ofPlatform().name("small-caller-" + i).start(() -> {
-                loop(call, warmup, new AtomicLong(), null);
-                done.addAndGet(loop(call, measure, errors, null));
+                caller.loop(warmup, new AtomicLong(), null);
+                done.addAndGet(caller.loop(measure, errors, null));
             }));
         }
         for (Thread t : threads) {

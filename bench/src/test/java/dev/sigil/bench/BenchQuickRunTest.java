@@ -105,8 +105,9 @@ class BenchQuickRunTest {
                 problems.add(s.toString());
             }
         }
-        assertThat(rows).containsExactlyInAnyOrder("in-process/1", "http/1", "grpc/1", "in-process/16", "http/16",
-                "grpc/16", "in-process/64", "http/64", "grpc/64");
+        assertThat(rows).containsExactlyInAnyOrder("in-process/1", "http/1", "grpc/1", "grpc-stream/1",
+                "in-process/16", "http/16", "grpc/16", "grpc-stream/16", "in-process/64", "http/64", "grpc/64",
+                "grpc-stream/64");
         assertThat(problems).isEmpty();
         assertThat(Files.readString(dir.resolve("report.md"))).contains("| transport | items/request | p50 µs");
         assertThat(Files.readString(dir.resolve("report.html"))).contains("Small requests");
