@@ -4,6 +4,7 @@ import dev.sigil.crypto.Hex;
 import dev.sigil.crypto.Scheme;
 import dev.sigil.crypto.testing.AdversarialItems;
 import dev.sigil.grpc.v1.VerifyRequest;
+import dev.sigil.service.grpc.ProtoItems;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ final class VerifyRequests {
             }
             int expected = 0;
             for (Planned p : request) {
-                b.addItems(GrpcItems.item(p.scheme(), p.item().encoded()));
+                b.addItems(ProtoItems.toProto(p.scheme(), p.item().encoded()));
                 expected += p.valid() ? 1 : 0;
             }
             out.add(new GrpcRequest(b.build(), expected));

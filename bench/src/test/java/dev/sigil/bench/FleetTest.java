@@ -14,6 +14,7 @@ import dev.sigil.grpc.v1.SignItem;
 import dev.sigil.grpc.v1.SignRequest;
 import dev.sigil.grpc.v1.SignResponse;
 import dev.sigil.grpc.v1.VerifyRequest;
+import dev.sigil.service.grpc.ProtoItems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -220,12 +221,12 @@ class FleetTest {
         List<Item> items = new ArrayList<>();
         List<Boolean> valid = new ArrayList<>();
         for (Vectors.Vector v : Vectors.wycheproof("ed25519_test.json", null)) {
-            items.add(GrpcItems.item(Scheme.ED25519, v.item()));
+            items.add(ProtoItems.toProto(Scheme.ED25519, v.item()));
             valid.add(v.valid());
         }
         for (Vectors.Vector v : Vectors.wycheproof("ecdsa_secp256r1_sha256_test.json", SignatureFormat.DER)
                 .subList(0, 200)) {
-            items.add(GrpcItems.item(Scheme.ECDSA_P256, v.item()));
+            items.add(ProtoItems.toProto(Scheme.ECDSA_P256, v.item()));
             valid.add(v.valid());
         }
         signedByTheFleet(items, valid);

@@ -14,6 +14,7 @@ import dev.sigil.grpc.v1.SignRequest;
 import dev.sigil.grpc.v1.VerifyRequest;
 import dev.sigil.grpc.v1.VerifyResponse;
 import dev.sigil.service.SigilServer;
+import dev.sigil.service.grpc.ProtoItems;
 import io.grpc.Status;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class ClusterTest {
         VerifyRequest.Builder b = VerifyRequest.newBuilder();
         List<Vectors.Vector> v = ed25519();
         for (int i = 0; i < count; i++) {
-            b.addItems(SigilClientTest.item(Scheme.ED25519, v.get((first + i) % v.size()).item()));
+            b.addItems(ProtoItems.toProto(Scheme.ED25519, v.get((first + i) % v.size()).item()));
         }
         return b.build();
     }

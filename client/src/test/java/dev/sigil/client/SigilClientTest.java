@@ -19,6 +19,7 @@ import dev.sigil.grpc.v1.SignResponse;
 import dev.sigil.grpc.v1.VerifyRequest;
 import dev.sigil.grpc.v1.VerifyResponse;
 import dev.sigil.service.SigilServer;
+import dev.sigil.service.grpc.ProtoItems;
 import io.grpc.Status;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class SigilClientTest {
         VerifyRequest.Builder request = VerifyRequest.newBuilder();
         StringBuilder items = new StringBuilder();
         for (Vectors.Vector v : vectors) {
-            request.addItems(item(scheme, v.item()));
+            request.addItems(ProtoItems.toProto(scheme, v.item()));
             items.append(items.isEmpty() ? "" : ",").append(json(word, v.item()));
         }
         VerifyResponse grpc = node.verify(request.build());
@@ -93,24 +94,6 @@ class SigilClientTest {
         for (int i = 0; i < vectors.size(); i++) {
             assertThat(grpc.getResults(i) == Result.VALID).as(vectors.get(i).name()).isEqualTo(vectors.get(i).valid());
         }
-    }
-
-    static Item item(Scheme scheme, EncodedItem e) {
-        Item.Builder b = Item.newBuilder().setScheme(scheme).setPublicKey(ByteString.copyFrom(e.publicKey()))
-                .setSignature(ByteString.copyFrom(e.signature()));
-        if (e.message() != null) {
-            b.setMessage(ByteString.copyFrom(e.message()));
-        }
-        if (e.digest() != null) {
-            b.setDigest(ByteString.copyFrom(e.digest()));
-        }
-        if (e.userId() != null) {
-            b.setUserId(ByteString.copyFrom(e.userId()));
-        }
-        if (e.format() == SignatureFormat.RAW) {
-            b.setSignatureFormat(dev.sigil.grpc.v1.SignatureFormat.RAW);
-        }
-        return b.build();
     }
 
     private static String json(String scheme, EncodedItem item) {
@@ -161,7 +144,7 @@ class SigilClientTest {
 
     @Test
     void wrongOrMissingToken_failsWithTheApisCode_andNeverShowsTheToken() {
-        VerifyRequest request = VerifyRequest.newBuilder().addItems(item(Scheme.ED25519,
+        VerifyRequest request = VerifyRequest.newBuilder().addItems(ProtoItems.toProto(Scheme.ED25519,
                 Vectors.wycheproof("ed25519_test.json", null).getFirst().item())).build();
         String secret = "not-a-token-of-this-server-1234";
         try (SigilClient wrong = client(secret); SigilClient none = client(null)) {
@@ -201,7 +184,7 @@ class SigilClientTest {
     void aDeadlineThatHasPassed_failsTheCallWithDeadlineExceeded() {
         List<Item> items = new ArrayList<>();
         for (Vectors.Vector v : Vectors.wycheproof("ed25519_test.json", null).subList(0, 5)) {
-            items.add(item(Scheme.ED25519, v.item()));
+            items.add(ProtoItems.toProto(Scheme.ED25519, v.item()));
         }
         assertThatThrownBy(() -> node.verify(VerifyRequest.newBuilder().addAllItems(items).build(),
                 Duration.ofNanos(1))).isInstanceOfSatisfying(SigilClientException.class,

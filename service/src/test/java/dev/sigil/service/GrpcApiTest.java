@@ -19,6 +19,7 @@ import dev.sigil.grpc.v1.SignResponse;
 import dev.sigil.grpc.v1.VerifyRequest;
 import dev.sigil.grpc.v1.VerifyResponse;
 import dev.sigil.service.auth.Authenticator;
+import dev.sigil.service.grpc.ProtoItems;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
@@ -137,7 +138,7 @@ class GrpcApiTest {
         VerifyRequest.Builder request = VerifyRequest.newBuilder().setRules(rules);
         JsonArray items = new JsonArray();
         for (Vectors.Vector v : vectors) {
-            request.addItems(item(scheme, v.item()));
+            request.addItems(ProtoItems.toProto(scheme, v.item()));
             items.add(json(word, v.item()));
         }
         VerifyResponse grpc = stub(NODE).verify(request.build());
@@ -170,24 +171,6 @@ class GrpcApiTest {
         backends.forEach((id, n) -> assertThat(grpc.getBackendsMap().get(id)).isEqualTo(((Number) n).longValue()));
     }
 
-    static Item item(Scheme scheme, EncodedItem e) {
-        Item.Builder b = Item.newBuilder().setScheme(scheme).setPublicKey(ByteString.copyFrom(e.publicKey()))
-                .setSignature(ByteString.copyFrom(e.signature()));
-        if (e.message() != null) {
-            b.setMessage(ByteString.copyFrom(e.message()));
-        }
-        if (e.digest() != null) {
-            b.setDigest(ByteString.copyFrom(e.digest()));
-        }
-        if (e.userId() != null) {
-            b.setUserId(ByteString.copyFrom(e.userId()));
-        }
-        if (e.format() == SignatureFormat.RAW) {
-            b.setSignatureFormat(dev.sigil.grpc.v1.SignatureFormat.RAW);
-        }
-        return b.build();
-    }
-
     static JsonObject json(String scheme, EncodedItem item) {
         JsonObject o = new JsonObject().put("scheme", scheme).put("publicKey", Hex.encode(item.publicKey()))
                 .put("signature", Hex.encode(item.signature()));
@@ -209,7 +192,7 @@ class GrpcApiTest {
     @Test
     void verify_malformedItems_areMalformedWithTheJsonApisCodes() {
         EncodedItem good = Vectors.wycheproof("ed25519_test.json", null).getFirst().item();
-        Item base = item(Scheme.ED25519, good);
+        Item base = ProtoItems.toProto(Scheme.ED25519, good);
         VerifyResponse r = stub(NODE).verify(VerifyRequest.newBuilder()
                 .addItems(base)
                 .addItems(base.toBuilder().setScheme(Scheme.SCHEME_UNSPECIFIED))
@@ -246,17 +229,17 @@ class GrpcApiTest {
         for (Vectors.Vector v : vectors) {
             byte[] cert = dev.sigil.crypto.testing.TestCertificates.of(dev.sigil.crypto.Scheme.ECDSA_P256,
                     v.item().publicKey());
-            request.addItems(item(Scheme.ECDSA_P256, v.item()).toBuilder().clearPublicKey()
+            request.addItems(ProtoItems.toProto(Scheme.ECDSA_P256, v.item()).toBuilder().clearPublicKey()
                     .setCertificate(ByteString.copyFrom(cert)));
             items.add(json("ecdsa-p256", v.item()).put("certificate", Hex.encode(cert)).putNull("publicKey"));
         }
         byte[] edCert = dev.sigil.crypto.testing.TestCertificates.of(dev.sigil.crypto.Scheme.ED25519, ed.publicKey());
         // a key of another scheme, bytes that are no certificate
-        request.addItems(item(Scheme.ECDSA_P256, vectors.getFirst().item()).toBuilder().clearPublicKey()
+        request.addItems(ProtoItems.toProto(Scheme.ECDSA_P256, vectors.getFirst().item()).toBuilder().clearPublicKey()
                 .setCertificate(ByteString.copyFrom(edCert)));
         items.add(json("ecdsa-p256", vectors.getFirst().item()).put("certificate", Hex.encode(edCert))
                 .putNull("publicKey"));
-        request.addItems(item(Scheme.ED25519, ed).toBuilder().clearPublicKey()
+        request.addItems(ProtoItems.toProto(Scheme.ED25519, ed).toBuilder().clearPublicKey()
                 .setCertificate(ByteString.copyFrom(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01})));
         items.add(json("ed25519", ed).put("certificate", "3003020101").putNull("publicKey"));
         for (int i = 0; i < items.size(); i++) {
@@ -283,7 +266,7 @@ class GrpcApiTest {
     // ---- whole-request errors ----
 
     private static Item anyItem() {
-        return item(Scheme.ED25519, Vectors.wycheproof("ed25519_test.json", null).getFirst().item());
+        return ProtoItems.toProto(Scheme.ED25519, Vectors.wycheproof("ed25519_test.json", null).getFirst().item());
     }
 
     private static void assertStatus(Runnable call, Status.Code code, String word) {

@@ -9,6 +9,7 @@ import dev.sigil.grpc.v1.Scheme;
 import dev.sigil.grpc.v1.SigilGrpc;
 import dev.sigil.grpc.v1.VerifyRequest;
 import dev.sigil.grpc.v1.VerifyResponse;
+import dev.sigil.service.grpc.ProtoItems;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -52,7 +53,7 @@ class GrpcStreamTest {
     private static VerifyRequest request(int i) {
         VerifyRequest.Builder b = VerifyRequest.newBuilder().setRules(i % 2 == 0 ? "standard" : "low-s");
         for (int k = 0; k <= i % 9; k++) {
-            b.addItems(GrpcApiTest.item(Scheme.ED25519, vectors.get((i + k) % vectors.size()).item()));
+            b.addItems(ProtoItems.toProto(Scheme.ED25519, vectors.get((i + k) % vectors.size()).item()));
         }
         return b.build();
     }

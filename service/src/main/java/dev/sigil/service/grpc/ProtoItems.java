@@ -85,6 +85,39 @@ public final class ProtoItems {
                 item.getSignature().toByteArray(), format, userId, certificate));
     }
 
+    /**
+     * The message a client sends for an encoded item (the inverse of {@link #item(Item)}): its bytes as they are, a
+     * raw signature format named, DER (the default) left out.
+     */
+    public static Item toProto(dev.sigil.grpc.v1.Scheme scheme, EncodedItem e) {
+        Item.Builder b = Item.newBuilder().setScheme(scheme).setSignature(com.google.protobuf.ByteString.copyFrom(
+                e.signature()));
+        if (e.publicKey() != null) {
+            b.setPublicKey(com.google.protobuf.ByteString.copyFrom(e.publicKey()));
+        }
+        if (e.certificate() != null) {
+            b.setCertificate(com.google.protobuf.ByteString.copyFrom(e.certificate()));
+        }
+        if (e.message() != null) {
+            b.setMessage(com.google.protobuf.ByteString.copyFrom(e.message()));
+        }
+        if (e.digest() != null) {
+            b.setDigest(com.google.protobuf.ByteString.copyFrom(e.digest()));
+        }
+        if (e.userId() != null) {
+            b.setUserId(com.google.protobuf.ByteString.copyFrom(e.userId()));
+        }
+        if (e.format() != null && e.format() != dev.sigil.crypto.SignatureFormat.DER) {
+            b.setSignatureFormat(signatureFormat(e.format()));
+        }
+        return b.build();
+    }
+
+    /** As {@link #toProto(dev.sigil.grpc.v1.Scheme, EncodedItem)}, for a domain scheme. */
+    public static Item toProto(Scheme scheme, EncodedItem e) {
+        return toProto(scheme(scheme), e);
+    }
+
     private static VerifyRequest.Item malformed(ProblemCode code, String message) {
         return VerifyRequest.Item.malformed(Outcome.malformed(code, message));
     }
@@ -114,6 +147,11 @@ public final class ProtoItems {
             return Optional.empty();
         }
         return dev.sigil.crypto.SignatureFormat.fromWire(wireName(format.name()));
+    }
+
+    /** The proto signature format of a domain one, by name. */
+    public static SignatureFormat signatureFormat(dev.sigil.crypto.SignatureFormat format) {
+        return SignatureFormat.valueOf(format.wireName().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     private static String wireName(String constant) {
