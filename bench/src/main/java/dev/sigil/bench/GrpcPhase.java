@@ -47,7 +47,7 @@ final class GrpcPhase {
             return;
         }
         if (options.grpcTarget() != null) {
-            measure(results, options.grpcTarget(), schemes, capacityItemsPerSecond);
+            measure(results, options.grpcTarget(), schemes, capacityItemsPerSecond, null);
             return;
         }
         if (!ServiceProcess.isPresent(mainClass)) {
@@ -58,11 +58,14 @@ final class GrpcPhase {
         Path log = options.out().resolve("service-grpc.log");
         progress.step("starting the service for the gRPC phase (%s), log in %s", mainClass, log);
         ServiceProcess.during(log, options.serviceConfig(),
-                        service -> measure(results, service.address(), schemes, capacityItemsPerSecond))
+                        service -> measure(results, service.address(), schemes, capacityItemsPerSecond,
+                                () -> OverloadRun.processCpuNanos(service.pid())))
                 .ifPresent(why -> skip(results, "gRPC phase failed to start the service: " + why));
     }
 
-    private void measure(Results results, String target, List<Scheme> schemes, double capacity) {
+    /** The load test and the small-request table; {@code serviceCpu}: the service's CPU nanoseconds, or null. */
+    private void measure(Results results, String target, List<Scheme> schemes, double capacity,
+            java.util.function.LongSupplier serviceCpu) {
         results.grpcTarget = target;
         int per = options.itemsPerRequest();
         double capacityRps = Math.max(1, capacity / per);
@@ -76,7 +79,8 @@ final class GrpcPhase {
                 : "ran; not saturated within " + results.grpcLoad.size() + " steps";
         Scheme scheme = schemes.getFirst();
         results.smallScheme = scheme.wireName();
-        new SmallRequests(options, progress, pools).run(results, URI.create("http://" + target), target, scheme);
+        new SmallRequests(options, progress, pools).run(results, URI.create("http://" + target), target, scheme,
+                serviceCpu);
     }
 
     private void skip(Results results, String why) {

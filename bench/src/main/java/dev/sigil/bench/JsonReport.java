@@ -80,7 +80,7 @@ final class JsonReport {
             small.add(Json.object("transport", s.transport(), "itemsPerRequest", s.itemsPerRequest(),
                     "p50Micros", s.p50Micros(), "p99Micros", s.p99Micros(), "callers", s.callers(),
                     "requestsPerSecond", s.requestsPerSecond(), "itemsPerSecond", s.itemsPerSecond(),
-                    "errors", s.errors()));
+                    "servingItemsPerCpuSecond", s.servingItemsPerCpuSecond(), "errors", s.errors()));
         }
         return Json.object("status", r.grpcStatus, "target", r.grpcTarget, "steps", steps(r.grpcLoad),
                 "smallScheme", r.smallScheme, "small", small);

@@ -82,23 +82,30 @@ final class ReportTables {
     /**
      * Small requests per transport and size: one caller's p50 and p99, each also as a ratio to the in-process
      * single-item p50; then {@value SmallRequests#CALLERS} callers' requests and items per second, as a ratio to in
-     * process at the same size, and (gRPC) to HTTP.
+     * process at the same size, and (gRPC) to HTTP; and the items per CPU-second of the serving process (the service
+     * alone, its clients left out), as a ratio to in process at the same size.
      */
     Table small() {
         Table t = new Table("transport", "items/request", "p50 µs", "p99 µs", "p50 × in-process 1-item p50",
                 "p99 × in-process 1-item p50", SmallRequests.CALLERS + " callers req/s", "items/s",
-                "× in-process (same size)", "× http (same size)", "errors");
+                "× in-process (same size)", "× http (same size)", "items/CPU-s serving",
+                "serving per CPU-s × in-process", "errors");
         double single = r.small("in-process", 1).map(Results.SmallRequest::p50Micros).orElse(Double.NaN);
         for (Results.SmallRequest s : r.small) {
             double inProcess = r.small("in-process", s.itemsPerRequest()).map(Results.SmallRequest::requestsPerSecond)
                     .orElse(Double.NaN);
             double http = r.small("http", s.itemsPerRequest()).map(Results.SmallRequest::requestsPerSecond)
                     .orElse(Double.NaN);
+            double inProcessPerCpu = r.small("in-process", s.itemsPerRequest())
+                    .map(Results.SmallRequest::servingItemsPerCpuSecond).orElse(Double.NaN);
             t.row(s.transport(), s.itemsPerRequest(), Table.num(s.p50Micros()), Table.num(s.p99Micros()),
                     Table.ratio(s.p50Micros() / single), Table.ratio(s.p99Micros() / single),
                     Table.num(s.requestsPerSecond()), Table.num(s.itemsPerSecond()),
                     Table.ratio(s.requestsPerSecond() / inProcess),
-                    s.transport().startsWith("grpc") ? Table.ratio(s.requestsPerSecond() / http) : "", s.errors());
+                    s.transport().startsWith("grpc") ? Table.ratio(s.requestsPerSecond() / http) : "",
+                    Double.isNaN(s.servingItemsPerCpuSecond()) ? "–" : Table.num(s.servingItemsPerCpuSecond()),
+                    Double.isNaN(s.servingItemsPerCpuSecond() / inProcessPerCpu) ? "–"
+                            : Table.ratio(s.servingItemsPerCpuSecond() / inProcessPerCpu), s.errors());
         }
         return t;
     }

@@ -83,11 +83,13 @@ final class Results {
 
     /**
      * Small requests over one transport ({@code in-process}: the CPU backend's verify called directly; {@code http};
-     * {@code grpc}: unary; {@code grpc-stream}: one {@code VerifyStream} per caller): latency of one caller at a time (microseconds, from send to answer), and the rate of
-     * {@code callers} concurrent callers in a closed loop. {@code errors} counts calls that failed or answered wrongly.
+     * {@code grpc}: unary; {@code grpc-stream}: one {@code VerifyStream} per caller): latency of one caller at a
+     * time (microseconds, from send to answer), and the rate of {@code callers} concurrent callers in a closed loop,
+     * with the items per CPU-second of the process that served them (the service's; this process's in process; NaN
+     * when not known, a service given by address). {@code errors} counts calls that failed or answered wrongly.
      */
     record SmallRequest(String transport, int itemsPerRequest, double p50Micros, double p99Micros, int callers,
-            double requestsPerSecond, long errors) {
+            double requestsPerSecond, double servingItemsPerCpuSecond, long errors) {
 
         double itemsPerSecond() {
             return requestsPerSecond * itemsPerRequest;

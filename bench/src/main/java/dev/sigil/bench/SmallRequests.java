@@ -25,6 +25,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -117,7 +118,12 @@ final class SmallRequests {
         }
     }
 
-    void run(Results results, URI http, String grpcTarget, Scheme scheme) {
+    /**
+     * Measures every transport and size; {@code serviceCpu} reads the service's CPU nanoseconds (null when the
+     * service is not this machine's child: its items per CPU-second are then not known).
+     */
+    void run(Results results, URI http, String grpcTarget, Scheme scheme, LongSupplier serviceCpu) {
+        LongSupplier ownCpu = () -> OverloadRun.processCpuNanos(ProcessHandle.current().pid());
         Path data = null;
         try (HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -131,20 +137,20 @@ final class SmallRequests {
                     boolean[] valid = pools.expectedValid(scheme, size);
                     Verifier verifier = cpu == null ? null : cpu.verifier().orElseThrow();
                     if (verifier != null) {
-                        results.small.add(measure("in-process", size,
+                        results.small.add(measure("in-process", size, ownCpu,
                                 c -> calls(() -> right(verifier.verify(batch), valid))));
                     }
                     LoadGenerator.Body body = VerifyRequests.bodies(pools, List.of(scheme), size, 1, null).getFirst();
                     HttpRequest post = HttpRequest.newBuilder(http.resolve("/v1/verify"))
                             .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
-                    results.small.add(measure("http", size, c -> calls(() -> {
+                    results.small.add(measure("http", size, serviceCpu, c -> calls(() -> {
                         HttpResponse<byte[]> r = send(httpClient, post);
                         return r != null && body.accepts().test(r.statusCode(), r.body());
                     })));
                     VerifyRequests.GrpcRequest request = VerifyRequests.grpc(pools, List.of(scheme), size, 1, null)
                             .getFirst();
-                    results.small.add(measure("grpc", size, c -> calls(() -> {
+                    results.small.add(measure("grpc", size, serviceCpu, c -> calls(() -> {
                         try {
                             return GrpcPhase.GrpcSender.valid(grpc.verify(request.request()))
                                     == request.expectedValid();
@@ -152,7 +158,7 @@ final class SmallRequests {
                             return false;
                         }
                     })));
-                    results.small.add(measure("grpc-stream", size, c -> stream(grpc, request)));
+                    results.small.add(measure("grpc-stream", size, serviceCpu, c -> stream(grpc, request)));
                 }
             } finally {
                 if (cpu != null) {
@@ -197,7 +203,7 @@ final class SmallRequests {
     }
 
     /** One caller's latencies after a warm-up, then {@value #CALLERS} callers' rate; calls made per caller. */
-    private Results.SmallRequest measure(String transport, int size, IntFunction<Caller> calls) {
+    private Results.SmallRequest measure(String transport, int size, LongSupplier cpu, IntFunction<Caller> calls) {
         Duration warmup = options.quick() ? Duration.ofMillis(200) : Duration.ofMillis(1500);
         Duration measure = options.quick() ? Duration.ofMillis(300) : Duration.ofMillis(2000);
         AtomicLong errors = new AtomicLong();
@@ -206,17 +212,22 @@ final class SmallRequests {
         errors.set(0);
         Histogram h = new Histogram(60_000_000L, 3);
         one.loop(measure, errors, h);
-        double rate = rate(calls, warmup, measure, errors);
+        double[] rate = rate(calls, warmup, measure, errors, cpu);
         Results.SmallRequest r = new Results.SmallRequest(transport, size, h.getValueAtPercentile(50),
-                h.getValueAtPercentile(99), CALLERS, rate, errors.get());
+                h.getValueAtPercentile(99), CALLERS, rate[0], rate[1] * size, errors.get());
         progress.step("small %-10s %2d items: p50 %,8.0f µs, p99 %,8.0f µs (1 caller); %,9.0f req/s from %d callers%s",
-                transport, size, r.p50Micros(), r.p99Micros(), rate, CALLERS,
+                transport, size, r.p50Micros(), r.p99Micros(), r.requestsPerSecond(), CALLERS,
                 errors.get() == 0 ? "" : ", " + errors.get() + " ERRORS");
         return r;
     }
 
-    /** Requests per second of {@value #CALLERS} callers, each in a closed loop, after a warm-up of all of them. */
-    private static double rate(IntFunction<Caller> calls, Duration warmup, Duration measure, AtomicLong errors) {
+    /**
+     * Requests per second of {@value #CALLERS} callers, each in a closed loop, after a warm-up of all of them; and
+     * the requests per CPU-second of the serving process over the same time (NaN when {@code cpu} is null or
+     * cannot be read).
+     */
+    private static double[] rate(IntFunction<Caller> calls, Duration warmup, Duration measure, AtomicLong errors,
+            LongSupplier cpu) {
         List<Thread> threads = new ArrayList<>();
         AtomicLong done = new AtomicLong();
         long start = System.nanoTime() + warmup.toNanos();
@@ -227,14 +238,20 @@ final class SmallRequests {
                 done.addAndGet(caller.loop(measure, errors, null));
             }));
         }
-        for (Thread t : threads) {
-            try {
+        try {
+            Thread.sleep(Duration.ofNanos(Math.max(0, start - System.nanoTime())));
+            long cpuStart = cpu == null ? -1 : cpu.getAsLong();
+            for (Thread t : threads) {
                 t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Double.NaN;
             }
+            long cpuEnd = cpu == null ? -1 : cpu.getAsLong();
+            double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+            double perCpu = cpuStart < 0 || cpuEnd <= cpuStart ? Double.NaN
+                    : done.get() / ((cpuEnd - cpuStart) / 1e9);
+            return new double[] {done.get() / seconds, perCpu};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new double[] {Double.NaN, Double.NaN};
         }
-        return done.get() / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
     }
 }

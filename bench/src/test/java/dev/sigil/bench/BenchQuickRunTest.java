@@ -101,7 +101,8 @@ class BenchQuickRunTest {
             rows.add(s.get("transport").asText() + "/" + s.get("itemsPerRequest").asInt());
             double p50 = s.get("p50Micros").asDouble();
             if (p50 <= 0 || s.get("p99Micros").asDouble() < p50 || s.get("requestsPerSecond").asDouble() <= 0
-                    || s.get("errors").asLong() != 0 || s.get("callers").asInt() != SmallRequests.CALLERS) {
+                    || s.get("errors").asLong() != 0 || s.get("callers").asInt() != SmallRequests.CALLERS
+                    || !(s.get("servingItemsPerCpuSecond").asDouble() > 0)) {
                 problems.add(s.toString());
             }
         }
