@@ -71,6 +71,9 @@ class OpsTest {
                 + "scheme=\"sm2\"} [1-9]");
         assertThat(text).contains("sigil_verify_batch_size_count{scheme=\"sm2\"}");
         assertThat(text).contains("sigil_backend_queue_depth{backend=\"cpu\"}");
+        // nothing is held once the requests above were answered; the slowdown starts at 1
+        assertThat(text).contains("sigil_admission_held_items 0.0", "sigil_admission_wait_seconds 0.0");
+        assertThat(text).containsPattern("sigil_admission_slowdown [0-9.]+");
         assertThat(text).contains("jvm_memory_used_bytes");
     }
 

@@ -34,6 +34,9 @@ public final class Metrics implements AutoCloseable {
     public static final String BACKEND_QUEUE_DEPTH = "sigil.backend.queue.depth";
     public static final String BACKEND_FAILURES = "sigil.backend.failures";
     public static final String WORKER_IN_FLIGHT = "sigil.worker.in.flight";
+    public static final String ADMISSION_HELD_ITEMS = "sigil.admission.held.items";
+    public static final String ADMISSION_WAIT = "sigil.admission.wait.seconds";
+    public static final String ADMISSION_SLOWDOWN = "sigil.admission.slowdown";
     /**
      * Items an accelerator's device left undecided and the host then decided with the reference (backend, scheme);
      * the items of {@link #VERIFY_ITEMS} that its device did not decide itself.
@@ -197,6 +200,22 @@ public final class Metrics implements AutoCloseable {
     public void rotation(String backend, boolean in) {
         Counter.builder(ROUTING_ROTATION_EVENTS).description("backends taken out of rotation or put back")
                 .tag("backend", backend).tag("event", in ? "back" : "out").register(registry).increment();
+    }
+
+    /**
+     * Admission's state: items admitted and not yet answered, the wait they mean now (seconds; refused past
+     * {@code routing.maxQueueDelayMs}), and the slowdown that wait is scaled by (wall time per estimated second of
+     * work, measured while a queue stood).
+     */
+    public void admissionGauges(Supplier<Number> heldItems, Supplier<Number> waitSeconds, Supplier<Number> slowdown) {
+        Gauge.builder(ADMISSION_HELD_ITEMS, heldItems).description("items admitted and not yet answered")
+                .strongReference(true).register(registry);
+        Gauge.builder(ADMISSION_WAIT, waitSeconds)
+                .description("estimated wait of the work admitted; requests are refused past routing.maxQueueDelayMs")
+                .strongReference(true).register(registry);
+        Gauge.builder(ADMISSION_SLOWDOWN, slowdown)
+                .description("wall time per estimated second of work, measured while a queue stood")
+                .strongReference(true).register(registry);
     }
 
     public void backendGauges(String backend, Supplier<Number> queued, Supplier<Number> inRotation) {

@@ -155,6 +155,7 @@ public final class Router implements AutoCloseable {
         Metrics metrics = new Metrics(registry);
         this.fleet = new Fleet(backends, coalescing, config, metrics, clock);
         this.admission = new Admission(config.maxQueuedItems(), config.maxQueueDelayMs() * 1_000_000, clock);
+        metrics.admissionGauges(admission::held, () -> admission.waitNanos() / 1e9, admission::slowdown);
         this.signing = new SignRouting(fleet);
         this.recovering = new RecoverRouting(fleet);
         Prober prober = new Prober(fleet, answers, Math.max(5_000, 5 * config.probeIntervalMs()));
