@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
  * the rest when its request is answered.
  *
  * <p>The wait is the work held at the backends' estimated throughput, times the <em>slowdown</em>: the wall time the
- * work held really took per estimated nanosecond, measured while a queue stood (at least a quarter of the target
- * held), so that it is the saturated drain rate and not the latency of lone requests. It covers what the estimates
+ * work held really took per estimated nanosecond, measured while a queue stood (a wait of at least a quarter of the
+ * target), so that it is the saturated drain rate and not the latency of lone requests. It covers what the estimates
  * leave out under load (decoding the bodies, answering, other processes on the same cores) and estimates that have not
  * caught up yet; it starts at 1 and moves by halves towards each quarter-second sample, within [1/4, 16].
  */
@@ -60,7 +60,7 @@ final class Admission {
         }
         heldItems += items;
         heldNanos += nanos;
-        deep = heldNanos >= maxDelayNanos / 4.0;
+        deep = queueStands();
         return null;
     }
 
@@ -92,7 +92,16 @@ final class Admission {
     private void take(long items, double nanos) {
         heldItems -= items;
         heldNanos = heldItems == 0 ? 0 : Math.max(0, heldNanos - nanos);
-        deep = heldNanos >= maxDelayNanos / 4.0;
+        deep = queueStands();
+    }
+
+    /**
+     * A queue stands while the wait the work held means is at least a quarter of the target: judged by the wait, not
+     * by the estimated work alone, so that a slowdown learned in a stall (which keeps the work admitted small) is
+     * measured again by the queues it still allows.
+     */
+    private boolean queueStands() {
+        return heldNanos * slowdown >= maxDelayNanos / 4.0;
     }
 
     /** Counts the wall time since the last change while a queue stood; takes a sample every quarter second. */

@@ -51,6 +51,26 @@ class AdmissionSlowdownTest {
     }
 
     @Test
+    void aSlowdownLearnedInAStall_isMeasuredBackDown_byTheQueuesOfSmallRequestsItStillAdmits() {
+        for (int i = 0; i < 8; i++) {
+            drain(1_500, 16.0); // a stall: every piece of work took 16 times its estimate
+        }
+        assertThat(admission.slowdown()).isGreaterThan(10.0);
+        // now 20 ms requests, admitted while the wait allows (about 125 ms of estimated work at that slowdown, far
+        // under a quarter of the target in estimated work), done at their estimate
+        for (int round = 0; round < 100; round++) {
+            while (admission.tryAcquire(20, 20 * MS) == null) {
+                assertThat(admission.held()).isLessThan(10_000);
+            }
+            while (admission.held() > 0) {
+                clock.addAndGet(10 * MS);
+                admission.done(10, 10 * MS);
+            }
+        }
+        assertThat(admission.slowdown()).isBetween(0.9, 1.2);
+    }
+
+    @Test
     void loneRequestsWithNoQueue_doNotMoveTheSlowdown() {
         for (int i = 0; i < 200; i++) {
             drain(10, 20.0); // 10 ms estimated taking 200 ms: a lone request's latency, not a drain rate
