@@ -10,15 +10,12 @@ package dev.sigil.service.routing;
  * under saturation large batches wait for each other, which a straight-line fit would read as a large fixed part.
  *
  * <p>A backend whose real cost moved away from the estimate (a JIT that finished compiling, a device that throttles,
- * a neighbour that took the cores) is noticed as drift, and the estimate forgets its history and starts again from
- * the new batch, both parts scaled by the same factor. A batch faster than the estimate by {@link #DRIFT_FACTOR} that
- * had the hardware to itself sets the new speed at once; one that shared it (its time is its share of the wall time,
- * and one that ran alone for most of it reads up to twice as fast as it is: a PoCL device's estimate jumped between
- * 0.5 and 1.9 times its speed when each such batch restarted it) takes {@link #DRIFT_RUN} fast batches in a row, and
- * the least fast of them sets the speed. Slow drift always takes {@link #DRIFT_RUN} batches in a row slower by the
- * factor; the least slow of them sets the speed, never more than {@link #OUTLIER_FACTOR} times slower at once (a busy
- * machine that stalled two batches in a row read a backend at a thirtieth of its speed; a real slow-down takes a
- * second restart).
+ * a neighbour that took the cores) is noticed as drift: one batch faster than the estimate by {@link #DRIFT_FACTOR},
+ * or {@link #SLOW_DRIFT_RUN} batches in a row slower by it, make the estimate forget its history and start again
+ * from the new batch, both parts scaled by the same factor. A fast batch sets the new speed at once (nothing makes a
+ * backend spuriously fast); a slow run scales by the least slow of its batches, and never by more than
+ * {@link #OUTLIER_FACTOR} at once (a busy machine that stalled two batches in a row read a backend at a thirtieth of
+ * its speed; a real slow-down takes a second restart).
  * Thread-safe.
  */
 final class CostEstimate {
@@ -33,8 +30,8 @@ final class CostEstimate {
     static final int SMALL_BATCH = 4;
     /** A batch off the estimate by more than this factor, either way, is a sign of drift. */
     static final double DRIFT_FACTOR = 1.5;
-    /** Batches in a row, all slow or all fast, that count as drift rather than stalls or timing noise. */
-    static final int DRIFT_RUN = 2;
+    /** Slow batches in a row that count as drift rather than stalls. */
+    static final int SLOW_DRIFT_RUN = 2;
 
     private final double decay;
     private double fixedNanos;
@@ -51,9 +48,6 @@ final class CostEstimate {
     private int slowRun;
     /** The smallest measured ÷ estimated ratio of the current slow run. */
     private double slowRunRatio = Double.POSITIVE_INFINITY;
-    private int fastRun;
-    /** The largest measured ÷ estimated ratio of the current fast run (its least fast batch). */
-    private double fastRunRatio;
     /** Batches counted since the start or the last drift. */
     private int observations;
     private long drifts;
@@ -117,21 +111,13 @@ final class CostEstimate {
         refit();
     }
 
-    /** Adds one timed batch that had the hardware to itself. */
+    /** Adds one timed batch. */
     synchronized void observe(long items, long measuredNanos) {
-        observe(items, measuredNanos, false);
-    }
-
-    /**
-     * Adds one timed batch; {@code shared}: other batches ran beside it on the same hardware and its time is its share
-     * of the wall time, an estimate itself.
-     */
-    synchronized void observe(long items, long measuredNanos, boolean shared) {
         if (items <= 0 || measuredNanos <= 0) {
             return;
         }
-        if (items > SMALL_BATCH && (fitted || observations >= DRIFT_RUN + 1)
-                && drifted(items, measuredNanos, shared)) {
+        if (items > SMALL_BATCH && (fitted || observations >= SLOW_DRIFT_RUN + 1)
+                && drifted(items, measuredNanos)) {
             restart(items, measuredNanos);
             return;
         }
@@ -153,23 +139,15 @@ final class CostEstimate {
     }
 
     /** True when this batch, with the ones before it, says the backend's cost is no longer the estimate. */
-    private boolean drifted(long items, long measuredNanos, boolean shared) {
+    private boolean drifted(long items, long measuredNanos) {
         double ratio = measuredNanos / nanosFor(items);
         if (ratio > DRIFT_FACTOR) {
-            fastRun = 0;
-            fastRunRatio = 0;
             slowRunRatio = Math.min(slowRunRatio, ratio);
-            return ++slowRun >= DRIFT_RUN;
+            return ++slowRun >= SLOW_DRIFT_RUN;
         }
         slowRun = 0;
         slowRunRatio = Double.POSITIVE_INFINITY;
-        if (ratio < 1 / DRIFT_FACTOR) {
-            fastRunRatio = Math.max(fastRunRatio, ratio);
-            return ++fastRun >= DRIFT_RUN || !shared;
-        }
-        fastRun = 0;
-        fastRunRatio = 0;
-        return false;
+        return ratio < 1 / DRIFT_FACTOR;
     }
 
     /**
@@ -178,11 +156,8 @@ final class CostEstimate {
      */
     private void restart(long items, long measuredNanos) {
         double ratio = measuredNanos / nanosFor(items);
-        double scale = ratio > 1 ? Math.min(Math.min(ratio, slowRunRatio), OUTLIER_FACTOR)
-                : Math.max(ratio, fastRunRatio);
+        double scale = ratio > 1 ? Math.min(Math.min(ratio, slowRunRatio), OUTLIER_FACTOR) : ratio;
         slowRunRatio = Double.POSITIVE_INFINITY;
-        fastRun = 0;
-        fastRunRatio = 0;
         fixedNanos *= scale;
         perItemNanos = Math.max(MIN_PER_ITEM_NANOS, perItemNanos * scale);
         slowRun = 0;

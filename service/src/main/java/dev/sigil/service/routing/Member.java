@@ -191,16 +191,13 @@ final class Member {
         CostEstimate cost = cost(Operation.VERIFY, batch.scheme());
         double estimate = cost.nanosFor(pending);
         Timed timed = verifyTimed(batch);
-        cost.observe(pending, timed.nanos(), timed.shared());
+        cost.observe(pending, timed.nanos());
         metrics.batchTime(id(), batch.scheme(), Operation.VERIFY, (long) estimate, timed.nanos());
         return timed.outcomes();
     }
 
-    /**
-     * Outcomes of a batch and how long the backend took for it; {@code shared}: other batches ran beside it on the
-     * same hardware, and {@code nanos} is its share of the wall time.
-     */
-    record Timed(Outcome[] outcomes, long nanos, boolean shared) {
+    /** Outcomes of a batch and how long the backend took for it. */
+    record Timed(Outcome[] outcomes, long nanos) {
     }
 
     /** Verifies the batch on the backend and times it, without feeding the estimates. */
@@ -213,20 +210,19 @@ final class Member {
         } finally {
             running.decrementAndGet();
         }
-        double sharing = sharing(before);
-        long took = (long) ((now() - start) / sharing);
+        long took = serviceNanos(now() - start, before);
         checkComplete(batch, out);
-        return new Timed(out, took, sharing > 1);
+        return new Timed(out, took);
     }
 
     /**
      * The part of a batch's wall time that was its own: batches that run at the same time on one backend, or on
      * backends sharing its hardware, share it (the CPU's cores), so each takes about as many times longer as there
-     * were batches running, counted when it started (itself included) and when it ended: the factor its wall time is
-     * divided by (1 when it ran alone).
+     * were batches running, counted when it started (itself included) and when it ended.
      */
-    private double sharing(int runningAtStart) {
-        return Math.max(1.0, (runningAtStart + runningOnHardware(running.get()) + 1) / 2.0);
+    private long serviceNanos(long wallNanos, int runningAtStart) {
+        double sharing = (runningAtStart + runningOnHardware(running.get()) + 1) / 2.0;
+        return (long) (wallNanos / Math.max(1.0, sharing));
     }
 
     /** The time, in nanoseconds, that backends are timed by. */
@@ -259,12 +255,11 @@ final class Member {
         } finally {
             running.decrementAndGet();
         }
-        double sharing = sharing(before);
-        long took = (long) ((now() - start) / sharing);
+        long took = serviceNanos(now() - start, before);
         if (out == null || out.size() != batch.size() || java.util.Arrays.asList(out.outcomes()).contains(null)) {
             throw new BackendException.DeviceFailure(id(), "returned the wrong number of recovery outcomes", null);
         }
-        cost.observe(pending, took, sharing > 1);
+        cost.observe(pending, took);
         metrics.batchTime(id(), batch.scheme(), Operation.RECOVER, (long) estimate, took);
         return out;
     }
@@ -281,12 +276,11 @@ final class Member {
         } finally {
             running.decrementAndGet();
         }
-        double sharing = sharing(before);
-        long took = (long) ((now() - start) / sharing);
+        long took = serviceNanos(now() - start, before);
         if (out == null || out.size() != inputs.size() || out.contains(null)) {
             throw new BackendException.DeviceFailure(id(), "returned the wrong number of signatures", null);
         }
-        cost.observe(inputs.size(), took, sharing > 1);
+        cost.observe(inputs.size(), took);
         metrics.batchTime(id(), key.scheme(), Operation.SIGN, (long) estimate, took);
         return out;
     }

@@ -109,34 +109,12 @@ class CostEstimateTest {
     }
 
     @Test
-    void observe_tenfoldSpeedup_ofABatchAloneOnTheHardware_isTakenAtOnce() {
+    void observe_tenfoldSpeedup_isTakenAtOnce() {
         CostEstimate c = fitted();
         double before = c.nanosFor(1_024);
         c.observe(1_024, (long) (before / 10));
         assertThat(c.drifts()).isEqualTo(1);
         assertThat(c.nanosFor(1_024)).isCloseTo(before / 10, within(before * 0.001));
-    }
-
-    @Test
-    void observe_tenfoldSpeedup_ofBatchesSharingTheHardware_isTakenOnTheSecond_atTheLeastFastOfThem() {
-        CostEstimate c = fitted();
-        double before = c.nanosFor(1_024);
-        c.observe(1_024, (long) (before / 12), true);
-        assertThat(c.drifts()).isZero();
-        c.observe(1_024, (long) (before / 10), true);
-        assertThat(c.drifts()).isEqualTo(1);
-        assertThat(c.nanosFor(1_024)).isCloseTo(before / 10, within(before * 0.001));
-    }
-
-    @Test
-    void observe_aSharedBatchReadingTwiceAsFast_amongOrdinaryOnes_doesNotRestartTheEstimate() {
-        CostEstimate c = fitted();
-        double before = c.nanosFor(1_024);
-        for (int i = 0; i < 20; i++) {
-            c.observe(1_024, (long) (i % 5 == 0 ? before / 2 : before), true);
-        }
-        assertThat(c.drifts()).isZero();
-        assertThat(c.nanosFor(1_024)).isBetween(before * 0.8, before * 1.05);
     }
 
     /** An estimate fitted on batches of 1 and 1 024 items: 100 µs fixed, 50 µs per item. */
