@@ -1,5 +1,6 @@
 package dev.sigil.service.grpc;
 
+import com.google.protobuf.ByteString;
 import dev.sigil.crypto.EncodedItem;
 import dev.sigil.crypto.Outcome;
 import dev.sigil.crypto.ProblemCode;
@@ -90,22 +91,22 @@ public final class ProtoItems {
      * raw signature format named, DER (the default) left out.
      */
     public static Item toProto(dev.sigil.grpc.v1.Scheme scheme, EncodedItem e) {
-        Item.Builder b = Item.newBuilder().setScheme(scheme).setSignature(com.google.protobuf.ByteString.copyFrom(
+        Item.Builder b = Item.newBuilder().setScheme(scheme).setSignature(ByteString.copyFrom(
                 e.signature()));
         if (e.publicKey() != null) {
-            b.setPublicKey(com.google.protobuf.ByteString.copyFrom(e.publicKey()));
+            b.setPublicKey(ByteString.copyFrom(e.publicKey()));
         }
         if (e.certificate() != null) {
-            b.setCertificate(com.google.protobuf.ByteString.copyFrom(e.certificate()));
+            b.setCertificate(ByteString.copyFrom(e.certificate()));
         }
         if (e.message() != null) {
-            b.setMessage(com.google.protobuf.ByteString.copyFrom(e.message()));
+            b.setMessage(ByteString.copyFrom(e.message()));
         }
         if (e.digest() != null) {
-            b.setDigest(com.google.protobuf.ByteString.copyFrom(e.digest()));
+            b.setDigest(ByteString.copyFrom(e.digest()));
         }
         if (e.userId() != null) {
-            b.setUserId(com.google.protobuf.ByteString.copyFrom(e.userId()));
+            b.setUserId(ByteString.copyFrom(e.userId()));
         }
         if (e.format() != null && e.format() != dev.sigil.crypto.SignatureFormat.DER) {
             b.setSignatureFormat(signatureFormat(e.format()));

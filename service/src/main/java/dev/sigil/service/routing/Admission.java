@@ -123,11 +123,6 @@ final class Admission {
         return heldItems;
     }
 
-    /** Estimated nanoseconds of the work held, at the backends' estimated throughput. */
-    synchronized double heldNanos() {
-        return heldNanos;
-    }
-
     /** The wait the work held means now: its estimated nanoseconds times the slowdown. */
     synchronized double waitNanos() {
         return heldNanos * slowdown;
@@ -136,10 +131,6 @@ final class Admission {
     /** Wall time per estimated nanosecond of work done, measured while a queue stood. */
     synchronized double slowdown() {
         return slowdown;
-    }
-
-    long maxItems() {
-        return maxItems;
     }
 
     long maxDelayNanos() {

@@ -250,8 +250,7 @@ public final class Router implements AutoCloseable {
     public void checkAdmission(Operation op) {
         Admission.Refusal refusal = admission.lateRefusal();
         if (refusal != null) {
-            fleet.metrics().rejection(op);
-            throw new OverloadedException(refusal.reason() + "; retry later", retryAfterSeconds(refusal.waitNanos()));
+            throw refused(op, refusal);
         }
     }
 
@@ -368,12 +367,17 @@ public final class Router implements AutoCloseable {
         return new Ticket(admission, cancellation, perItem, total, nanos);
     }
 
+    /** Counts the refusal and makes its answer: {@code overloaded} with the wait's {@code Retry-After}. */
+    private OverloadedException refused(Operation op, Admission.Refusal refusal) {
+        fleet.metrics().rejection(op);
+        return new OverloadedException(refusal.reason() + "; retry later", retryAfterSeconds(refusal.waitNanos()));
+    }
+
     /** Takes the work from {@link Admission}, or counts the refusal and throws it. */
     private void acquire(Operation op, long items, double nanos) {
         Admission.Refusal refusal = admission.tryAcquire(items, nanos);
         if (refusal != null) {
-            fleet.metrics().rejection(op);
-            throw new OverloadedException(refusal.reason() + "; retry later", retryAfterSeconds(refusal.waitNanos()));
+            throw refused(op, refusal);
         }
     }
 
