@@ -29,7 +29,9 @@ final class Servers {
     static final String ADMIN = "admin-token-for-client-tests";
     static final String NODE = "node-token-for-client-tests";
     static final String SIGNER = "signer-token-for-client-tests";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1, as the service's own tests (the JDK client's h2c upgrade can stall on long answers). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern GRPC_VERIFY_COUNT = Pattern.compile(
             "^sigil_http_requests_seconds_count\\{([^}]*)} ([0-9.E]+)$", Pattern.MULTILINE);
 

@@ -190,7 +190,8 @@ class VerifyEndpointTest {
         }
         byte[] body = Items.body(items).getBytes(StandardCharsets.UTF_8);
         assertThat(body.length).isGreaterThan(8192);
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         for (String type : new String[] {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
                 "text/plain", null}) {
             java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
