@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Default routing against the same requests pinned to each backend, per scheme, in interleaved rounds (so that a
- * busy machine slows every mode alike): closed loop, {@link #CLIENTS} clients sending requests of
+ * Default routing against the same requests pinned to each backend, per scheme, in interleaved rounds, each mode
+ * starting a round in turn (so that a busy machine slows every mode alike): closed loop, {@link #CLIENTS} clients sending requests of
  * {@code itemsPerRequest} items, after a warm-up of routed traffic; then single-item requests from one client, for
  * latency. Reports routed ÷ best pinned throughput, the single-item p50 of each mode, and the router's estimate of
  * each backend (from {@code /v1/backends}) against what it achieved pinned.
@@ -70,7 +70,7 @@ final class RoutingComparison {
         Map<String, long[]> totals = new LinkedHashMap<>();
         modes.forEach(m -> totals.put(m, new long[2]));
         for (int r = 0; r < rounds; r++) {
-            for (String mode : modes) {
+            for (String mode : inTurn(modes, r)) {
                 long start = System.nanoTime();
                 long items = closedLoop(bodies.get(mode), round) * perRequest;
                 totals.get(mode)[0] += items;
@@ -82,7 +82,7 @@ final class RoutingComparison {
         Map<String, List<Long>> latencies = new LinkedHashMap<>();
         modes.forEach(m -> latencies.put(m, new ArrayList<>()));
         for (int r = 0; r < rounds; r++) {
-            for (String mode : modes) {
+            for (String mode : inTurn(modes, r)) {
                 latencies.get(mode).addAll(sequential(singles.get(mode), Duration.ofMillis(round.toMillis() / 2)));
             }
         }
@@ -92,6 +92,16 @@ final class RoutingComparison {
         progress.step("routing %s: routed %,.0f items/s, best pinned %,.0f (%.2fx); %s", scheme.wireName(),
                 rates.get(ROUTED), row.bestPinned(), row.routedOverBestPinned(), rates);
         return row;
+    }
+
+    /**
+     * The modes of round {@code r}, each starting a round in turn, so that no mode always follows the same other one
+     * (a pinned accelerator's round leaves its threads and the caches warm for whatever runs next).
+     */
+    static List<String> inTurn(List<String> modes, int r) {
+        List<String> out = new ArrayList<>(modes);
+        java.util.Collections.rotate(out, -(r % modes.size()));
+        return out;
     }
 
     /** {@link #CLIENTS} clients, each sending the next request when the last is answered; requests answered right. */

@@ -29,4 +29,14 @@ class RoutingComparisonTest {
         assertThat(row.routedOverBestPinned()).isEqualTo(0.95);
         assertThat(RoutingComparison.table(List.of(row))).contains("0.95x");
     }
+
+    @Test
+    void inTurn_everyModeOncePerRound_eachStartingARoundInTurn() {
+        List<String> modes = List.of("routed", "cpu", "opencl");
+        assertThat(RoutingComparison.inTurn(modes, 0)).containsExactly("routed", "cpu", "opencl");
+        assertThat(RoutingComparison.inTurn(modes, 1)).containsExactly("cpu", "opencl", "routed");
+        assertThat(RoutingComparison.inTurn(modes, 2)).containsExactly("opencl", "routed", "cpu");
+        assertThat(RoutingComparison.inTurn(modes, 3)).containsExactly("routed", "cpu", "opencl");
+        assertThat(modes).containsExactly("routed", "cpu", "opencl");
+    }
 }
