@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * Default routing against the same requests pinned to each backend, per scheme, in interleaved rounds, each mode
- * starting a round in turn (so that a busy machine slows every mode alike): closed loop, {@link #CLIENTS} clients sending requests of
- * {@code itemsPerRequest} items, after a warm-up of routed traffic; then single-item requests from one client, for
- * latency. Reports routed ÷ best pinned throughput, the single-item p50 of each mode, and the router's estimate of
- * each backend (from {@code /v1/backends}) against what it achieved pinned.
+ * starting a round in turn (so that a busy machine slows every mode alike): closed loop, {@link #CLIENTS} clients
+ * sending requests of {@code itemsPerRequest} items, after a warm-up of routed traffic; then single-item requests
+ * from one client, for latency. Reports routed ÷ best pinned throughput, the single-item p50 of each mode, and the
+ * router's estimate of each backend (from {@code /v1/backends}) against what it achieved pinned.
  */
 final class RoutingComparison {
     static final int CLIENTS = 2;
@@ -100,7 +101,7 @@ final class RoutingComparison {
      */
     static List<String> inTurn(List<String> modes, int r) {
         List<String> out = new ArrayList<>(modes);
-        java.util.Collections.rotate(out, -(r % modes.size()));
+        Collections.rotate(out, -(r % modes.size()));
         return out;
     }
 

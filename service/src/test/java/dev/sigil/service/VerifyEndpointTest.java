@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyEndpointTest {
+    /** A plain HTTP/1.1 client, for requests {@link TestServer}'s own client does not make (other content types). */
+    private static final java.net.http.HttpClient HTTP11 = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     @TempDir
     static Path dir;
     static TestServer server;
@@ -165,16 +168,14 @@ class VerifyEndpointTest {
 
     @Test
     void verify_bodyOverTheLimit_overHttp11_declaredOrStreamed_is413() throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        java.net.http.HttpResponse<String> r = HTTP11.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                         "http://127.0.0.1:" + server.server.port() + "/v1/verify"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"pad\":\"" + "0".repeat(70_000) + "\"}"))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(new JsonObject(r.body()).getJsonObject("error").getString("code")).isEqualTo("payload-too-large");
         byte[] chunked = ("{\"pad\":\"" + "0".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        java.net.http.HttpResponse<String> streamed = client.send(java.net.http.HttpRequest.newBuilder(
+        java.net.http.HttpResponse<String> streamed = HTTP11.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + server.server.port() + "/v1/verify"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(chunked)))
@@ -190,8 +191,6 @@ class VerifyEndpointTest {
         }
         byte[] body = Items.body(items).getBytes(StandardCharsets.UTF_8);
         assertThat(body.length).isGreaterThan(8192);
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         for (String type : new String[] {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
                 "text/plain", null}) {
             java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
@@ -200,7 +199,7 @@ class VerifyEndpointTest {
             if (type != null) {
                 b.header("Content-Type", type);
             }
-            java.net.http.HttpResponse<String> r = client.send(b.build(),
+            java.net.http.HttpResponse<String> r = HTTP11.send(b.build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(type + ": " + r.body()).isEqualTo(200);
             assertThat(new JsonObject(r.body()).getJsonArray("results").stream()).hasSize(40)
