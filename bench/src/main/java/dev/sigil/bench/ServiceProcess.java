@@ -104,7 +104,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private void awaitReady(Duration timeout) throws IOException {
         long end = System.nanoTime() + timeout.toNanos();
-        try (HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+        try (HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build()) {
             while (System.nanoTime() < end) {
                 if (!process.isAlive()) {
                     throw new IOException("the service exited with status " + process.exitValue());
@@ -120,7 +121,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** GET {@code /v1/backends} of a service, as its raw JSON body. */
     static Optional<String> backends(URI base) {
-        try (HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+        try (HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build()) {
             return get(c, base.resolve("/v1/backends")).filter(r -> r.statusCode() == 200).map(HttpResponse::body);
         }
     }

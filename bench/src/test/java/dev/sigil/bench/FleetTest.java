@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -211,8 +212,10 @@ class FleetTest {
             }
             Thread.sleep(50);
         }
-        fail("HAProxy did not send traffic to every server within 20 s (" + last + "); its log:\n"
-                + Files.readString(log));
+        long[] after = counters.stream().mapToLong(LongSupplier::getAsLong).toArray();
+        fail("HAProxy did not send traffic to every server within 20 s (verify calls per server before "
+                + Arrays.toString(before) + ", after " + Arrays.toString(after)
+                + (last.isEmpty() ? "" : "; last error " + last) + "); its log:\n" + Files.readString(log));
     }
 
     // ---- the workload: known answers ----
@@ -275,7 +278,8 @@ class FleetTest {
 
     /** The verify calls over gRPC a server has answered, from its {@code /metrics}; -1 when it does not answer. */
     static long verifyCalls(URI base) {
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build()) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             long n = 0;
@@ -295,7 +299,7 @@ class FleetTest {
     }
 
     private static HttpResponse<String> post(URI uri, String body) {
-        try (HttpClient http = HttpClient.newHttpClient()) {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
