@@ -31,12 +31,19 @@ import org.HdrHistogram.Histogram;
 /**
  * Small requests (1, 16 and 64 items of one scheme) over each transport: the CPU backend's {@code verify} called in
  * process (the baseline: no parsing, no network), JSON over HTTP/1.1, and gRPC through {@link SigilClient} as unary
- * calls and on one {@code VerifyStream} per caller, all to the same service. For each: the latency of one caller at a time (p50, p99), then the rate of
- * {@value #CALLERS} callers in a closed loop. Every answer is checked (status, and the number of valid items).
+ * calls and on one {@code VerifyStream} per caller, all to the same service; and, at one item, a bare loopback TCP
+ * echo of a message that size ({@value #ECHO}: the floor under any transport). For each: the latency of one caller
+ * at a time (p50, p99), then the rate of {@value #CALLERS} callers in a closed loop. Every answer is checked (status,
+ * and the number of valid items; the echo's bytes).
  */
 final class SmallRequests {
     static final int[] SIZES = {1, 16, 64};
     static final int CALLERS = 8;
+    /**
+     * The transport row with no request at all: a message the size of the 1-item gRPC request sent to a loopback
+     * echo server and read back ({@link LoopbackEcho}), the floor any transport pays per request on these cores.
+     */
+    static final String ECHO = "tcp-echo";
 
     private final BenchOptions options;
     private final Progress progress;
@@ -140,6 +147,13 @@ final class SmallRequests {
                         results.small.add(measure("in-process", size, ownCpu,
                                 c -> calls(() -> right(verifier.verify(batch), valid))));
                     }
+                    VerifyRequests.GrpcRequest request = VerifyRequests.grpc(pools, List.of(scheme), size, 1, null)
+                            .getFirst();
+                    if (size == 1) {
+                        try (LoopbackEcho echo = new LoopbackEcho(request.request().getSerializedSize())) {
+                            results.small.add(measure(ECHO, size, echo::serverCpuNanos, c -> calls(echo.caller())));
+                        }
+                    }
                     LoadGenerator.Body body = VerifyRequests.bodies(pools, List.of(scheme), size, 1, null).getFirst();
                     HttpRequest post = HttpRequest.newBuilder(http.resolve("/v1/verify"))
                             .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
@@ -148,8 +162,6 @@ final class SmallRequests {
                         HttpResponse<byte[]> r = send(httpClient, post);
                         return r != null && body.accepts().test(r.statusCode(), r.body());
                     })));
-                    VerifyRequests.GrpcRequest request = VerifyRequests.grpc(pools, List.of(scheme), size, 1, null)
-                            .getFirst();
                     results.small.add(measure("grpc", size, serviceCpu, c -> calls(() -> {
                         try {
                             return GrpcPhase.GrpcSender.valid(grpc.verify(request.request()))
@@ -160,6 +172,7 @@ final class SmallRequests {
                     })));
                     results.small.add(measure("grpc-stream", size, serviceCpu, c -> stream(grpc, request)));
                 }
+                floorNote(results);
             } finally {
                 if (cpu != null) {
                     cpu.close();
@@ -172,6 +185,28 @@ final class SmallRequests {
                 TempDirs.delete(data);
             }
         }
+    }
+
+    /**
+     * What the echo row implies for any 1-item transport on these cores: if each request cost its verify plus a bare
+     * loopback round trip and nothing else, the CPU per request adds up, so the rate of {@value #CALLERS} callers
+     * is at most about {@code 1 / (1 + inProcess / echo)} of the in-process rate, and one caller's p50 at least the
+     * two p50s added.
+     */
+    static void floorNote(Results results) {
+        var inProcess = results.small("in-process", 1);
+        var echo = results.small(ECHO, 1);
+        if (inProcess.isEmpty() || echo.isEmpty() || !(echo.get().requestsPerSecond() > 0)) {
+            return;
+        }
+        double rateRatio = echo.get().requestsPerSecond() / inProcess.get().requestsPerSecond();
+        double ceiling = 1 / (1 + 1 / rateRatio);
+        double p50 = inProcess.get().p50Micros() + echo.get().p50Micros();
+        results.notes.add(String.format(java.util.Locale.ROOT, "small requests: a bare loopback round trip (%s) "
+                + "runs at %.2f× the in-process 1-item rate from %d callers, so a 1-item transport that added only "
+                + "that to each verify would reach about %.2f× in process on these cores, with a p50 of at least "
+                + "%.0f µs (%.2f× the in-process p50)", ECHO, rateRatio, CALLERS, ceiling, p50,
+                p50 / inProcess.get().p50Micros()));
     }
 
     /** The CPU backend, as the service makes it (every core), or null when it is not available here. */
