@@ -60,6 +60,12 @@ public final class BenchMain {
         }
         List<Scheme> schemes = schemes(results, options);
         new Baselines(options, progress, pools).run(results, schemes);
+        Path engineData = Files.createTempDirectory("sigil-bench-engines");
+        try {
+            new EngineComparison(options, progress, pools).run(results, schemes, engineData);
+        } finally {
+            TempDirs.delete(engineData);
+        }
         results.capacityItemsPerSecond = capacity(results, schemes);
         new HttpPhase(options, progress, pools, serviceMain).run(results, schemes, results.capacityItemsPerSecond);
         if (ServiceProcess.isPresent("io.grpc.ManagedChannelBuilder")

@@ -69,6 +69,11 @@ final class Html {
             h.append("<h2>Small requests: HTTP, gRPC and in process</h2>\n<p class=\"note\">")
                     .append(escape(TextReport.smallTitle(r))).append(".</p>\n").append(t.small().html());
         }
+        if (!r.engines.isEmpty()) {
+            h.append("<h2>cpu backend against the plain loops, in turn</h2>\n<p class=\"note\">")
+                    .append(escape(EngineComparison.TITLE)).append(".</p>\n")
+                    .append(EngineComparison.table(r.engines).html());
+        }
         h.append("<h2>All figures</h2>\n").append(t.sweep().html()).append("<h3>Baselines</h3>\n")
                 .append(t.baselines().html());
         h.append(notes(r.notes)).append("</body>\n</html>\n");

@@ -14,7 +14,7 @@ final class JsonReport {
     static String render(Results r) {
         Map<String, Object> root = Json.object("format", FORMAT, "command", r.command, "startedAt", r.startedAt,
                 "seconds", r.seconds, "machine", r.machine, "backends", backends(r), "sweep", sweep(r),
-                "baselines", baselines(r), "recovery", recovery(r), "http", http(r), "grpc", grpc(r),
+                "baselines", baselines(r), "engines", engines(r), "recovery", recovery(r), "http", http(r), "grpc", grpc(r),
                 "crossovers", crossovers(r), "notes", r.notes);
         return Json.write(root);
     }
@@ -39,6 +39,20 @@ final class JsonReport {
                     "vsOpenssl", ratio(p.itemsPerSecond(), r.openssl(p.scheme())),
                     "cpuVsBestNative", r.bestNative(p.scheme()).map(b -> p.itemsPerCpuSecond() / b.perCpuSecond())
                             .orElse(null)));
+        }
+        return out;
+    }
+
+    private static List<Object> engines(Results r) {
+        List<Object> out = new ArrayList<>();
+        for (EngineComparison.Row e : r.engines) {
+            out.add(Json.object("scheme", e.scheme(), "baseline", e.baseline(), "batch", e.batch(),
+                    "rounds", e.rounds(), "itemsPerCpuSecond", e.backendPerCpu(),
+                    "baselineItemsPerCpuSecond", e.baselinePerCpu(), "vsBaselinePerCpuSecond", e.ratio(),
+                    "minRatio", e.minRatio(), "maxRatio", e.maxRatio(), "oneThreadVsBaselinePerCpuSecond",
+                    e.oneThreadRatio(), "oneThreadItemsPerSecond",
+                    e.oneThreadPerSecond(), "allThreadsItemsPerSecond", e.allThreadsPerSecond(),
+                    "vsOneThread", e.scaling()));
         }
         return out;
     }
@@ -106,7 +120,8 @@ final class JsonReport {
         for (RoutingComparison.Row row : r.routing) {
             out.add(Json.object("scheme", row.scheme(), "itemsPerRequest", row.itemsPerRequest(),
                     "itemsPerSecond", row.itemsPerSecond(), "routedOverBestPinned", row.routedOverBestPinned(),
-                    "singleItemP50Ms", row.singleItemP50Ms(), "estimates", row.estimates(), "errors", row.errors()));
+                    "singleItemP50Ms", row.singleItemP50Ms(), "estimates", row.estimates(), "errors", row.errors(),
+                    "routedItemsByBackend", row.routedItems(), "routedSingleItemsByBackend", row.routedSingles()));
         }
         return out;
     }

@@ -119,6 +119,8 @@ final class Results {
     /** The gRPC load test (the same generator and items as HTTP's) and the small-request table. */
     final List<LoadStep> grpcLoad = new ArrayList<>();
     final List<SmallRequest> small = new ArrayList<>();
+    /** The cpu backend against the plain loops, measured in turn ({@link EngineComparison}). */
+    final List<EngineComparison.Row> engines = new ArrayList<>();
     String grpcTarget;
     String grpcStatus = "not run";
     /** The scheme of the small-request table's items. */

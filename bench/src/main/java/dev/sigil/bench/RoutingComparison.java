@@ -29,7 +29,8 @@ final class RoutingComparison {
 
     /** One scheme's figures. */
     record Row(String scheme, int itemsPerRequest, Map<String, Double> itemsPerSecond,
-            Map<String, Double> singleItemP50Ms, Map<String, Double> estimates, long errors) {
+            Map<String, Double> singleItemP50Ms, Map<String, Double> estimates, long errors,
+            Map<String, Long> routedItems, Map<String, Long> routedSingles) {
         double bestPinned() {
             return itemsPerSecond.entrySet().stream().filter(e -> !e.getKey().equals(ROUTED))
                     .mapToDouble(Map.Entry::getValue).max().orElse(0);
@@ -46,6 +47,8 @@ final class RoutingComparison {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicLong errors = new AtomicLong();
+    private static final Pattern BACKENDS = Pattern.compile("\"backends\"\\s*:\\s*\\{([^}]*)}");
+    private static final Pattern COUNT = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(\\d+)");
 
     RoutingComparison(URI base) {
         this.verify = base.resolve("/v1/verify");
@@ -67,13 +70,16 @@ final class RoutingComparison {
         }
         errors.set(0);
         progress.step("routing %s: %d s of routed traffic first", scheme.wireName(), warmup.toSeconds());
-        closedLoop(bodies.get(ROUTED), warmup);
+        closedLoop(bodies.get(ROUTED), warmup, null);
         Map<String, long[]> totals = new LinkedHashMap<>();
         modes.forEach(m -> totals.put(m, new long[2]));
+        Map<String, Long> routedItems = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, Long> routedSingles = new java.util.concurrent.ConcurrentSkipListMap<>();
         for (int r = 0; r < rounds; r++) {
             for (String mode : inTurn(modes, r)) {
                 long start = System.nanoTime();
-                long items = closedLoop(bodies.get(mode), round) * perRequest;
+                long items = closedLoop(bodies.get(mode), round, mode.equals(ROUTED) ? routedItems : null)
+                        * perRequest;
                 totals.get(mode)[0] += items;
                 totals.get(mode)[1] += System.nanoTime() - start;
             }
@@ -84,14 +90,17 @@ final class RoutingComparison {
         modes.forEach(m -> latencies.put(m, new ArrayList<>()));
         for (int r = 0; r < rounds; r++) {
             for (String mode : inTurn(modes, r)) {
-                latencies.get(mode).addAll(sequential(singles.get(mode), Duration.ofMillis(round.toMillis() / 2)));
+                latencies.get(mode).addAll(sequential(singles.get(mode), Duration.ofMillis(round.toMillis() / 2),
+                        mode.equals(ROUTED) ? routedSingles : null));
             }
         }
         Map<String, Double> p50 = new LinkedHashMap<>();
         latencies.forEach((m, l) -> p50.put(m, median(l) / 1e6));
-        Row row = new Row(scheme.wireName(), perRequest, rates, p50, estimates(scheme, pinned), errors.get());
-        progress.step("routing %s: routed %,.0f items/s, best pinned %,.0f (%.2fx); %s", scheme.wireName(),
-                rates.get(ROUTED), row.bestPinned(), row.routedOverBestPinned(), rates);
+        Row row = new Row(scheme.wireName(), perRequest, rates, p50, estimates(scheme, pinned), errors.get(),
+                Map.copyOf(routedItems), Map.copyOf(routedSingles));
+        progress.step("routing %s: routed %,.0f items/s, best pinned %,.0f (%.2fx); %s; routed items by backend %s, "
+                + "single items %s", scheme.wireName(), rates.get(ROUTED), row.bestPinned(),
+                row.routedOverBestPinned(), rates, routedItems, routedSingles);
         return row;
     }
 
@@ -106,7 +115,8 @@ final class RoutingComparison {
     }
 
     /** {@link #CLIENTS} clients, each sending the next request when the last is answered; requests answered right. */
-    private long closedLoop(List<LoadGenerator.Body> bodies, Duration duration) throws InterruptedException {
+    private long closedLoop(List<LoadGenerator.Body> bodies, Duration duration, Map<String, Long> tally)
+            throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         AtomicLong ok = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
@@ -114,7 +124,7 @@ final class RoutingComparison {
             int first = c;
             threads.add(Thread.ofPlatform().daemon().start(() -> {
                 for (int i = first; System.nanoTime() < end; i += CLIENTS) {
-                    if (send(bodies.get(i % bodies.size())) >= 0) {
+                    if (send(bodies.get(i % bodies.size()), tally) >= 0) {
                         ok.incrementAndGet();
                     }
                 }
@@ -127,11 +137,11 @@ final class RoutingComparison {
     }
 
     /** One client, one request at a time; the latency of each right answer, in nanoseconds. */
-    private List<Long> sequential(List<LoadGenerator.Body> bodies, Duration duration) {
+    private List<Long> sequential(List<LoadGenerator.Body> bodies, Duration duration, Map<String, Long> tally) {
         long end = System.nanoTime() + duration.toNanos();
         List<Long> out = new ArrayList<>();
         for (int i = 0; System.nanoTime() < end; i++) {
-            long took = send(bodies.get(i % bodies.size()));
+            long took = send(bodies.get(i % bodies.size()), tally);
             if (took >= 0) {
                 out.add(took);
             }
@@ -139,8 +149,11 @@ final class RoutingComparison {
         return out;
     }
 
-    /** Nanoseconds until a right answer, or -1 (counted as an error). */
-    private long send(LoadGenerator.Body body) {
+    /**
+     * Nanoseconds until a right answer, or -1 (counted as an error); adds the answer's items per backend (its
+     * {@code backends} counts) to {@code tally} when given.
+     */
+    private long send(LoadGenerator.Body body, Map<String, Long> tally) {
         long start = System.nanoTime();
         try {
             HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(verify).timeout(Duration.ofSeconds(60))
@@ -148,7 +161,11 @@ final class RoutingComparison {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (body.accepts().test(r.statusCode(), r.body())) {
-                return System.nanoTime() - start;
+                long took = System.nanoTime() - start;
+                if (tally != null) {
+                    tally(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), tally);
+                }
+                return took;
             }
         } catch (java.io.IOException e) {
             // counted below
@@ -157,6 +174,28 @@ final class RoutingComparison {
         }
         errors.incrementAndGet();
         return -1;
+    }
+
+    /** Adds the {@code backends} counts of a verify answer to the tally. */
+    static void tally(String answer, Map<String, Long> tally) {
+        Matcher b = BACKENDS.matcher(answer);
+        if (b.find()) {
+            Matcher c = COUNT.matcher(b.group(1));
+            while (c.find()) {
+                tally.merge(c.group(1), Long.parseLong(c.group(2)), Long::sum);
+            }
+        }
+    }
+
+    /** "cpu 97.0 %, opencl 3.0 %" of a tally, or "none". */
+    static String shares(Map<String, Long> tally) {
+        long all = tally.values().stream().mapToLong(Long::longValue).sum();
+        if (all == 0) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        tally.forEach((id, n) -> parts.add(String.format(java.util.Locale.ROOT, "%s %.1f %%", id, 100.0 * n / all)));
+        return String.join(", ", parts);
     }
 
     /** The router's throughput estimate of the scheme on each backend, from {@code /v1/backends}. */
@@ -210,6 +249,8 @@ final class RoutingComparison {
             });
             out.append("; single-item p50 ms:");
             r.singleItemP50Ms().forEach((m, v) -> out.append(String.format(" %s %.2f", m, v)));
+            out.append("; routed items went to ").append(shares(r.routedItems())).append(", single items to ")
+                    .append(shares(r.routedSingles()));
             if (r.errors() > 0) {
                 out.append("; errors ").append(r.errors());
             }

@@ -17,6 +17,10 @@ final class TextReport {
                 .append("ratios: to plain Bouncy Castle on every core, to openssl speed on one thread, items/CPU-s to the best ")
                 .append("native loop on one thread per CPU-second)\n").append(t.sweep().text()).append('\n');
         out.append("Baselines\n").append(t.baselines().text()).append('\n');
+        if (!r.engines.isEmpty()) {
+            out.append(EngineComparison.TITLE).append('\n').append(EngineComparison.table(r.engines).text())
+                    .append('\n');
+        }
         if (!r.recovery.isEmpty() || !r.recoveryBaselines.isEmpty()) {
             out.append("Public-key recovery, ecdsa-secp256k1 (ecrecover; " + BenchPools.mix() + "; ratios per ")
                     .append("CPU-second to a plain libsecp256k1 ecdsa_recover loop on one thread)\n")
@@ -59,6 +63,10 @@ final class TextReport {
                 .append("thread):\n\n")
                 .append(t.sweep().markdown()).append('\n');
         out.append("Baselines:\n\n").append(t.baselines().markdown()).append('\n');
+        if (!r.engines.isEmpty()) {
+            out.append(EngineComparison.TITLE).append(":\n\n").append(EngineComparison.table(r.engines).markdown())
+                    .append('\n');
+        }
         if (!r.recovery.isEmpty() || !r.recoveryBaselines.isEmpty()) {
             out.append("Public-key recovery, `ecdsa-secp256k1` (Ethereum's `ecrecover`; ratios per CPU-second to a ")
                     .append("plain libsecp256k1 `ecdsa_recover` loop on one thread):\n\n")

@@ -79,6 +79,18 @@ class BenchQuickRunTest {
         assertThat(problems).isEmpty();
         assertThat(json.get("sweep")).hasSize(SCHEMES.size() * 3);
         assertThat(json.get("baselines").findValuesAsText("source")).contains("plain-bc");
+        // quick: the cpu backend and each scheme's plain loop in turn, at the largest batch from 16 to 4 096
+        List<String> engines = new ArrayList<>();
+        for (JsonNode e : json.get("engines")) {
+            engines.add(e.get("scheme").asText() + "/" + e.get("batch").asInt());
+            if (!(e.get("vsBaselinePerCpuSecond").asDouble() > 0) || !(e.get("vsOneThread").asDouble() > 0)
+                    || e.get("minRatio").asDouble() > e.get("maxRatio").asDouble()) {
+                problems.add(e.toString());
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(engines).containsExactlyInAnyOrderElementsOf(SCHEMES.stream().map(s -> s + "/256").toList());
+        assertThat(stdout).contains(EngineComparison.TITLE);
         JsonNode steps = json.get("http").get("steps");
         assertThat(steps).isNotEmpty();
         assertThat(steps.get(0).get("ok").asLong()).isPositive();

@@ -24,10 +24,12 @@ class RoutingComparisonTest {
     @Test
     void row_routedOverBestPinned_dividesByTheFastestPinnedBackend() {
         RoutingComparison.Row row = new RoutingComparison.Row("ecdsa-p256", 1024,
-                Map.of("routed", 19_000.0, "cpu", 20_000.0, "opencl", 8_000.0), Map.of(), Map.of(), 0);
+                Map.of("routed", 19_000.0, "cpu", 20_000.0, "opencl", 8_000.0), Map.of(), Map.of(), 0,
+                Map.of("cpu", 970L, "opencl", 30L), Map.of());
         assertThat(row.bestPinned()).isEqualTo(20_000.0);
         assertThat(row.routedOverBestPinned()).isEqualTo(0.95);
-        assertThat(RoutingComparison.table(List.of(row))).contains("0.95x");
+        assertThat(RoutingComparison.table(List.of(row))).contains("0.95x",
+                "routed items went to cpu 97.0 %, opencl 3.0 %, single items to none");
     }
 
     @Test
@@ -38,5 +40,17 @@ class RoutingComparisonTest {
         assertThat(RoutingComparison.inTurn(modes, 2)).containsExactly("opencl", "routed", "cpu");
         assertThat(RoutingComparison.inTurn(modes, 3)).containsExactly("routed", "cpu", "opencl");
         assertThat(modes).containsExactly("routed", "cpu", "opencl");
+    }
+
+    @Test
+    void tally_addsTheBackendsCountsOfEachAnswer() {
+        Map<String, Long> tally = new java.util.TreeMap<>();
+        RoutingComparison.tally("{\"rules\":\"standard\",\"results\":[\"valid\"],\"backends\":{\"cpu\":1000,\"opencl\":24}}",
+                tally);
+        RoutingComparison.tally("{\"results\":[\"valid\"],\"backends\": {\"cpu\": 1}}", tally);
+        RoutingComparison.tally("{\"results\":[]}", tally);
+        assertThat(tally).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("cpu", 1001L, "opencl", 24L)));
+        assertThat(RoutingComparison.shares(tally)).isEqualTo("cpu 97.7 %, opencl 2.3 %");
+        assertThat(RoutingComparison.shares(Map.of())).isEqualTo("none");
     }
 }
