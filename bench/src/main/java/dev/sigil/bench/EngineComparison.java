@@ -146,7 +146,8 @@ final class EngineComparison {
             }
             return new Row(scheme.wireName(), baseline, size, rounds, BackendSweep.median(perCpu[0]),
                     BackendSweep.median(perCpu[1]), BackendSweep.median(ratios), min(ratios), max(ratios),
-                    BackendSweep.median(oneRatios), BackendSweep.median(oneRate), BackendSweep.median(allRate), BackendSweep.median(scalings));
+                    BackendSweep.median(oneRatios), BackendSweep.median(oneRate), BackendSweep.median(allRate),
+                    BackendSweep.median(scalings));
         } finally {
             pool.shutdownNow();
         }
@@ -193,7 +194,7 @@ final class EngineComparison {
     }
 
     static final String TITLE = "cpu backend against the plain loop of its scheme, measured in turn (rounds of a "
-            + "slice each: the backend on every core, the plain loop on one thread, the backend on one thread, the order "
-            + "rotating; ratios within each round, then the median and range over the rounds; "
+            + "slice each: the backend on every core, the plain loop on one thread, the backend on one thread, the "
+            + "order rotating; ratios within each round, then the median and range over the rounds; "
             + BenchPools.mix() + ")";
 }

@@ -187,14 +187,15 @@ final class RoutingComparison {
         }
     }
 
-    /** "cpu 97.0 %, opencl 3.0 %" of a tally, or "none". */
+    /** "cpu 97.0 %, opencl 3.0 %" of a tally, backends in name order, or "none". */
     static String shares(Map<String, Long> tally) {
         long all = tally.values().stream().mapToLong(Long::longValue).sum();
         if (all == 0) {
             return "none";
         }
         List<String> parts = new ArrayList<>();
-        tally.forEach((id, n) -> parts.add(String.format(java.util.Locale.ROOT, "%s %.1f %%", id, 100.0 * n / all)));
+        new java.util.TreeMap<>(tally).forEach((id, n) -> parts.add(
+                String.format(java.util.Locale.ROOT, "%s %.1f %%", id, 100.0 * n / all)));
         return String.join(", ", parts);
     }
 

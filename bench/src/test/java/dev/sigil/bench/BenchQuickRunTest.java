@@ -118,9 +118,9 @@ class BenchQuickRunTest {
                 problems.add(s.toString());
             }
         }
-        assertThat(rows).containsExactlyInAnyOrder("in-process/1", SmallRequests.ECHO + "/1", "http/1", "grpc/1", "grpc-stream/1",
-                "in-process/16", "http/16", "grpc/16", "grpc-stream/16", "in-process/64", "http/64", "grpc/64",
-                "grpc-stream/64");
+        assertThat(rows).containsExactlyInAnyOrder("in-process/1", SmallRequests.ECHO + "/1", "http/1", "grpc/1",
+                "grpc-stream/1", "in-process/16", "http/16", "grpc/16", "grpc-stream/16", "in-process/64", "http/64",
+                "grpc/64", "grpc-stream/64");
         assertThat(problems).isEmpty();
         assertThat(stdout).contains("a bare loopback round trip (" + SmallRequests.ECHO + ")");
         assertThat(Files.readString(dir.resolve("report.md"))).contains("| transport | items/request | p50 µs");

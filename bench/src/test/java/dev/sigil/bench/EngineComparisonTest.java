@@ -20,7 +20,7 @@ class EngineComparisonTest {
         Table t = EngineComparison.table(List.of(new EngineComparison.Row("ed25519", "plain AWS-LC", 1024, 7,
                 25_000, 31_250, 0.8, 0.72, 0.83, 0.81, 24_000, 47_000, 1.96)));
         String text = t.text();
-        assertThat(text).contains("ed25519", "plain AWS-LC", "1024", "25,000", "31,250", "0.80×", "0.72–0.83", "0.81×",
-                "47,000", "1.96×");
+        assertThat(text).contains("ed25519", "plain AWS-LC", "1024", "25,000", "31,250", "0.80×", "0.72–0.83",
+                "0.81×", "47,000", "1.96×");
     }
 }

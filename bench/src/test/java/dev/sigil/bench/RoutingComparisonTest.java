@@ -45,8 +45,8 @@ class RoutingComparisonTest {
     @Test
     void tally_addsTheBackendsCountsOfEachAnswer() {
         Map<String, Long> tally = new java.util.TreeMap<>();
-        RoutingComparison.tally("{\"rules\":\"standard\",\"results\":[\"valid\"],\"backends\":{\"cpu\":1000,\"opencl\":24}}",
-                tally);
+        RoutingComparison.tally(
+                "{\"rules\":\"standard\",\"results\":[\"valid\"],\"backends\":{\"cpu\":1000,\"opencl\":24}}", tally);
         RoutingComparison.tally("{\"results\":[\"valid\"],\"backends\": {\"cpu\": 1}}", tally);
         RoutingComparison.tally("{\"results\":[]}", tally);
         assertThat(tally).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("cpu", 1001L, "opencl", 24L)));
