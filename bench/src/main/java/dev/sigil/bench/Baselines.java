@@ -86,7 +86,7 @@ final class Baselines {
         }
     }
 
-    static long run(Loop plain, ExecutorService pool, int threads, long nanos) {
+    private static long run(Loop plain, ExecutorService pool, int threads, long nanos) {
         LongAdder items = new LongAdder();
         long end = System.nanoTime() + nanos;
         List<Future<?>> fs = new java.util.ArrayList<>();

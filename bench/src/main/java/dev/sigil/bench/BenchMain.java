@@ -52,19 +52,15 @@ public final class BenchMain {
         progress.step("sigil bench%s: %s", options.quick() ? " (quick)" : "", TextReport.machine(results.machine));
         BenchPools pools = new BenchPools(options.quick() ? 256 : 2048, progress);
         Path backendData = Files.createTempDirectory("sigil-bench-backends");
+        List<Scheme> schemes;
         try {
             new BackendSweep(options, progress, pools, backendData).run(results);
             new RecoveryBenchmark(options, progress, pools, backendData).run(results);
+            schemes = schemes(results, options);
+            new Baselines(options, progress, pools).run(results, schemes);
+            new EngineComparison(options, progress, pools).run(results, schemes, backendData);
         } finally {
             TempDirs.delete(backendData);
-        }
-        List<Scheme> schemes = schemes(results, options);
-        new Baselines(options, progress, pools).run(results, schemes);
-        Path engineData = Files.createTempDirectory("sigil-bench-engines");
-        try {
-            new EngineComparison(options, progress, pools).run(results, schemes, engineData);
-        } finally {
-            TempDirs.delete(engineData);
         }
         results.capacityItemsPerSecond = capacity(results, schemes);
         new HttpPhase(options, progress, pools, serviceMain).run(results, schemes, results.capacityItemsPerSecond);

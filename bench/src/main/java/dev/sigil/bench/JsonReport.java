@@ -14,7 +14,8 @@ final class JsonReport {
     static String render(Results r) {
         Map<String, Object> root = Json.object("format", FORMAT, "command", r.command, "startedAt", r.startedAt,
                 "seconds", r.seconds, "machine", r.machine, "backends", backends(r), "sweep", sweep(r),
-                "baselines", baselines(r), "engines", engines(r), "recovery", recovery(r), "http", http(r), "grpc", grpc(r),
+                "baselines", baselines(r), "engines", engines(r), "recovery", recovery(r), "http", http(r),
+                "grpc", grpc(r),
                 "crossovers", crossovers(r), "notes", r.notes);
         return Json.write(root);
     }
