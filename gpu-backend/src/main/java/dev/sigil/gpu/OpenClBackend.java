@@ -131,6 +131,12 @@ public final class OpenClBackend implements Backend, Verifier, Recoverer {
         return deviceTypes().stream().allMatch("cpu"::equals) ? BackendKind.CPU : BackendKind.GPU;
     }
 
+    /** A batch runs across every compute unit of the device (every core of an OpenCL CPU device). */
+    @Override
+    public boolean batchFillsDevice() {
+        return true;
+    }
+
     /** The OpenCL device type of each device ({@code cpu}, {@code gpu}, {@code accelerator}, ...), in order. */
     List<String> deviceTypes() {
         return workers.stream().map(w -> w.info().type()).toList();

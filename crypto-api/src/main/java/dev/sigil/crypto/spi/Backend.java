@@ -19,6 +19,15 @@ public interface Backend extends AutoCloseable {
     /** Human-readable device description (CPU model and cores, OpenCL device name, token label). */
     String device();
 
+    /**
+     * True when one batch keeps every compute unit of the backend's device busy by itself (an OpenCL device spreads a
+     * batch over all of its units); the router then never runs a batch of another backend beside it on hardware the
+     * two share. False (the default) when concurrent calls share the device a core each, as the CPU backend's do.
+     */
+    default boolean batchFillsDevice() {
+        return false;
+    }
+
     /** Verification, if this backend verifies. */
     default Optional<Verifier> verifier() {
         return Optional.empty();

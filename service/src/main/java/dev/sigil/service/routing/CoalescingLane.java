@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class CoalescingLane implements AutoCloseable {
     private record Job(VerifyBatch batch, CompletableFuture<Outcome[]> result, long enqueuedNanos,
-            Cancellation cancellation) {
+            Cancellation cancellation, long order) {
         boolean sameKind(Job other) {
             return batch.scheme() == other.batch.scheme() && batch.rules() == other.batch.rules();
         }
@@ -53,8 +53,8 @@ final class CoalescingLane implements AutoCloseable {
      * {@link CancelledException} when the request is cancelled before its batch was taken (it is then dropped; a
      * batch already running keeps going for the other requests in it).
      */
-    CompletableFuture<Outcome[]> submit(VerifyBatch batch, Cancellation cancellation) {
-        Job job = new Job(batch, new CompletableFuture<>(), System.nanoTime(), cancellation);
+    CompletableFuture<Outcome[]> submit(VerifyBatch batch, Cancellation cancellation, long order) {
+        Job job = new Job(batch, new CompletableFuture<>(), System.nanoTime(), cancellation, order);
         lock.lock();
         try {
             if (closed) {
@@ -71,7 +71,7 @@ final class CoalescingLane implements AutoCloseable {
     }
 
     CompletableFuture<Outcome[]> submit(VerifyBatch batch) {
-        return submit(batch, new Cancellation());
+        return submit(batch, new Cancellation(), Router.Ticket.nextOrder());
     }
 
     /** Drops the job if it is still waiting. */
@@ -153,7 +153,9 @@ final class CoalescingLane implements AutoCloseable {
                     jobs.stream().map(Job::batch).toList());
             Scheme scheme = whole.scheme();
             metrics.coalescedBatch(member.id(), scheme, jobs.size(), whole.size());
-            Outcome[] out = member.verify(whole);
+            long order = jobs.stream().mapToLong(Job::order).min().orElseThrow();
+            // on the host's cores, in the admission order of its earliest request; it runs for every request in it
+            Outcome[] out = member.inTurn(order, new Cancellation(), () -> member.verify(whole));
             int at = 0;
             for (Job j : jobs) {
                 j.result.complete(Arrays.copyOfRange(out, at, at + j.batch.size()));

@@ -81,10 +81,15 @@ final class Fleet implements AutoCloseable {
 
     /**
      * Backends whose devices report the host's CPU (the CPU backend, an OpenCL CPU device such as PoCL) share its
-     * cores, whatever timing says; the {@link ContentionCheck} finds the others.
+     * cores, whatever timing says; the {@link ContentionCheck} finds the others. Their calls go through one
+     * {@link OrderedGate}, a permit per core, so that a batch that fills the cores by itself runs alone.
      */
     private void shareByKind() {
         List<Member> onCpu = members.values().stream().filter(m -> m.backend().kind() == BackendKind.CPU).toList();
+        if (onCpu.size() > 1) {
+            OrderedGate cores = new OrderedGate(Runtime.getRuntime().availableProcessors());
+            onCpu.forEach(m -> m.useGate(cores));
+        }
         for (int i = 0; i < onCpu.size(); i++) {
             for (int j = i + 1; j < onCpu.size(); j++) {
                 share(onCpu.get(i), onCpu.get(j), "both run on the host's CPU");
@@ -265,13 +270,14 @@ final class Fleet implements AutoCloseable {
 
     /**
      * Hands the batch to the member without waiting for it: to its coalescing lane (which drops it when cancelled
-     * before it runs), or runs {@code direct} on a virtual thread.
+     * before it runs, and runs it in the admission order of its earliest request), or runs {@code direct} on a
+     * virtual thread.
      */
-    CompletableFuture<Outcome[]> submit(Member m, VerifyBatch batch, Cancellation cancellation,
+    CompletableFuture<Outcome[]> submit(Member m, VerifyBatch batch, Router.Ticket ticket,
             java.util.function.Supplier<Outcome[]> direct) {
         CoalescingLane lane = lanes.get(m.id());
         if (lane != null) {
-            return lane.submit(batch, cancellation);
+            return lane.submit(batch, ticket.cancellation(), ticket.order());
         }
         return CompletableFuture.supplyAsync(direct, async);
     }

@@ -54,8 +54,13 @@ final class Member {
     private final Map<Scheme, CostEstimate> verifyCost = new EnumMap<>(Scheme.class);
     private final Map<Scheme, CostEstimate> signCost = new EnumMap<>(Scheme.class);
     private final Map<Scheme, CostEstimate> recoverCost = new EnumMap<>(Scheme.class);
-    /** Admission order into a backend on the host's cores that requests call inline; null for the others. */
-    private final OrderedGate gate;
+    /**
+     * Admission order into a backend on the host's cores (shared by every backend on them, see {@link Fleet}); null
+     * for the others.
+     */
+    private volatile OrderedGate gate;
+    /** Permits of the gate one call takes: all of them for a backend whose batch fills the cores by itself. */
+    private volatile int weight = 1;
 
     Member(Backend backend, boolean coalescing, double alpha, Metrics metrics, LongSupplier clock) {
         this.backend = backend;
@@ -65,8 +70,9 @@ final class Member {
         this.coalescing = coalescing;
         this.metrics = metrics;
         this.clock = clock;
-        this.gate = backend.kind() == BackendKind.CPU && !coalescing
-                ? new OrderedGate(Runtime.getRuntime().availableProcessors()) : null;
+        if (backend.kind() == BackendKind.CPU) {
+            useGate(new OrderedGate(Runtime.getRuntime().availableProcessors()));
+        }
         for (Scheme s : Scheme.values()) {
             verifyCost.put(s, prior(backend.kind(), Operation.VERIFY, alpha));
             signCost.put(s, prior(backend.kind(), Operation.SIGN, alpha));
@@ -167,21 +173,42 @@ final class Member {
         queuedNanos.addAndGet(-estimatedNanos);
     }
 
+    /** Calls into the backend go through this gate (one per core; a backend whose batch fills them takes all). */
+    void useGate(OrderedGate shared) {
+        weight = backend.batchFillsDevice() ? shared.permits() : 1;
+        gate = shared;
+    }
+
+    /** The gate calls into the backend go through, or null when they go at once. */
+    OrderedGate gate() {
+        return gate;
+    }
+
     /**
-     * Makes a call into the backend for the ticket's request: on a backend of the host's cores that requests call
-     * inline, once it is the request's turn in admission order ({@link OrderedGate}); on the others at once.
+     * Makes a call into the backend for the ticket's request: on a backend of the host's cores, once it is the
+     * request's turn in admission order ({@link OrderedGate}); on the others at once.
      *
      * @throws CancelledException when the request is cancelled while it waits for its turn
      */
     <T> T inTurn(Router.Ticket ticket, java.util.function.Supplier<T> call) {
-        if (gate == null) {
+        return inTurn(ticket.order(), ticket.cancellation(), call);
+    }
+
+    /**
+     * As {@link #inTurn(Router.Ticket, java.util.function.Supplier)}, for work of admission order {@code order}
+     * (a coalesced batch: its earliest request's).
+     */
+    <T> T inTurn(long order, Cancellation cancellation, java.util.function.Supplier<T> call) {
+        OrderedGate g = gate;
+        if (g == null) {
             return call.get();
         }
-        gate.enter(ticket.order(), ticket.cancellation());
+        int w = weight;
+        g.enter(order, cancellation, w);
         try {
             return call.get();
         } finally {
-            gate.exit();
+            g.exit(w);
         }
     }
 

@@ -187,7 +187,7 @@ final class VerifyExecution {
                 inline = k;
                 futures.add(null);
             } else {
-                futures.add(fleet.submit(a.member, slice(a.from, a.to), cancellation, () -> runChunks(a))
+                futures.add(fleet.submit(a.member, slice(a.from, a.to), ticket, () -> runChunks(a))
                         .whenComplete((r, e) -> finished(a, r != null)));
             }
         }

@@ -47,6 +47,10 @@ final class ControlledBackend implements Backend, Verifier, Signer {
     private volatile CountDownLatch gate;
     private volatile VirtualTime time;
     private volatile VirtualTime.Core core;
+    private volatile boolean fillsDevice;
+    private volatile ControlledBackend watched;
+    private final AtomicInteger inside = new AtomicInteger();
+    private final AtomicInteger overlaps = new AtomicInteger();
     private final AtomicInteger coldCalls = new AtomicInteger();
     private volatile int coldFactor = 1;
     private final AtomicInteger failNext = new AtomicInteger();
@@ -111,7 +115,44 @@ final class ControlledBackend implements Backend, Verifier, Signer {
     }
 
     @Override
+    public boolean batchFillsDevice() {
+        return fillsDevice;
+    }
+
+    @Override
     public Outcome[] verify(VerifyBatch batch) {
+        inside.incrementAndGet();
+        try {
+            ControlledBackend other = watched;
+            boolean overlapped = other != null && other.inside.get() > 0;
+            Outcome[] out = verifyInside(batch);
+            if (overlapped || other != null && other.inside.get() > 0) {
+                overlaps.incrementAndGet();
+            }
+            return out;
+        } finally {
+            inside.decrementAndGet();
+        }
+    }
+
+    /** Its batches fill the device by themselves, as an OpenCL device's do ({@link Backend#batchFillsDevice()}). */
+    ControlledBackend fillingDevice() {
+        this.fillsDevice = true;
+        return this;
+    }
+
+    /** Counts its verify calls during which the other backend was verifying too (at their start or end). */
+    ControlledBackend watching(ControlledBackend other) {
+        this.watched = other;
+        return this;
+    }
+
+    /** Verify calls that ran while the {@link #watching watched} backend was verifying too. */
+    int overlaps() {
+        return overlaps.get();
+    }
+
+    private Outcome[] verifyInside(VerifyBatch batch) {
         calls.incrementAndGet();
         entered.countDown();
         awaitGate();

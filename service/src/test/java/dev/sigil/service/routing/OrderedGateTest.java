@@ -80,4 +80,44 @@ class OrderedGateTest {
         assertThat(secondIn.await(30, TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(() -> new OrderedGate(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCallerTakingEveryPermit_waitsForAllOfThem_andNobodyAdmittedAfterItOvertakes() throws Exception {
+        OrderedGate gate = new OrderedGate(2);
+        gate.enter(0, new Cancellation());
+        List<String> entered = new CopyOnWriteArrayList<>();
+        CountDownLatch wholeIn = new CountDownLatch(1);
+        CountDownLatch wholeMayLeave = new CountDownLatch(1);
+        Thread whole = Thread.ofVirtual().start(() -> {
+            gate.enter(1, new Cancellation(), 2);
+            entered.add("whole");
+            wholeIn.countDown();
+            try {
+                wholeMayLeave.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            gate.exit(2);
+        });
+        Thread.sleep(50);
+        CountDownLatch laterIn = new CountDownLatch(1);
+        Thread.ofVirtual().start(() -> {
+            gate.enter(2, new Cancellation());
+            entered.add("later");
+            laterIn.countDown();
+            gate.exit();
+        });
+        Thread.sleep(100);
+        // one permit is free, but the caller admitted before wants two and is first in line
+        assertThat(entered).isEmpty();
+        gate.exit();
+        assertThat(wholeIn.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(50);
+        assertThat(entered).containsExactly("whole");
+        wholeMayLeave.countDown();
+        whole.join(30_000);
+        assertThat(laterIn.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(entered).containsExactly("whole", "later");
+        assertThatThrownBy(() -> gate.enter(3, new Cancellation(), 3)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
