@@ -15,7 +15,11 @@ package dev.sigil.service.routing;
  * from the new batch, both parts scaled by the same factor. A fast batch sets the new speed at once (nothing makes a
  * backend spuriously fast); a slow run scales by the least slow of its batches, and never by more than
  * {@link #OUTLIER_FACTOR} at once (a busy machine that stalled two batches in a row read a backend at a thirtieth of
- * its speed; a real slow-down takes a second restart).
+ * its speed; a real slow-down takes a second restart). The batches of a slow run must not have run at the same time:
+ * one stall (a garbage collection, a burst of other work on the cores) slows every batch running through it, and two
+ * concurrent batches slowed by it are one piece of evidence, not two (on two cores, two clients' SM2 batches both
+ * read three times slow now and then, which restarted the cpu estimate at a third of its speed and sent the next
+ * requests to a backend half as fast until exploration came back to it).
  * Thread-safe.
  */
 final class CostEstimate {
@@ -48,6 +52,8 @@ final class CostEstimate {
     private int slowRun;
     /** The smallest measured ÷ estimated ratio of the current slow run. */
     private double slowRunRatio = Double.POSITIVE_INFINITY;
+    /** When the last batch counted in the current slow run ended (see {@link #observe(long, long, long, long)}). */
+    private long slowRunEnd = Long.MIN_VALUE;
     /** Batches counted since the start or the last drift. */
     private int observations;
     private long drifts;
@@ -111,13 +117,23 @@ final class CostEstimate {
         refit();
     }
 
-    /** Adds one timed batch. */
+    /** Adds one timed batch that ran after the ones before it. */
     synchronized void observe(long items, long measuredNanos) {
+        observe(items, measuredNanos, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Adds one timed batch that started at {@code startedAt} and ended at {@code endedAt}, on any one count that only
+     * goes up (the member counts the batches started on it: a batch started before another ended has a start below
+     * that one's end): a slow batch that started before the last slow batch counted ended does not lengthen the slow
+     * run.
+     */
+    synchronized void observe(long items, long measuredNanos, long startedAt, long endedAt) {
         if (items <= 0 || measuredNanos <= 0) {
             return;
         }
         if (items > SMALL_BATCH && (fitted || observations >= SLOW_DRIFT_RUN + 1)
-                && drifted(items, measuredNanos)) {
+                && drifted(items, measuredNanos, startedAt, endedAt)) {
             restart(items, measuredNanos);
             return;
         }
@@ -139,13 +155,18 @@ final class CostEstimate {
     }
 
     /** True when this batch, with the ones before it, says the backend's cost is no longer the estimate. */
-    private boolean drifted(long items, long measuredNanos) {
+    private boolean drifted(long items, long measuredNanos, long startedAt, long endedAt) {
         double ratio = measuredNanos / nanosFor(items);
         if (ratio > DRIFT_FACTOR) {
             slowRunRatio = Math.min(slowRunRatio, ratio);
+            if (slowRun > 0 && startedAt < slowRunEnd) {
+                return false; // it ran beside the last one counted: the same stall may have slowed both
+            }
+            slowRunEnd = endedAt;
             return ++slowRun >= SLOW_DRIFT_RUN;
         }
         slowRun = 0;
+        slowRunEnd = Long.MIN_VALUE;
         slowRunRatio = Double.POSITIVE_INFINITY;
         return ratio < 1 / DRIFT_FACTOR;
     }
@@ -158,6 +179,7 @@ final class CostEstimate {
         double ratio = measuredNanos / nanosFor(items);
         double scale = ratio > 1 ? Math.min(Math.min(ratio, slowRunRatio), OUTLIER_FACTOR) : ratio;
         slowRunRatio = Double.POSITIVE_INFINITY;
+        slowRunEnd = Long.MIN_VALUE;
         fixedNanos *= scale;
         perItemNanos = Math.max(MIN_PER_ITEM_NANOS, perItemNanos * scale);
         slowRun = 0;

@@ -49,6 +49,8 @@ final class Member {
     private final AtomicLong queuedItems = new AtomicLong();
     private final AtomicLong queuedNanos = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
+    /** Batches started on the backend: where a batch starts and ends in this count tells which ran at once. */
+    private final AtomicLong started = new AtomicLong();
     private final Set<String> contending = ConcurrentHashMap.newKeySet();
     private final List<Member> contenders = new CopyOnWriteArrayList<>();
     private final Map<Scheme, CostEstimate> verifyCost = new EnumMap<>(Scheme.class);
@@ -218,18 +220,22 @@ final class Member {
         CostEstimate cost = cost(Operation.VERIFY, batch.scheme());
         double estimate = cost.nanosFor(pending);
         Timed timed = verifyTimed(batch);
-        cost.observe(pending, timed.nanos());
+        cost.observe(pending, timed.nanos(), timed.startedAt(), timed.endedAt());
         metrics.batchTime(id(), batch.scheme(), Operation.VERIFY, (long) estimate, timed.nanos());
         return timed.outcomes();
     }
 
-    /** Outcomes of a batch and how long the backend took for it. */
-    record Timed(Outcome[] outcomes, long nanos) {
+    /**
+     * Outcomes of a batch and how long the backend took for it (its share of the wall time), and how many batches had
+     * started on the backend when it started (itself not counted) and when it ended: it ran beside those in between.
+     */
+    record Timed(Outcome[] outcomes, long nanos, long startedAt, long endedAt) {
     }
 
     /** Verifies the batch on the backend and times it, without feeding the estimates. */
     Timed verifyTimed(VerifyBatch batch) {
         int before = runningOnHardware(running.incrementAndGet());
+        long tick = started.getAndIncrement();
         long start = now();
         Outcome[] out;
         try {
@@ -239,7 +245,7 @@ final class Member {
         }
         long took = serviceNanos(now() - start, before);
         checkComplete(batch, out);
-        return new Timed(out, took);
+        return new Timed(out, took, tick, started.get());
     }
 
     /**
@@ -275,6 +281,7 @@ final class Member {
         CostEstimate cost = cost(Operation.RECOVER, batch.scheme());
         double estimate = cost.nanosFor(pending);
         int before = runningOnHardware(running.incrementAndGet());
+        long tick = started.getAndIncrement();
         long start = now();
         RecoveredKeys out;
         try {
@@ -286,7 +293,7 @@ final class Member {
         if (out == null || out.size() != batch.size() || java.util.Arrays.asList(out.outcomes()).contains(null)) {
             throw new BackendException.DeviceFailure(id(), "returned the wrong number of recovery outcomes", null);
         }
-        cost.observe(pending, took);
+        cost.observe(pending, took, tick, started.get());
         metrics.batchTime(id(), batch.scheme(), Operation.RECOVER, (long) estimate, took);
         return out;
     }
@@ -297,6 +304,7 @@ final class Member {
         double estimate = cost.nanosFor(inputs.size());
         long start = now();
         int before = runningOnHardware(running.incrementAndGet());
+        long tick = started.getAndIncrement();
         List<RawSignature> out;
         try {
             out = signer.orElseThrow(() -> new IllegalStateException(id() + " does not sign")).sign(key, inputs);
@@ -307,7 +315,7 @@ final class Member {
         if (out == null || out.size() != inputs.size() || out.contains(null)) {
             throw new BackendException.DeviceFailure(id(), "returned the wrong number of signatures", null);
         }
-        cost.observe(inputs.size(), took);
+        cost.observe(inputs.size(), took, tick, started.get());
         metrics.batchTime(id(), key.scheme(), Operation.SIGN, (long) estimate, took);
         return out;
     }

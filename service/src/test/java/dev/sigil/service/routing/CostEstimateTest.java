@@ -99,6 +99,27 @@ class CostEstimateTest {
     }
 
     @Test
+    void observe_twoConcurrentBatchesSlowedByOneStall_areOneSlowBatch_andTwoInTurnStillRestart() {
+        CostEstimate c = fitted();
+        double before = c.nanosFor(1_024);
+        long slow = (long) (before * 3);
+        // two clients' batches running through the same stall: the second started (batch 1) before the first ended
+        // (after batch 1 had started), each reads three times slow
+        c.observe(1_024, slow, 0, 2);
+        c.observe(1_024, slow, 1, 2);
+        assertThat(c.drifts()).as("one stall seen twice").isZero();
+        assertThat(c.nanosFor(1_024)).as("fitted, not restarted at three times").isLessThan(before * 2);
+
+        // a real slow-down: the next batch started after both had ended, and is slow too
+        CostEstimate d = fitted();
+        d.observe(1_024, slow, 0, 2);
+        d.observe(1_024, slow, 1, 2);
+        d.observe(1_024, slow, 2, 3);
+        assertThat(d.drifts()).isEqualTo(1);
+        assertThat(d.nanosFor(1_024)).isCloseTo(before * 3, within(before * 0.05));
+    }
+
+    @Test
     void observe_lastingTenfoldSlowdown_isReachedWithinAFewBatches() {
         CostEstimate c = fitted();
         double before = c.nanosFor(1_024);
