@@ -262,7 +262,7 @@ final class VerifyExecution {
         try {
             Outcome[] got = await(future);
             if (a.exploring) {
-                fleet.explored(a.givenNanos, a.member.cost(Operation.VERIFY, batch.scheme()).nanosFor(a.pending));
+                fleet.explored(batch.scheme(), a.givenNanos, a.member.cost(Operation.VERIFY, batch.scheme()).nanosFor(a.pending));
             }
             System.arraycopy(got, 0, out, a.from, got.length);
             parts.add(new Router.Part(a.member.id(), a.from, a.to));

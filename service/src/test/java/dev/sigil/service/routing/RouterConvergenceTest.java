@@ -188,6 +188,38 @@ class RouterConvergenceTest {
         }
     }
 
+    @Test
+    void explorationStaysWithinItsShareOfEachScheme_workRoutedInAnotherSchemeLeavesNoCredit()
+            throws InterruptedException {
+        VirtualTime time = new VirtualTime();
+        // both on the host's cores (never split): b gets Ed25519 work only to explore it, at 2.3 times a's cost
+        ControlledBackend a = ControlledBackend.verifier("a", BackendKind.CPU, Shared.cpu(),
+                Set.of(Scheme.ED25519, Scheme.ECDSA_P256)).speed(1_000, 100).timedBy(time);
+        ControlledBackend b = backend("b", BackendKind.CPU, time, 1_000, 400);
+        try (Router router = Router.builder(List.of(a, b)).clock(time).meterRegistry(new SimpleMeterRegistry())
+                .config(config().withExploration(0.03, 5)).build()) {
+            assertThat(router.awaitCalibration(Duration.ofSeconds(120))).isTrue();
+            // 1 000 P-256 batches that only a verifies: 3 % of them would pay for 15 of b's Ed25519 batches
+            VerifyBatch p256 = Shared.items().mixed(Scheme.ECDSA_P256, RuleSet.STANDARD, 8, new Random(9));
+            for (int i = 0; i < 1_000; i++) {
+                assertThat(router.verify(p256, Optional.empty()).itemsByBackend()).containsOnlyKeys("a");
+            }
+            VerifyBatch ed = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, 8, new Random(10));
+            int before = b.calls();
+            long[] cost = new long[2];
+            for (int i = 0; i < 200; i++) {
+                Router.Routed routed = router.verify(ed, Optional.empty());
+                assertThat(Shared.differences(ed, routed.outcomes())).isEmpty();
+                boolean explored = routed.itemsByBackend().containsKey("b");
+                cost[0] += explored ? b.costNanos(ed.pendingCount()) : a.costNanos(ed.pendingCount());
+                cost[1] += explored ? b.costNanos(ed.pendingCount()) : 0;
+            }
+            // re-measured, but within its share: the first exploration, then one per 3 % of the scheme's work
+            assertThat(b.calls() - before).isBetween(1, 4);
+            assertThat((double) cost[1] / cost[0]).isLessThan(0.03 + (double) b.costNanos(8) / cost[0]);
+        }
+    }
+
     private static double estimate(Router router, String id) {
         return router.snapshot().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().verify()
                 .get(Scheme.ED25519).itemsPerSecond();
