@@ -54,6 +54,8 @@ final class CostEstimate {
     private double slowRunRatio = Double.POSITIVE_INFINITY;
     /** When the last batch counted in the current slow run ended (see {@link #observe(long, long, long, long)}). */
     private long slowRunEnd = Long.MIN_VALUE;
+    /** True from a restart at a slower speed until the next batch of more than {@link #SMALL_BATCH} items. */
+    private boolean recheck;
     /** Batches counted since the start or the last drift. */
     private int observations;
     private long drifts;
@@ -88,6 +90,15 @@ final class CostEstimate {
     /** True once some batch has really been timed (calibration or traffic). */
     synchronized boolean measured() {
         return measured;
+    }
+
+    /**
+     * True when the estimate last restarted at a slower speed and no batch of more than {@link #SMALL_BATCH} items has
+     * been counted since: the backend may have lost its traffic on one unlucky pair of batches, and the next batch it
+     * gets tells.
+     */
+    synchronized boolean wantsRecheck() {
+        return recheck;
     }
 
     /** How often drift made the estimate start again. */
@@ -132,11 +143,13 @@ final class CostEstimate {
         if (items <= 0 || measuredNanos <= 0) {
             return;
         }
-        if (items > SMALL_BATCH && (fitted || observations >= SLOW_DRIFT_RUN + 1)
+        // a restart at a slower speed scaled a fitted estimate: the batch that rechecks it is measured against it
+        if (items > SMALL_BATCH && (fitted || recheck || observations >= SLOW_DRIFT_RUN + 1)
                 && drifted(items, measuredNanos, startedAt, endedAt)) {
-            restart(items, measuredNanos);
+            recheck = restart(items, measuredNanos) > 1;
             return;
         }
+        recheck &= items <= SMALL_BATCH; // tiny batches say nothing of the per-item part
         // Until sizes have been told apart (one batch of one item leaves all its time in the fixed part), the
         // estimate is no yardstick for outliers: clamping then would read a large batch as nearly free.
         double nanos = fitted ? Math.min(measuredNanos, OUTLIER_FACTOR * nanosFor(items)) : measuredNanos;
@@ -173,9 +186,9 @@ final class CostEstimate {
 
     /**
      * Forgets the history: both parts scaled by the drift (a fast batch's own, or the least slow batch of a slow run
-     * up to {@link #OUTLIER_FACTOR}), this batch then the only one counted at the new scale.
+     * up to {@link #OUTLIER_FACTOR}), this batch then the only one counted at the new scale. Returns the scale.
      */
-    private void restart(long items, long measuredNanos) {
+    private double restart(long items, long measuredNanos) {
         double ratio = measuredNanos / nanosFor(items);
         double scale = ratio > 1 ? Math.min(Math.min(ratio, slowRunRatio), OUTLIER_FACTOR) : ratio;
         slowRunRatio = Double.POSITIVE_INFINITY;
@@ -193,6 +206,7 @@ final class CostEstimate {
         st = nanos;
         snt = items * nanos;
         refit();
+        return scale;
     }
 
     private void refit() {

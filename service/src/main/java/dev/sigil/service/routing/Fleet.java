@@ -37,7 +37,10 @@ import java.util.logging.Logger;
  * is the better choice. The share is kept per scheme: with one budget for all of them, work routed earlier in other
  * schemes left credit that let a scheme explore every {@code afterBatches} batches a backend four times slower than
  * its best (P-256 on PoCL beside the cpu backend: 5.5 % of the time of its routed rounds, routed 0.93x the cpu
- * pinned).
+ * pinned). A backend whose estimate has just restarted slower and so lost the work is re-measured by the next batch at
+ * once: on two cores the batches that follow one on PoCL run up to three times slow, two such in a row restarted the
+ * cpu backend's estimate at a third of its speed, and waiting for {@code afterBatches} gave 50 batches to a backend
+ * half as fast.
  */
 final class Fleet implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Fleet.class.getName());
@@ -163,15 +166,21 @@ final class Fleet implements AutoCloseable {
     }
 
     /**
-     * The candidate to explore with routed batch {@code plan} of the scheme, if any: in rotation, not among the
-     * backends the batch goes to anyway, given none of the scheme's work for the last
-     * {@code routing.explore.afterBatches} batches (the longest-forgotten first), and only while exploring has used
-     * no more than its share of the scheme's work routed.
+     * The candidate to explore with routed batch {@code plan} of the scheme, if any, among those in rotation and not
+     * among the backends the batch goes to anyway: first one whose estimate has just restarted slower and lost it the
+     * work ({@link CostEstimate#wantsRecheck()}: once per restart, whatever the share); else one given none of the
+     * scheme's work for the last {@code routing.explore.afterBatches} batches (the longest-forgotten first), and only
+     * while exploring has used no more than its share of the scheme's work routed.
      */
     Member toExplore(Scheme scheme, long plan, List<Member> candidates, Collection<String> chosen) {
         double share = config.exploreShare();
         if (share <= 0) {
             return null;
+        }
+        for (Member m : candidates) {
+            if (m.inRotation() && !chosen.contains(m.id()) && m.cost(Operation.VERIFY, scheme).wantsRecheck()) {
+                return m;
+            }
         }
         Member stalest = null;
         long oldest = Long.MAX_VALUE;

@@ -120,6 +120,26 @@ class CostEstimateTest {
     }
 
     @Test
+    void aRestartAtASlowerSpeed_asksForARecheck_untilTheNextBatchThatIsNotTiny() {
+        CostEstimate c = fitted();
+        double before = c.nanosFor(1_024);
+        assertThat(c.wantsRecheck()).isFalse();
+        c.observe(1_024, (long) (before * 3));
+        c.observe(1_024, (long) (before * 3));
+        assertThat(c.drifts()).isEqualTo(1);
+        assertThat(c.wantsRecheck()).isTrue();
+        c.observe(1, (long) c.nanosFor(1));
+        assertThat(c.wantsRecheck()).as("a single item says nothing of the per-item cost").isTrue();
+        c.observe(1_024, (long) before);
+        assertThat(c.wantsRecheck()).isFalse();
+
+        CostEstimate d = fitted();
+        d.observe(1_024, (long) (before / 3));
+        assertThat(d.drifts()).isEqualTo(1);
+        assertThat(d.wantsRecheck()).as("faster: no doubt to clear").isFalse();
+    }
+
+    @Test
     void observe_lastingTenfoldSlowdown_isReachedWithinAFewBatches() {
         CostEstimate c = fitted();
         double before = c.nanosFor(1_024);

@@ -220,6 +220,35 @@ class RouterConvergenceTest {
         }
     }
 
+    @Test
+    void twoStalledBatchesInARow_costTheFasterBackendAFewBatchesAtMost_notAnExplorationPeriod()
+            throws InterruptedException {
+        VirtualTime time = new VirtualTime();
+        // both on the host's cores: a is twice as fast as b
+        ControlledBackend a = backend("a", BackendKind.CPU, time, 100, 20);
+        ControlledBackend b = backend("b", BackendKind.CPU, time, 100, 40);
+        try (Router router = Router.builder(List.of(a, b)).clock(time).meterRegistry(new SimpleMeterRegistry())
+                .config(config().withExploration(0.03, 50)).build()) {
+            assertThat(router.awaitCalibration(Duration.ofSeconds(120))).isTrue();
+            VerifyBatch batch = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, ITEMS, new Random(11));
+            for (int i = 0; i < 30; i++) {
+                shared(router, batch, a, b);
+            }
+            // two of a's batches in a row run four times slow (the cores were taken by something else), then a is
+            // as fast as ever: its estimate restarts slower than b's, and the next batch re-measures a (b would have
+            // had it, and the 49 after it until exploration came back to a)
+            a.coldFor(2, 4);
+            List<Batch> run = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                run.add(shared(router, batch, a, b));
+            }
+            long onB = run.stream().filter(x -> x.items().containsKey("b")).count();
+            // at most one batch lost to the stall, and b's regular exploration (once in 50 batches)
+            assertThat(onB).isLessThanOrEqualTo(2);
+            assertThat(estimate(router, "a")).isBetween(0.7 * 50_000, 1.3 * 50_000);
+        }
+    }
+
     private static double estimate(Router router, String id) {
         return router.snapshot().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().verify()
                 .get(Scheme.ED25519).itemsPerSecond();
