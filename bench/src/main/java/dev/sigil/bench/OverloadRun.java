@@ -41,7 +41,7 @@ final class OverloadRun {
     record Outcome(String scheme, int clients, int itemsPerRequest, double seconds, long ok, long overloaded,
             long timeouts, long wrong, long otherErrors, long missingRetryAfter, double admittedP50Ms,
             double admittedP99Ms, double overloadedP99Ms, double overloadedMaxMs, double itemsPerSecond,
-            long maxQueueDelayMs, Double cpuIdleAfterSeconds) {
+            long maxQueueDelayMs, Double cpuIdleAfterSeconds, Map<String, Long> itemsByBackend) {
         /** True when every answer was a correct 200 or a 503 overloaded with its Retry-After. */
         boolean clean() {
             return wrong == 0 && otherErrors == 0 && missingRetryAfter == 0;
@@ -63,6 +63,7 @@ final class OverloadRun {
         AtomicLong noRetryAfter = new AtomicLong();
         ConcurrentLinkedQueue<Long> admitted = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> refused = new ConcurrentLinkedQueue<>();
+        Map<String, Long> byBackend = new java.util.concurrent.ConcurrentSkipListMap<>();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -92,6 +93,7 @@ final class OverloadRun {
                         } else if (body.accepts().test(r.statusCode(), r.body())) {
                             ok.incrementAndGet();
                             admitted.add(took);
+                            RoutingComparison.tally(new String(r.body(), StandardCharsets.UTF_8), byBackend);
                         } else if (r.statusCode() == 200) {
                             wrong.incrementAndGet();
                         } else {
@@ -119,7 +121,7 @@ final class OverloadRun {
         Outcome out = new Outcome(scheme.wireName(), clients, itemsPerRequest, seconds, ok.get(), overloaded.get(),
                 timeouts.get(), wrong.get(), other.get(), noRetryAfter.get(), percentileMs(a, 50), percentileMs(a, 99),
                 percentileMs(o, 99), o.length == 0 ? Double.NaN : o[o.length - 1] / 1e6,
-                ok.get() * (double) itemsPerRequest / seconds, maxQueueDelayMs, idle);
+                ok.get() * (double) itemsPerRequest / seconds, maxQueueDelayMs, idle, Map.copyOf(byBackend));
         progress.step("%s", line(out));
         return out;
     }
@@ -181,11 +183,13 @@ final class OverloadRun {
         return String.format("overload %s: %d clients x %,d items for %.0f s: %,d correct 200, %,d 503 overloaded "
                 + "(p99 %.0f ms, max %.0f ms; target %,d ms + a batch), %,d client timeouts, %,d wrong, %,d other errors, "
                 + "%,d 503 without Retry-After; admitted p50 %.0f ms, p99 %.0f ms (%.2fx the target); %,.0f items/s "
-                + "answered; CPU idle %s after the clients left", o.scheme(), o.clients(), o.itemsPerRequest(),
+                + "answered; CPU idle %s after the clients left; admitted items went to %s", o.scheme(), o.clients(),
+                o.itemsPerRequest(),
                 o.seconds(), o.ok(), o.overloaded(), o.overloadedP99Ms(), o.overloadedMaxMs(), o.maxQueueDelayMs(),
                 o.timeouts(), o.wrong(), o.otherErrors(), o.missingRetryAfter(), o.admittedP50Ms(), o.admittedP99Ms(),
                 o.admittedP99Ms() / o.maxQueueDelayMs(), o.itemsPerSecond(),
-                o.cpuIdleAfterSeconds() == null ? "(not measured)" : String.format("%.1f s", o.cpuIdleAfterSeconds()));
+                o.cpuIdleAfterSeconds() == null ? "(not measured)" : String.format("%.1f s", o.cpuIdleAfterSeconds()),
+                RoutingComparison.shares(o.itemsByBackend()));
     }
 
     /** For the JSON report. */
@@ -196,6 +200,7 @@ final class OverloadRun {
                 o.missingRetryAfter(), "admittedP50Ms", o.admittedP50Ms(), "admittedP99Ms", o.admittedP99Ms(),
                 "overloadedP99Ms", o.overloadedP99Ms(), "overloadedMaxMs", o.overloadedMaxMs(),
                 "itemsPerSecond", o.itemsPerSecond(), "maxQueueDelayMs", o.maxQueueDelayMs(),
-                "cpuIdleAfterSeconds", o.cpuIdleAfterSeconds(), "clean", o.clean());
+                "cpuIdleAfterSeconds", o.cpuIdleAfterSeconds(), "clean", o.clean(), "itemsByBackend",
+                new java.util.TreeMap<>(o.itemsByBackend()));
     }
 }
