@@ -21,7 +21,10 @@ final class HangupSignal {
     static synchronized AutoCloseable register(Runnable listener) {
         if (!installed) {
             try {
-                Signal.handle(new Signal("HUP"), signal -> LISTENERS.forEach(Runnable::run));
+                Signal.handle(new Signal("HUP"), signal -> {
+                    LOG.info("TLS: SIGHUP received (" + LISTENERS.size() + " server(s) reload)");
+                    LISTENERS.forEach(HangupSignal::call);
+                });
                 installed = true;
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 LOG.warning("TLS: SIGHUP cannot be handled in this JVM (" + e.getMessage()
@@ -30,6 +33,15 @@ final class HangupSignal {
         }
         LISTENERS.add(listener);
         return () -> LISTENERS.remove(listener);
+    }
+
+    /** Calls one listener; one that fails (a server whose event loop has closed) never keeps the others from it. */
+    private static void call(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.warning("TLS: a SIGHUP listener failed: " + e.getClass().getSimpleName());
+        }
     }
 
     /** True once this process reloads on SIGHUP. */
