@@ -13,7 +13,10 @@ import java.util.logging.Logger;
  * (class loading, kernel compilation), then the N-item batch again and again until it stops getting faster (the JIT
  * has compiled the hot code, caches are warm; at most {@link #WARM_MAX_ROUNDS} rounds or {@link #WARM_MAX_MILLIS}),
  * then batches of 1 and of N items three times each; the fastest time of each size gives the cost model its fixed
- * and per-item parts. Timing a cold backend read the CPU backend at a tenth of its speed. Where {@link CostPriors}
+ * and per-item parts. Timing a cold backend read the CPU backend at a tenth of its speed; even warmed, a backend on the
+ * host's cores reads low while the service starts on them, so its estimate is left in doubt
+ * ({@link CostEstimate#doubt()}) and the first routed batch of the scheme that does not go to it goes to it. Where
+ * {@link CostPriors}
  * hold measured costs of the backend's devices for a scheme ({@code sigil gpu-check}), those are its estimate instead,
  * after the known-answer batch. A backend that fails here, or answers wrongly, is taken out of rotation until a probe
  * brings it back. Then the {@link ContentionCheck} finds backends that share hardware.
@@ -114,6 +117,10 @@ final class Calibrator {
             }
             c.observe(1, oneNanos);
             c.observe(n, manyNanos);
+            if (m.backend().kind() == BackendKind.CPU) {
+                // timed on the cores the service is starting on (the JIT compiling it): the first traffic checks it
+                c.doubt();
+            }
             LOG.fine(() -> "calibrated " + m.id() + " " + scheme + ": fixed " + Math.round(c.fixedNanos() / 1e3)
                     + " µs, " + Math.round(c.itemsPerSecond()) + " items/s");
         }

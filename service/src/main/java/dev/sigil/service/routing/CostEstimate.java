@@ -54,7 +54,10 @@ final class CostEstimate {
     private double slowRunRatio = Double.POSITIVE_INFINITY;
     /** When the last batch counted in the current slow run ended (see {@link #observe(long, long, long, long)}). */
     private long slowRunEnd = Long.MIN_VALUE;
-    /** True from a restart at a slower speed until the next batch of more than {@link #SMALL_BATCH} items. */
+    /**
+     * True from a restart at a slower speed, or from {@link #doubt()}, until the next batch of more than
+     * {@link #SMALL_BATCH} items.
+     */
     private boolean recheck;
     /** Batches counted since the start or the last drift. */
     private int observations;
@@ -93,12 +96,22 @@ final class CostEstimate {
     }
 
     /**
-     * True when the estimate last restarted at a slower speed and no batch of more than {@link #SMALL_BATCH} items has
-     * been counted since: the backend may have lost its traffic on one unlucky pair of batches, and the next batch it
-     * gets tells.
+     * True when the estimate last restarted at a slower speed, or was only timed at start ({@link #doubt()}), and no
+     * batch of more than {@link #SMALL_BATCH} items has been counted since: the backend may have lost its traffic on
+     * one unlucky pair of batches or a cold start, and the next batch it gets tells (measured against the estimate: a
+     * fast one restarts it at once).
      */
     synchronized boolean wantsRecheck() {
         return recheck;
+    }
+
+    /**
+     * Marks the estimate as in doubt until the next batch of more than {@link #SMALL_BATCH} items: a start-up
+     * calibration on two cores shared with the JIT compiling the service read the cpu backend at a quarter to a half
+     * of its speed, below PoCL's for SM2 and Ed25519.
+     */
+    synchronized void doubt() {
+        recheck = true;
     }
 
     /** How often drift made the estimate start again. */

@@ -166,19 +166,22 @@ final class Fleet implements AutoCloseable {
     }
 
     /**
-     * The candidate to explore with routed batch {@code plan} of the scheme, if any, among those in rotation and not
-     * among the backends the batch goes to anyway: first one whose estimate has just restarted slower and lost it the
-     * work ({@link CostEstimate#wantsRecheck()}: once per restart, whatever the share); else one given none of the
+     * The candidate to explore with routed batch {@code plan} of the scheme ({@code items} pending), if any, among
+     * those in rotation and not among the backends the batch goes to anyway: first, with a batch of more than
+     * {@link CostEstimate#SMALL_BATCH} items, one whose estimate is in doubt ({@link CostEstimate#wantsRecheck()}:
+     * only timed at start, or just restarted slower; once each, whatever the share); else one given none of the
      * scheme's work for the last {@code routing.explore.afterBatches} batches (the longest-forgotten first), and only
      * while exploring has used no more than its share of the scheme's work routed.
      */
-    Member toExplore(Scheme scheme, long plan, List<Member> candidates, Collection<String> chosen) {
+    Member toExplore(Scheme scheme, long plan, int items, List<Member> candidates, Collection<String> chosen) {
         double share = config.exploreShare();
         if (share <= 0) {
             return null;
         }
         for (Member m : candidates) {
-            if (m.inRotation() && !chosen.contains(m.id()) && m.cost(Operation.VERIFY, scheme).wantsRecheck()) {
+            // only a batch that can settle the doubt: tiny ones say nothing of the per-item cost
+            if (items > CostEstimate.SMALL_BATCH && m.inRotation() && !chosen.contains(m.id())
+                    && m.cost(Operation.VERIFY, scheme).wantsRecheck()) {
                 return m;
             }
         }

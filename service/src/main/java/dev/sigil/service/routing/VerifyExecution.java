@@ -122,7 +122,7 @@ final class VerifyExecution {
             return List.of(assign(segment, segment.from(), segment.to(), candidates.getFirst(), plan, false));
         }
         List<SplitPlanner.Share> shares = split(candidates, pending);
-        Member explore = fleet.toExplore(batch.scheme(), plan, candidates,
+        Member explore = fleet.toExplore(batch.scheme(), plan, pending, candidates,
                 shares.stream().map(SplitPlanner.Share::id).toList());
         List<Assignment> out = new ArrayList<>(shares.size() + 1);
         int at = segment.from();

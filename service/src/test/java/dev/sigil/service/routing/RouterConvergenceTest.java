@@ -249,6 +249,31 @@ class RouterConvergenceTest {
         }
     }
 
+    @Test
+    void aBackendOnTheHostCpuMisreadAtStart_isCheckedByTheFirstBatch_notAfterAnExplorationPeriod()
+            throws InterruptedException {
+        VirtualTime time = new VirtualTime();
+        // both on the host's cores; a is timed at a quarter of its speed (the service starting on the same cores)
+        ControlledBackend a = backend("a", BackendKind.CPU, time, 100, 80);
+        ControlledBackend b = backend("b", BackendKind.CPU, time, 100, 40);
+        try (Router router = Router.builder(List.of(a, b)).clock(time).meterRegistry(new SimpleMeterRegistry())
+                .config(config().withExploration(0.03, 50)).build()) {
+            assertThat(router.awaitCalibration(Duration.ofSeconds(120))).isTrue();
+            a.speed(100, 20);
+            assertThat(estimate(router, "a")).isLessThan(estimate(router, "b"));
+            VerifyBatch batch = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, ITEMS, new Random(12));
+            List<Batch> run = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                run.add(shared(router, batch, a, b));
+            }
+            // b would have had every batch until a's first exploration, 50 batches in; now a is checked by the
+            // first (and b, once only timed at start too, by one of the next)
+            assertThat(run.stream().filter(x -> x.items().containsKey("b")).count()).isLessThanOrEqualTo(2);
+            assertThat(run.subList(3, 40)).allMatch(x -> x.items().keySet().equals(Set.of("a")));
+            assertThat(estimate(router, "a")).isBetween(0.7 * 50_000, 1.3 * 50_000);
+        }
+    }
+
     private static double estimate(Router router, String id) {
         return router.snapshot().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().verify()
                 .get(Scheme.ED25519).itemsPerSecond();
