@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.logging.Logger;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * SIGHUP, shared by every server of the process: the handler is installed once and calls each registered listener.
@@ -12,20 +13,29 @@ import sun.misc.Signal;
 final class HangupSignal {
     private static final Logger LOG = Logger.getLogger(HangupSignal.class.getName());
     private static final Set<Runnable> LISTENERS = new CopyOnWriteArraySet<>();
+    private static boolean tried;
     private static boolean installed;
+    private static boolean ignored;
 
     private HangupSignal() {
     }
 
     /** Calls the listener on each SIGHUP until the returned handle is closed. */
     static synchronized AutoCloseable register(Runnable listener) {
-        if (!installed) {
+        if (!tried) {
+            tried = true;
             try {
-                Signal.handle(new Signal("HUP"), signal -> {
+                SignalHandler before = Signal.handle(new Signal("HUP"), signal -> {
                     LOG.info("TLS: SIGHUP received (" + LISTENERS.size() + " server(s) reload)");
                     LISTENERS.forEach(HangupSignal::call);
                 });
-                installed = true;
+                // a process started with SIGHUP ignored (nohup) keeps ignoring it: the JVM installs no handler then
+                ignored = before == SignalHandler.SIG_IGN;
+                installed = !ignored;
+                if (ignored) {
+                    LOG.warning("TLS: SIGHUP is ignored by this process (started under nohup?); certificates are "
+                            + "reloaded when their files change only");
+                }
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 LOG.warning("TLS: SIGHUP cannot be handled in this JVM (" + e.getMessage()
                         + "); certificates are reloaded when their files change only");
@@ -42,6 +52,11 @@ final class HangupSignal {
         } catch (RuntimeException e) {
             LOG.warning("TLS: a SIGHUP listener failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** True when the process ignores SIGHUP (started under nohup): no handler could be installed. */
+    static synchronized boolean ignored() {
+        return ignored;
     }
 
     /** True once this process reloads on SIGHUP. */

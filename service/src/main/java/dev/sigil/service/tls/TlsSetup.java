@@ -106,6 +106,11 @@ public final class TlsSetup implements AutoCloseable {
         return HangupSignal.installed();
     }
 
+    /** True when this process was started with SIGHUP ignored (nohup), so that no handler could be installed. */
+    public static boolean hangupIgnored() {
+        return HangupSignal.ignored();
+    }
+
     /** Turns on TLS in the server options (nothing when TLS is not configured). */
     public void configure(HttpServerOptions options) {
         Loaded l = current;

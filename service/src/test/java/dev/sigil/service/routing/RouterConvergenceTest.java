@@ -227,21 +227,14 @@ class RouterConvergenceTest {
         // both on the host's cores: a is twice as fast as b
         ControlledBackend a = backend("a", BackendKind.CPU, time, 100, 20);
         ControlledBackend b = backend("b", BackendKind.CPU, time, 100, 40);
-        try (Router router = Router.builder(List.of(a, b)).clock(time).meterRegistry(new SimpleMeterRegistry())
-                .config(config().withExploration(0.03, 50)).build()) {
-            assertThat(router.awaitCalibration(Duration.ofSeconds(120))).isTrue();
+        try (Router router = calibrated(time, a, b)) {
             VerifyBatch batch = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, ITEMS, new Random(11));
-            for (int i = 0; i < 30; i++) {
-                shared(router, batch, a, b);
-            }
+            sharedRun(router, batch, a, b, 30);
             // two of a's batches in a row run four times slow (the cores were taken by something else), then a is
             // as fast as ever: its estimate restarts slower than b's, and the next batch re-measures a (b would have
             // had it, and the 49 after it until exploration came back to a)
             a.coldFor(2, 4);
-            List<Batch> run = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                run.add(shared(router, batch, a, b));
-            }
+            List<Batch> run = sharedRun(router, batch, a, b, 40);
             long onB = run.stream().filter(x -> x.items().containsKey("b")).count();
             // at most one batch lost to the stall, and b's regular exploration (once in 50 batches)
             assertThat(onB).isLessThanOrEqualTo(2);
@@ -256,22 +249,36 @@ class RouterConvergenceTest {
         // both on the host's cores; a is timed at a quarter of its speed (the service starting on the same cores)
         ControlledBackend a = backend("a", BackendKind.CPU, time, 100, 80);
         ControlledBackend b = backend("b", BackendKind.CPU, time, 100, 40);
-        try (Router router = Router.builder(List.of(a, b)).clock(time).meterRegistry(new SimpleMeterRegistry())
-                .config(config().withExploration(0.03, 50)).build()) {
-            assertThat(router.awaitCalibration(Duration.ofSeconds(120))).isTrue();
+        try (Router router = calibrated(time, a, b)) {
             a.speed(100, 20);
             assertThat(estimate(router, "a")).isLessThan(estimate(router, "b"));
             VerifyBatch batch = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, ITEMS, new Random(12));
-            List<Batch> run = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                run.add(shared(router, batch, a, b));
-            }
+            List<Batch> run = sharedRun(router, batch, a, b, 40);
             // b would have had every batch until a's first exploration, 50 batches in; now a is checked by the
             // first (and b, once only timed at start too, by one of the next)
             assertThat(run.stream().filter(x -> x.items().containsKey("b")).count()).isLessThanOrEqualTo(2);
             assertThat(run.subList(3, 40)).allMatch(x -> x.items().keySet().equals(Set.of("a")));
             assertThat(estimate(router, "a")).isBetween(0.7 * 50_000, 1.3 * 50_000);
         }
+    }
+
+    /** A calibrated router over the two, timed by the clock, exploring a backend once in 50 batches. */
+    private static Router calibrated(VirtualTime time, ControlledBackend a, ControlledBackend b)
+            throws InterruptedException {
+        Router router = Router.builder(List.of(a, b)).clock(time).meterRegistry(new SimpleMeterRegistry())
+                .config(config().withExploration(0.03, 50)).build();
+        assertThat(router.awaitCalibration(Duration.ofSeconds(120))).isTrue();
+        return router;
+    }
+
+    /** Routes the batch {@code times} times over backends sharing one set of cores. */
+    private static List<Batch> sharedRun(Router router, VerifyBatch batch, ControlledBackend a, ControlledBackend b,
+            int times) {
+        List<Batch> run = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            run.add(shared(router, batch, a, b));
+        }
+        return run;
     }
 
     private static double estimate(Router router, String id) {
