@@ -150,17 +150,18 @@ final class CostEstimate {
      * Adds one timed batch that started at {@code startedAt} and ended at {@code endedAt}, on any one count that only
      * goes up (the member counts the batches started on it: a batch started before another ended has a start below
      * that one's end): a slow batch that started before the last slow batch counted ended does not lengthen the slow
-     * run.
+     * run. Returns the factor a drift restart scaled the estimate by (above 1: slower), or 1.
      */
-    synchronized void observe(long items, long measuredNanos, long startedAt, long endedAt) {
+    synchronized double observe(long items, long measuredNanos, long startedAt, long endedAt) {
         if (items <= 0 || measuredNanos <= 0) {
-            return;
+            return 1;
         }
         // a restart at a slower speed scaled a fitted estimate: the batch that rechecks it is measured against it
         if (items > SMALL_BATCH && (fitted || recheck || observations >= SLOW_DRIFT_RUN + 1)
                 && drifted(items, measuredNanos, startedAt, endedAt)) {
-            recheck = restart(items, measuredNanos) > 1;
-            return;
+            double scale = restart(items, measuredNanos);
+            recheck = scale > 1;
+            return scale;
         }
         recheck &= items <= SMALL_BATCH; // tiny batches say nothing of the per-item part
         // Until sizes have been told apart (one batch of one item leaves all its time in the fixed part), the
@@ -178,6 +179,22 @@ final class CostEstimate {
         snt = snt * decay + items * nanos;
         measured = true;
         refit();
+        return 1;
+    }
+
+    /**
+     * Scales the estimate, and the batches it was fitted on, by {@code factor}: another backend on the same hardware
+     * has just been found that much slower ({@link Member}).
+     */
+    synchronized void slowBy(double factor) {
+        if (!(factor > 1)) {
+            return;
+        }
+        fixedNanos *= factor;
+        perItemNanos *= factor;
+        st *= factor;
+        snt *= factor;
+        smallBatchNanos *= factor; // NaN stays NaN
     }
 
     /** True when this batch, with the ones before it, says the backend's cost is no longer the estimate. */

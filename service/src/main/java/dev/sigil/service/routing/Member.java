@@ -220,7 +220,14 @@ final class Member {
         CostEstimate cost = cost(Operation.VERIFY, batch.scheme());
         double estimate = cost.nanosFor(pending);
         Timed timed = verifyTimed(batch);
-        cost.observe(pending, timed.nanos(), timed.startedAt(), timed.endedAt());
+        double slower = cost.observe(pending, timed.nanos(), timed.startedAt(), timed.endedAt());
+        if (slower > 1) {
+            // the cores it shares got slower (other work, a neighbour): so did the backends sharing them, or the
+            // first of them would take the work at an estimate measured on faster cores
+            for (Member m : contenders) {
+                m.cost(Operation.VERIFY, batch.scheme()).slowBy(slower);
+            }
+        }
         metrics.batchTime(id(), batch.scheme(), Operation.VERIFY, (long) estimate, timed.nanos());
         return timed.outcomes();
     }

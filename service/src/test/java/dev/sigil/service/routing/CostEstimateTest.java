@@ -140,6 +140,21 @@ class CostEstimateTest {
     }
 
     @Test
+    void slowBy_scalesTheEstimateAndItsHistory_soThatBatchesAtTheNewSpeedAreNoDrift() {
+        CostEstimate c = fitted();
+        double one = c.nanosFor(1);
+        double many = c.nanosFor(1_024);
+        c.slowBy(3);
+        assertThat(c.nanosFor(1)).isCloseTo(one * 3, within(one * 0.001));
+        assertThat(c.nanosFor(1_024)).isCloseTo(many * 3, within(many * 0.001));
+        c.observe(1_024, (long) (many * 3));
+        assertThat(c.drifts()).isZero();
+        assertThat(c.nanosFor(1_024)).isCloseTo(many * 3, within(many * 0.01));
+        c.slowBy(0.5);
+        assertThat(c.nanosFor(1_024)).as("only ever slower").isCloseTo(many * 3, within(many * 0.01));
+    }
+
+    @Test
     void observe_lastingTenfoldSlowdown_isReachedWithinAFewBatches() {
         CostEstimate c = fitted();
         double before = c.nanosFor(1_024);

@@ -262,6 +262,29 @@ class RouterConvergenceTest {
         }
     }
 
+    @Test
+    void whenTheSharedCoresGetSlower_theFasterBackendKeepsTheWork() throws InterruptedException {
+        VirtualTime time = new VirtualTime();
+        ControlledBackend a = backend("a", BackendKind.CPU, time, 100, 20);
+        ControlledBackend b = backend("b", BackendKind.CPU, time, 100, 40);
+        try (Router router = calibrated(time, a, b)) {
+            VerifyBatch batch = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, ITEMS, new Random(13));
+            sharedRun(router, batch, a, b, 30);
+            // something else takes the cores for a while: both backends three times slower, then fast again. a's
+            // estimate restarts slower; b's, not measured since the start, must follow, or b would look the faster
+            a.speed(300, 60);
+            b.speed(300, 120);
+            List<Batch> run = sharedRun(router, batch, a, b, 15);
+            a.speed(100, 20);
+            b.speed(100, 40);
+            run.addAll(sharedRun(router, batch, a, b, 15));
+            assertThat(run.subList(0, 15)).allMatch(x -> x.items().keySet().equals(Set.of("a")));
+            // afterwards only b's regular exploration (once in 50 batches)
+            assertThat(run.stream().filter(x -> x.items().containsKey("b")).count()).isLessThanOrEqualTo(1);
+            assertThat(estimate(router, "a")).isBetween(0.7 * 50_000, 1.3 * 50_000);
+        }
+    }
+
     /** A calibrated router over the two, timed by the clock, exploring a backend once in 50 batches. */
     private static Router calibrated(VirtualTime time, ControlledBackend a, ControlledBackend b)
             throws InterruptedException {
