@@ -181,11 +181,6 @@ final class Member {
         gate = shared;
     }
 
-    /** The gate calls into the backend go through, or null when they go at once. */
-    OrderedGate gate() {
-        return gate;
-    }
-
     /**
      * Makes a call into the backend for the ticket's request: on a backend of the host's cores, once it is the
      * request's turn in admission order ({@link OrderedGate}); on the others at once.
