@@ -70,10 +70,6 @@ final class CoalescingLane implements AutoCloseable {
         return job.result;
     }
 
-    CompletableFuture<Outcome[]> submit(VerifyBatch batch) {
-        return submit(batch, new Cancellation(), Router.Ticket.nextOrder());
-    }
-
     /** Drops the job if it is still waiting. */
     private void withdraw(Job job) {
         boolean removed;

@@ -212,18 +212,9 @@ final class Member {
     /** Verifies the batch on the backend, timing it; one non-null outcome per item, or an exception. */
     Outcome[] verify(VerifyBatch batch) {
         int pending = batch.pendingCount();
-        CostEstimate cost = cost(Operation.VERIFY, batch.scheme());
-        double estimate = cost.nanosFor(pending);
+        double estimate = cost(Operation.VERIFY, batch.scheme()).nanosFor(pending);
         Timed timed = verifyTimed(batch);
-        double slower = cost.observe(pending, timed.nanos(), timed.startedAt(), timed.endedAt());
-        if (slower > 1) {
-            // the cores it shares got slower (other work, a neighbour): so did the backends sharing them, or the
-            // first of them would take the work at an estimate measured on faster cores
-            for (Member m : contenders) {
-                m.cost(Operation.VERIFY, batch.scheme()).slowBy(slower);
-            }
-        }
-        metrics.batchTime(id(), batch.scheme(), Operation.VERIFY, (long) estimate, timed.nanos());
+        learn(Operation.VERIFY, batch.scheme(), pending, estimate, timed.nanos(), timed.startedAt(), timed.endedAt());
         return timed.outcomes();
     }
 
@@ -234,20 +225,46 @@ final class Member {
     record Timed(Outcome[] outcomes, long nanos, long startedAt, long endedAt) {
     }
 
+    /** What a timed call into the backend returned, timed as {@link Timed} is. */
+    private record Run<T>(T value, long nanos, long startedAt, long endedAt) {
+    }
+
     /** Verifies the batch on the backend and times it, without feeding the estimates. */
     Timed verifyTimed(VerifyBatch batch) {
+        Run<Outcome[]> run = timed(() -> verifier.orElseThrow(() -> new IllegalStateException(id()
+                + " does not verify")).verify(batch));
+        checkComplete(batch, run.value());
+        return new Timed(run.value(), run.nanos(), run.startedAt(), run.endedAt());
+    }
+
+    /** Calls into the backend, counted as running on its hardware meanwhile, and times the call as its share. */
+    private <T> Run<T> timed(java.util.function.Supplier<T> call) {
         int before = runningOnHardware(running.incrementAndGet());
         long tick = started.getAndIncrement();
         long start = now();
-        Outcome[] out;
+        T out;
         try {
-            out = verifier.orElseThrow(() -> new IllegalStateException(id() + " does not verify")).verify(batch);
+            out = call.get();
         } finally {
             running.decrementAndGet();
         }
-        long took = serviceNanos(now() - start, before);
-        checkComplete(batch, out);
-        return new Timed(out, took, tick, started.get());
+        return new Run<>(out, serviceNanos(now() - start, before), tick, started.get());
+    }
+
+    /**
+     * Feeds a timed batch to its estimate and the metrics. When the estimate restarts slower, the backends sharing
+     * this one's hardware are made slower by the same factor: the cores got slower for them too (other work, a
+     * neighbour), or the first of them would take the work at an estimate measured on faster cores.
+     */
+    private void learn(Operation op, Scheme scheme, long items, double estimate, long nanos, long startedAt,
+            long endedAt) {
+        double slower = cost(op, scheme).observe(items, nanos, startedAt, endedAt);
+        if (slower > 1) {
+            for (Member m : contenders) {
+                m.cost(op, scheme).slowBy(slower);
+            }
+        }
+        metrics.batchTime(id(), scheme, op, (long) estimate, nanos);
     }
 
     /**
@@ -280,45 +297,27 @@ final class Member {
      */
     RecoveredKeys recover(RecoverBatch batch) {
         int pending = batch.pendingCount();
-        CostEstimate cost = cost(Operation.RECOVER, batch.scheme());
-        double estimate = cost.nanosFor(pending);
-        int before = runningOnHardware(running.incrementAndGet());
-        long tick = started.getAndIncrement();
-        long start = now();
-        RecoveredKeys out;
-        try {
-            out = recoverer.orElseThrow(() -> new IllegalStateException(id() + " does not recover")).recover(batch);
-        } finally {
-            running.decrementAndGet();
-        }
-        long took = serviceNanos(now() - start, before);
+        double estimate = cost(Operation.RECOVER, batch.scheme()).nanosFor(pending);
+        Run<RecoveredKeys> run = timed(() -> recoverer.orElseThrow(() -> new IllegalStateException(id()
+                + " does not recover")).recover(batch));
+        RecoveredKeys out = run.value();
         if (out == null || out.size() != batch.size() || java.util.Arrays.asList(out.outcomes()).contains(null)) {
             throw new BackendException.DeviceFailure(id(), "returned the wrong number of recovery outcomes", null);
         }
-        cost.observe(pending, took, tick, started.get());
-        metrics.batchTime(id(), batch.scheme(), Operation.RECOVER, (long) estimate, took);
+        learn(Operation.RECOVER, batch.scheme(), pending, estimate, run.nanos(), run.startedAt(), run.endedAt());
         return out;
     }
 
     /** Signs on the backend, timing it; one signature per input, or an exception. */
     List<RawSignature> sign(SigningKey key, List<byte[]> inputs) {
-        CostEstimate cost = cost(Operation.SIGN, key.scheme());
-        double estimate = cost.nanosFor(inputs.size());
-        long start = now();
-        int before = runningOnHardware(running.incrementAndGet());
-        long tick = started.getAndIncrement();
-        List<RawSignature> out;
-        try {
-            out = signer.orElseThrow(() -> new IllegalStateException(id() + " does not sign")).sign(key, inputs);
-        } finally {
-            running.decrementAndGet();
-        }
-        long took = serviceNanos(now() - start, before);
+        double estimate = cost(Operation.SIGN, key.scheme()).nanosFor(inputs.size());
+        Run<List<RawSignature>> run = timed(() -> signer.orElseThrow(() -> new IllegalStateException(id()
+                + " does not sign")).sign(key, inputs));
+        List<RawSignature> out = run.value();
         if (out == null || out.size() != inputs.size() || out.contains(null)) {
             throw new BackendException.DeviceFailure(id(), "returned the wrong number of signatures", null);
         }
-        cost.observe(inputs.size(), took, tick, started.get());
-        metrics.batchTime(id(), key.scheme(), Operation.SIGN, (long) estimate, took);
+        learn(Operation.SIGN, key.scheme(), inputs.size(), estimate, run.nanos(), run.startedAt(), run.endedAt());
         return out;
     }
 

@@ -108,11 +108,6 @@ public final class Router implements AutoCloseable {
             return order;
         }
 
-        /** A place in admission order after every ticket so far, for work that has no ticket. */
-        static long nextOrder() {
-            return ORDER.getAndIncrement();
-        }
-
         /** Items of the scheme done (or dropped): their share of the work is released. */
         void done(Scheme scheme, long count) {
             long n;
