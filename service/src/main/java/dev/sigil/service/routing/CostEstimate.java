@@ -1,5 +1,8 @@
 package dev.sigil.service.routing;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 /**
  * What one batch costs on one backend for one scheme: {@code fixed + items × perItem} nanoseconds. Kept current from
  * every batch the backend really ran, as an exponentially weighted least-squares fit of time against batch size (so
@@ -20,6 +23,19 @@ package dev.sigil.service.routing;
  * concurrent batches slowed by it are one piece of evidence, not two (on two cores, two clients' SM2 batches both
  * read three times slow now and then, which restarted the cpu estimate at a third of its speed and sent the next
  * requests to a backend half as fast until exploration came back to it).
+ *
+ * <p>An estimate can {@link #follow(CostEstimate) follow} the estimate of the same work on a backend that shares its
+ * hardware: when the cores get slower for one (other work on them: 40 clients' 20 000-item requests being decoded),
+ * they got slower for the other as well, though the other, not chosen, has no batch to show it. The cpu backend's
+ * estimate grew from 20 to 143 µs an item under such a load, by its fit, while PoCL's stayed at the 80 µs it was last
+ * measured at, and whole requests went to PoCL, three times slower there. So the followed estimate's slow-down since
+ * this one was last timed scales this one: its cost per item now against the least it was since its first update
+ * after this one's last timed batch (updates before that are already in this one's own history: a backend explored
+ * under the load must not make the other, timed under the same load, look slower still). Only a slow-down of
+ * {@link #SHARED_SLOWDOWN} or more counts: below that an estimate's own noise would read as load, and a backend that
+ * only follows would drift slower with every exploration. Getting faster is not followed: the cpu backend's estimate
+ * falls as the JIT compiles it, which says nothing of PoCL. The next batch the backend really runs settles it (the
+ * estimate is then timed at the slowed-down scale, and drifts back at once if the slow-down was not its own).
  * Thread-safe.
  */
 final class CostEstimate {
@@ -36,10 +52,13 @@ final class CostEstimate {
     static final double DRIFT_FACTOR = 1.5;
     /** Slow batches in a row that count as drift rather than stalls. */
     static final int SLOW_DRIFT_RUN = 2;
+    /** The least slow-down of a followed estimate (see {@link #follow}) that this one follows. */
+    static final double SHARED_SLOWDOWN = DRIFT_FACTOR;
 
     private final double decay;
     private double fixedNanos;
-    private double perItemNanos;
+    /** Written under the lock; read without it by the estimates that follow this one. */
+    private volatile double perItemNanos;
     private boolean measured;
     /** True once batches of different sizes have separated the fixed and per-item parts. */
     private boolean fitted;
@@ -62,6 +81,10 @@ final class CostEstimate {
     /** Batches counted since the start or the last drift. */
     private int observations;
     private long drifts;
+    /** The estimates this one follows. */
+    private final List<Link> following = new CopyOnWriteArrayList<>();
+    /** The estimates that follow this one. */
+    private final List<Link> followers = new CopyOnWriteArrayList<>();
 
     CostEstimate(double alpha, double fixedNanos, double perItemNanos) {
         if (!(alpha > 0 && alpha <= 1)) {
@@ -72,22 +95,81 @@ final class CostEstimate {
         this.perItemNanos = Math.max(MIN_PER_ITEM_NANOS, perItemNanos);
     }
 
-    /** Estimated nanoseconds for a batch of {@code items} items, ignoring queued work. */
+    /**
+     * Estimated nanoseconds for a batch of {@code items} items, ignoring queued work (as are all the figures below:
+     * with the slow-down of the hardware shared with followed estimates, see {@link #follow}).
+     */
     synchronized double nanosFor(long items) {
-        return fixedNanos + items * perItemNanos;
+        return ownNanosFor(items) * sharedSlowdown();
     }
 
     synchronized double fixedNanos() {
-        return fixedNanos;
+        return fixedNanos * sharedSlowdown();
     }
 
     synchronized double perItemNanos() {
-        return perItemNanos;
+        return perItemNanos * sharedSlowdown();
     }
 
     /** Items per second on a long batch. */
     synchronized double itemsPerSecond() {
-        return 1e9 / perItemNanos;
+        return 1e9 / perItemNanos();
+    }
+
+    /** As this backend's own batches have shown, without the slow-down of the hardware shared with others. */
+    private double ownNanosFor(long items) {
+        return fixedNanos + items * perItemNanos;
+    }
+
+    /**
+     * From now on this estimate is scaled by {@code other}'s slow-downs, for work of the same kind on a backend that
+     * shares this one's hardware (see the class comment).
+     */
+    void follow(CostEstimate other) {
+        if (other == this) {
+            return;
+        }
+        Link link = new Link(other);
+        following.add(link);
+        other.followers.add(link);
+    }
+
+    /** The largest slow-down of a followed estimate since this one was last timed, or 1. */
+    private double sharedSlowdown() {
+        double f = 1;
+        for (Link l : following) {
+            f = Math.max(f, l.slowdown());
+        }
+        return f;
+    }
+
+    /** One estimate followed by another: how far the followed one's cost per item has risen. */
+    private static final class Link {
+        private final CostEstimate followed;
+        /**
+         * The least cost per item of the followed estimate since its first update after the follower was last
+         * timed; NaN until that update.
+         */
+        private double anchor = Double.NaN;
+
+        Link(CostEstimate followed) {
+            this.followed = followed;
+        }
+
+        /** The follower was timed: what the followed estimate did before is in its history now. */
+        synchronized void followerTimed() {
+            anchor = Double.NaN;
+        }
+
+        /** The followed estimate changed (its lock is held: this lock is taken last). */
+        synchronized void followedUpdated(double perItem) {
+            anchor = Double.isNaN(anchor) ? perItem : Math.min(anchor, perItem);
+        }
+
+        synchronized double slowdown() {
+            double ratio = followed.perItemNanos / anchor; // NaN until the followed one is updated: not >=
+            return ratio >= SHARED_SLOWDOWN ? ratio : 1;
+        }
     }
 
     /** True once some batch has really been timed (calibration or traffic). */
@@ -126,8 +208,9 @@ final class CostEstimate {
     synchronized void seed(double fixed, double perItem, int largeBatch) {
         fixedNanos = Math.max(0, fixed);
         perItemNanos = Math.max(MIN_PER_ITEM_NANOS, perItem);
-        double one = nanosFor(1);
-        double many = nanosFor(largeBatch);
+        following.forEach(Link::followerTimed);
+        double one = ownNanosFor(1);
+        double many = ownNanosFor(largeBatch);
         smallBatchNanos = one;
         sw = 2;
         sn = 1 + (double) largeBatch;
@@ -150,23 +233,26 @@ final class CostEstimate {
      * Adds one timed batch that started at {@code startedAt} and ended at {@code endedAt}, on any one count that only
      * goes up (the member counts the batches started on it: a batch started before another ended has a start below
      * that one's end): a slow batch that started before the last slow batch counted ended does not lengthen the slow
-     * run. Returns the factor a drift restart scaled the estimate by (above 1: slower), or 1.
+     * run.
      */
-    synchronized double observe(long items, long measuredNanos, long startedAt, long endedAt) {
+    synchronized void observe(long items, long measuredNanos, long startedAt, long endedAt) {
         if (items <= 0 || measuredNanos <= 0) {
-            return 1;
+            return;
         }
+        // the shared hardware got slower since the last batch: the history is scaled to it, and the batch measured
+        // against that (drifting back at once when the slow-down was not this backend's)
+        scale(sharedSlowdown());
+        following.forEach(Link::followerTimed);
         // a restart at a slower speed scaled a fitted estimate: the batch that rechecks it is measured against it
         if (items > SMALL_BATCH && (fitted || recheck || observations >= SLOW_DRIFT_RUN + 1)
                 && drifted(items, measuredNanos, startedAt, endedAt)) {
-            double scale = restart(items, measuredNanos);
-            recheck = scale > 1;
-            return scale;
+            recheck = restart(items, measuredNanos) > 1;
+            return;
         }
         recheck &= items <= SMALL_BATCH; // tiny batches say nothing of the per-item part
         // Until sizes have been told apart (one batch of one item leaves all its time in the fixed part), the
         // estimate is no yardstick for outliers: clamping then would read a large batch as nearly free.
-        double nanos = fitted ? Math.min(measuredNanos, OUTLIER_FACTOR * nanosFor(items)) : measuredNanos;
+        double nanos = fitted ? Math.min(measuredNanos, OUTLIER_FACTOR * ownNanosFor(items)) : measuredNanos;
         if (items <= SMALL_BATCH) {
             smallBatchNanos = Double.isNaN(smallBatchNanos) ? nanos
                     : smallBatchNanos + (1 - decay) * (nanos - smallBatchNanos);
@@ -179,14 +265,10 @@ final class CostEstimate {
         snt = snt * decay + items * nanos;
         measured = true;
         refit();
-        return 1;
     }
 
-    /**
-     * Scales the estimate, and the batches it was fitted on, by {@code factor}: another backend on the same hardware
-     * has just been found that much slower ({@link Member}).
-     */
-    synchronized void slowBy(double factor) {
+    /** Scales the estimate, and the batches it was fitted on, by {@code factor} when above 1. */
+    private void scale(double factor) {
         if (!(factor > 1)) {
             return;
         }
@@ -199,7 +281,7 @@ final class CostEstimate {
 
     /** True when this batch, with the ones before it, says the backend's cost is no longer the estimate. */
     private boolean drifted(long items, long measuredNanos, long startedAt, long endedAt) {
-        double ratio = measuredNanos / nanosFor(items);
+        double ratio = measuredNanos / ownNanosFor(items);
         if (ratio > DRIFT_FACTOR) {
             slowRunRatio = Math.min(slowRunRatio, ratio);
             if (slowRun > 0 && startedAt < slowRunEnd) {
@@ -219,7 +301,7 @@ final class CostEstimate {
      * up to {@link #OUTLIER_FACTOR}), this batch then the only one counted at the new scale. Returns the scale.
      */
     private double restart(long items, long measuredNanos) {
-        double ratio = measuredNanos / nanosFor(items);
+        double ratio = measuredNanos / ownNanosFor(items);
         double scale = ratio > 1 ? Math.min(Math.min(ratio, slowRunRatio), OUTLIER_FACTOR) : ratio;
         slowRunRatio = Double.POSITIVE_INFINITY;
         slowRunEnd = Long.MIN_VALUE;
@@ -229,7 +311,7 @@ final class CostEstimate {
         drifts++;
         observations = 1;
         fitted = false;
-        double nanos = nanosFor(items);
+        double nanos = ownNanosFor(items);
         sw = 1;
         sn = items;
         snn = (double) items * items;
@@ -239,7 +321,15 @@ final class CostEstimate {
         return scale;
     }
 
+    /** Fits both parts to the batches counted, and tells the estimates that follow this one. */
     private void refit() {
+        fit();
+        for (Link l : followers) {
+            l.followedUpdated(perItemNanos);
+        }
+    }
+
+    private void fit() {
         double meanN = sn / sw;
         double meanT = st / sw;
         double varN = snn / sw - meanN * meanN;

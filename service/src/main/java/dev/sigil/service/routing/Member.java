@@ -140,10 +140,19 @@ final class Member {
         }).get(scheme);
     }
 
-    /** Marks this backend as sharing hardware with another (see {@link ContentionCheck}). */
+    /**
+     * Marks this backend as sharing hardware with another (see {@link ContentionCheck}): from now on each of this
+     * one's estimates follows the other's of the same work, so that when the cores get slower for the backend that
+     * has the traffic, the other, not timed meanwhile, is known slower by as much ({@link CostEstimate#follow}).
+     */
     void contendsWith(Member other) {
         if (other != this && contending.add(other.id())) {
             contenders.add(other);
+            for (Operation op : Operation.values()) {
+                for (Scheme s : Scheme.values()) {
+                    cost(op, s).follow(other.cost(op, s));
+                }
+            }
         }
     }
 
@@ -251,19 +260,10 @@ final class Member {
         return new Run<>(out, serviceNanos(now() - start, before), tick, started.get());
     }
 
-    /**
-     * Feeds a timed batch to its estimate and the metrics. When the estimate restarts slower, the backends sharing
-     * this one's hardware are made slower by the same factor: the cores got slower for them too (other work, a
-     * neighbour), or the first of them would take the work at an estimate measured on faster cores.
-     */
+    /** Feeds a timed batch to its estimate and the metrics. */
     private void learn(Operation op, Scheme scheme, long items, double estimate, long nanos, long startedAt,
             long endedAt) {
-        double slower = cost(op, scheme).observe(items, nanos, startedAt, endedAt);
-        if (slower > 1) {
-            for (Member m : contenders) {
-                m.cost(op, scheme).slowBy(slower);
-            }
-        }
+        cost(op, scheme).observe(items, nanos, startedAt, endedAt);
         metrics.batchTime(id(), scheme, op, (long) estimate, nanos);
     }
 

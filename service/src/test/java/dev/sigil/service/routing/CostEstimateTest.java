@@ -140,18 +140,66 @@ class CostEstimateTest {
     }
 
     @Test
-    void slowBy_scalesTheEstimateAndItsHistory_soThatBatchesAtTheNewSpeedAreNoDrift() {
-        CostEstimate c = fitted();
-        double one = c.nanosFor(1);
-        double many = c.nanosFor(1_024);
-        c.slowBy(3);
-        assertThat(c.nanosFor(1)).isCloseTo(one * 3, within(one * 0.001));
-        assertThat(c.nanosFor(1_024)).isCloseTo(many * 3, within(many * 0.001));
-        c.observe(1_024, (long) (many * 3));
-        assertThat(c.drifts()).isZero();
-        assertThat(c.nanosFor(1_024)).isCloseTo(many * 3, within(many * 0.01));
-        c.slowBy(0.5);
-        assertThat(c.nanosFor(1_024)).as("only ever slower").isCloseTo(many * 3, within(many * 0.01));
+    void follow_aSlowDownOfTheFollowedByItsFit_scalesThisEstimate_andItsNextBatchIsMeasuredAtThatScale() {
+        CostEstimate cpu = fitted(); // 50 µs an item
+        CostEstimate pocl = fittedAt(100_000);
+        pocl.follow(cpu);
+        double poclBefore = pocl.nanosFor(1_024);
+        cpu.observe(1_024, (long) cpu.nanosFor(1_024)); // the first update after pocl was last timed: the anchor
+        double cpuBefore = cpu.perItemNanos();
+        // the cores get busier: each cpu batch 1.4 times its estimate, under the drift factor, so the estimate grows
+        // by its fit, never restarting
+        while (cpu.perItemNanos() < 3 * cpuBefore) {
+            cpu.observe(1_024, (long) (cpu.nanosFor(1_024) * 1.4));
+        }
+        assertThat(cpu.drifts()).isZero();
+        double slowdown = cpu.perItemNanos() / cpuBefore;
+        assertThat(pocl.nanosFor(1_024)).isCloseTo(poclBefore * slowdown, within(poclBefore * 0.001));
+        assertThat(pocl.itemsPerSecond()).isCloseTo(1e9 / (100_000 * slowdown), within(1e9 / 100_000 * 0.01));
+        // pocl timed under the same load: no drift, and its estimate stays at that scale
+        pocl.observe(1_024, (long) (poclBefore * slowdown));
+        assertThat(pocl.drifts()).isZero();
+        assertThat(pocl.nanosFor(1_024)).isCloseTo(poclBefore * slowdown, within(poclBefore * slowdown * 0.01));
+        // the load goes: the cpu is fast again, which pocl does not follow down (its next batch does that)
+        cpu.observe(1_024, (long) (cpuBefore * 1_024 / 10));
+        assertThat(pocl.nanosFor(1_024)).isCloseTo(poclBefore * slowdown, within(poclBefore * slowdown * 0.01));
+        pocl.observe(1_024, (long) poclBefore);
+        assertThat(pocl.drifts()).isEqualTo(1);
+        assertThat(pocl.nanosFor(1_024)).isCloseTo(poclBefore, within(poclBefore * 0.01));
+    }
+
+    @Test
+    void follow_onlyWhatTheFollowedLearnedAfterThisWasLastTimed_andNotItsNoise() {
+        CostEstimate cpu = fitted();
+        CostEstimate pocl = fittedAt(100_000);
+        pocl.follow(cpu);
+        double poclOwn = pocl.nanosFor(1_024);
+        // not updated since pocl was timed: nothing to follow
+        assertThat(pocl.nanosFor(1_024)).isEqualTo(poclOwn);
+        cpu.seed(100_000, 50_000, 1_024);
+        // noise: 1.3 times slower is not followed
+        cpu.seed(100_000, 65_000, 1_024);
+        assertThat(pocl.nanosFor(1_024)).isEqualTo(poclOwn);
+        // the cores three times slower; pocl is then timed under that load, and the cpu's next update is at the same
+        // load: pocl, timed at it, does not become slower still
+        cpu.seed(300_000, 150_000, 1_024);
+        assertThat(pocl.nanosFor(1_024)).isCloseTo(poclOwn * 3, within(poclOwn * 0.001));
+        pocl.observe(1_024, (long) (poclOwn * 3));
+        cpu.seed(300_000, 150_000, 1_024);
+        assertThat(pocl.nanosFor(1_024)).isCloseTo(poclOwn * 3, within(poclOwn * 0.03));
+    }
+
+    @Test
+    void follow_fromTheLeastCostSinceTimed_soACpuEstimateFallingAsTheJitCompiles_andRisingAgain_isFollowedUp() {
+        CostEstimate cpu = new CostEstimate(0.1, 0, 1);
+        CostEstimate pocl = fittedAt(100_000);
+        pocl.follow(cpu);
+        double poclOwn = pocl.nanosFor(1_024);
+        cpu.seed(400_000, 150_000, 1_024); // timed at start, the JIT cold
+        cpu.seed(100_000, 50_000, 1_024); // compiled: faster, not followed
+        assertThat(pocl.nanosFor(1_024)).isEqualTo(poclOwn);
+        cpu.seed(300_000, 150_000, 1_024); // the cores busy: three times its least since pocl was timed
+        assertThat(pocl.nanosFor(1_024)).isCloseTo(poclOwn * 3, within(poclOwn * 0.001));
     }
 
     @Test
@@ -175,10 +223,15 @@ class CostEstimateTest {
 
     /** An estimate fitted on batches of 1 and 1 024 items: 100 µs fixed, 50 µs per item. */
     private static CostEstimate fitted() {
+        return fittedAt(50_000);
+    }
+
+    /** Fitted to batches of 1 and 1 024 items costing 100 µs and {@code perItem} nanoseconds an item. */
+    private static CostEstimate fittedAt(long perItem) {
         CostEstimate c = new CostEstimate(0.1, 0, 1);
         for (int i = 0; i < 30; i++) {
-            c.observe(1, 100_000 + 50_000);
-            c.observe(1_024, 100_000 + 1_024 * 50_000L);
+            c.observe(1, 100_000 + perItem);
+            c.observe(1_024, 100_000 + 1_024 * perItem);
         }
         return c;
     }

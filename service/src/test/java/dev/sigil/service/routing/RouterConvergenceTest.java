@@ -285,6 +285,31 @@ class RouterConvergenceTest {
         }
     }
 
+    @Test
+    void whenTheSharedCoresSlowDownGradually_theFasterBackendKeepsTheWork() throws InterruptedException {
+        VirtualTime time = new VirtualTime();
+        ControlledBackend a = backend("a", BackendKind.CPU, time, 100, 20);
+        ControlledBackend b = backend("b", BackendKind.CPU, time, 100, 40);
+        try (Router router = calibrated(time, a, b)) {
+            VerifyBatch batch = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, ITEMS, new Random(14));
+            sharedRun(router, batch, a, b, 30);
+            // other work takes more and more of the cores (clients' requests being decoded): both backends 8 % slower
+            // with every batch, ten times slower in the end. a's estimate follows by its fit, without a restart; b's,
+            // not measured meanwhile, must follow too, or b would look the faster from about twice as slow on
+            List<Batch> run = new ArrayList<>();
+            double load = 1;
+            for (int i = 0; i < 30; i++) {
+                load *= 1.08;
+                a.speed(Math.round(100 * load), Math.round(20 * load));
+                b.speed(Math.round(100 * load), Math.round(40 * load));
+                run.addAll(sharedRun(router, batch, a, b, 1));
+            }
+            // at most b's regular exploration (once in 50 batches)
+            assertThat(run.stream().filter(x -> x.items().containsKey("b")).count()).isLessThanOrEqualTo(1);
+            assertThat(estimate(router, "a")).isBetween(0.7 * 50_000 / load, 1.3 * 50_000 / load);
+        }
+    }
+
     /** A calibrated router over the two, timed by the clock, exploring a backend once in 50 batches. */
     private static Router calibrated(VirtualTime time, ControlledBackend a, ControlledBackend b)
             throws InterruptedException {
