@@ -34,8 +34,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * under the load must not make the other, timed under the same load, look slower still). Only a slow-down of
  * {@link #SHARED_SLOWDOWN} or more counts: below that an estimate's own noise would read as load, and a backend that
  * only follows would drift slower with every exploration. Getting faster is not followed: the cpu backend's estimate
- * falls as the JIT compiles it, which says nothing of PoCL. The next batch the backend really runs settles it (the
- * estimate is then timed at the slowed-down scale, and drifts back at once if the slow-down was not its own).
+ * falls as the JIT compiles it, which says nothing of PoCL. The next batch of more than {@link #SMALL_BATCH} items
+ * the backend really runs settles it (the estimate is then timed at the slowed-down scale, and drifts back at once if
+ * the slow-down was not its own); only such batches, and seeds, count as updates and as being timed here. A backend
+ * that loses work only by the slow-down it follows is re-measured by the next batch ({@link Fleet}): while clients
+ * pinned their requests to PoCL, its estimate rose threefold, the cpu backend's followed it, and without that check
+ * the requests routed next went to PoCL.
  * Thread-safe.
  */
 final class CostEstimate {
@@ -119,6 +123,14 @@ final class CostEstimate {
     /** As this backend's own batches have shown, without the slow-down of the hardware shared with others. */
     private double ownNanosFor(long items) {
         return fixedNanos + items * perItemNanos;
+    }
+
+    /**
+     * Nanoseconds for a batch of {@code items} items as this backend's own batches have shown, and the slow-down of
+     * the shared hardware ({@link #follow}) not applied: below {@link #nanosFor} while that slow-down is followed.
+     */
+    synchronized double ownNanos(long items) {
+        return ownNanosFor(items);
     }
 
     /**
@@ -222,6 +234,7 @@ final class CostEstimate {
         measured = true;
         slowRun = 0;
         refit();
+        tellFollowers();
     }
 
     /** Adds one timed batch that ran after the ones before it. */
@@ -239,14 +252,18 @@ final class CostEstimate {
         if (items <= 0 || measuredNanos <= 0) {
             return;
         }
-        // the shared hardware got slower since the last batch: the history is scaled to it, and the batch measured
-        // against that (drifting back at once when the slow-down was not this backend's)
-        scale(sharedSlowdown());
-        following.forEach(Link::followerTimed);
+        if (items > SMALL_BATCH) {
+            // the shared hardware got slower since the last batch: the history is scaled to it, and the batch
+            // measured against that (drifting back at once when the slow-down was not this backend's). A tiny batch
+            // says nothing of the per-item part, which would keep the slow-down without a check.
+            scale(sharedSlowdown());
+            following.forEach(Link::followerTimed);
+        }
         // a restart at a slower speed scaled a fitted estimate: the batch that rechecks it is measured against it
         if (items > SMALL_BATCH && (fitted || recheck || observations >= SLOW_DRIFT_RUN + 1)
                 && drifted(items, measuredNanos, startedAt, endedAt)) {
             recheck = restart(items, measuredNanos) > 1;
+            tellFollowers();
             return;
         }
         recheck &= items <= SMALL_BATCH; // tiny batches say nothing of the per-item part
@@ -265,6 +282,9 @@ final class CostEstimate {
         snt = snt * decay + items * nanos;
         measured = true;
         refit();
+        if (items > SMALL_BATCH) {
+            tellFollowers();
+        }
     }
 
     /** Scales the estimate, and the batches it was fitted on, by {@code factor} when above 1. */
@@ -321,15 +341,18 @@ final class CostEstimate {
         return scale;
     }
 
-    /** Fits both parts to the batches counted, and tells the estimates that follow this one. */
-    private void refit() {
-        fit();
+    /**
+     * Tells the estimates that follow this one its cost per item: after batches of more than {@link #SMALL_BATCH}
+     * items and seeds only, since tiny batches leave the per-item part to the fit's transitions (a round of single
+     * items after large batches moved PoCL's by half, which would have read as load).
+     */
+    private void tellFollowers() {
         for (Link l : followers) {
             l.followedUpdated(perItemNanos);
         }
     }
 
-    private void fit() {
+    private void refit() {
         double meanN = sn / sw;
         double meanT = st / sw;
         double varN = snn / sw - meanN * meanN;

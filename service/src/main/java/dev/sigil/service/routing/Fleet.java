@@ -169,7 +169,8 @@ final class Fleet implements AutoCloseable {
      * The candidate to explore with routed batch {@code plan} of the scheme ({@code items} pending), if any, among
      * those in rotation and not among the backends the batch goes to anyway: first, with a batch of more than
      * {@link CostEstimate#SMALL_BATCH} items, one whose estimate is in doubt ({@link CostEstimate#wantsRecheck()}:
-     * only timed at start, or just restarted slower; once each, whatever the share); else one given none of the
+     * only timed at start, or just restarted slower; once each, whatever the share) or that lost the batch only by a
+     * slow-down it follows ({@link #lostByFollowing}); else one given none of the
      * scheme's work for the last {@code routing.explore.afterBatches} batches (the longest-forgotten first), and only
      * while exploring has used no more than its share of the scheme's work routed.
      */
@@ -181,7 +182,7 @@ final class Fleet implements AutoCloseable {
         for (Member m : candidates) {
             // only a batch that can settle the doubt: tiny ones say nothing of the per-item cost
             if (items > CostEstimate.SMALL_BATCH && m.inRotation() && !chosen.contains(m.id())
-                    && m.cost(Operation.VERIFY, scheme).wantsRecheck()) {
+                    && (m.cost(Operation.VERIFY, scheme).wantsRecheck() || lostByFollowing(m, scheme, items, chosen))) {
                 return m;
             }
         }
@@ -202,6 +203,27 @@ final class Fleet implements AutoCloseable {
         synchronized (budget) {
             return budget[1] <= share * budget[0] ? stalest : null;
         }
+    }
+
+    /**
+     * True when the member's own estimate would have beaten the backends chosen for the batch, and only the slow-down
+     * it follows from a backend sharing its hardware ({@link CostEstimate#follow}) made it lose: that slow-down may
+     * not be its own (a backend pinned by clients makes the shared cores look busier than they are for the other),
+     * and a backend that loses the work is not timed again until it is explored.
+     */
+    private boolean lostByFollowing(Member m, Scheme scheme, int items, Collection<String> chosen) {
+        CostEstimate c = m.cost(Operation.VERIFY, scheme);
+        double own = c.ownNanos(items);
+        if (chosen.isEmpty() || own >= c.nanosFor(items)) {
+            return false;
+        }
+        for (String id : chosen) {
+            Member o = members.get(id);
+            if (o == null || o.cost(Operation.VERIFY, scheme).nanosFor(items) <= own) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Collection<Member> members() {

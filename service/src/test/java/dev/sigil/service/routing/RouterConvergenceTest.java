@@ -278,9 +278,12 @@ class RouterConvergenceTest {
             a.speed(100, 20);
             b.speed(100, 40);
             run.addAll(sharedRun(router, batch, a, b, 15));
-            assertThat(run.subList(0, 15)).allMatch(x -> x.items().keySet().equals(Set.of("a")));
-            // afterwards only b's regular exploration (once in 50 batches)
-            assertThat(run.stream().filter(x -> x.items().containsKey("b")).count()).isLessThanOrEqualTo(1);
+            // b is checked once when its own estimate, measured on the faster cores, would have won (the slow-down
+            // it follows might not have been its own), and then known slower; afterwards at most b's regular
+            // exploration (once in 50 batches)
+            assertThat(run.subList(0, 15).stream().filter(x -> x.items().containsKey("b")).count())
+                    .isLessThanOrEqualTo(1);
+            assertThat(run.stream().filter(x -> x.items().containsKey("b")).count()).isLessThanOrEqualTo(2);
             assertThat(estimate(router, "a")).isBetween(0.7 * 50_000, 1.3 * 50_000);
         }
     }
@@ -304,8 +307,9 @@ class RouterConvergenceTest {
                 b.speed(Math.round(100 * load), Math.round(40 * load));
                 run.addAll(sharedRun(router, batch, a, b, 1));
             }
-            // at most b's regular exploration (once in 50 batches)
-            assertThat(run.stream().filter(x -> x.items().containsKey("b")).count()).isLessThanOrEqualTo(1);
+            // at most a check of b when the slow-down it follows first makes it lose, and b's regular exploration
+            // (once in 50 batches)
+            assertThat(run.stream().filter(x -> x.items().containsKey("b")).count()).isLessThanOrEqualTo(2);
             assertThat(estimate(router, "a")).isBetween(0.7 * 50_000 / load, 1.3 * 50_000 / load);
         }
     }
