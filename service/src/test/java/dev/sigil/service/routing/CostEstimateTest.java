@@ -190,6 +190,27 @@ class CostEstimateTest {
     }
 
     @Test
+    void follow_tinyBatchesNeitherMoveWhatIsFollowed_norSettleTheFollowersSlowDown() {
+        CostEstimate cpu = fitted();
+        CostEstimate pocl = fittedAt(100_000);
+        pocl.follow(cpu);
+        double poclOwn = pocl.nanosFor(1_024);
+        cpu.seed(100_000, 50_000, 1_024);
+        // a flood of slow single items on the cpu: its fixed part grows, nothing of the per-item part is told
+        for (int i = 0; i < 50; i++) {
+            cpu.observe(1, 5_000_000);
+        }
+        assertThat(pocl.nanosFor(1_024)).isEqualTo(poclOwn);
+        cpu.seed(300_000, 150_000, 1_024);
+        double followed = pocl.nanosFor(1_024);
+        assertThat(followed).isCloseTo(poclOwn * 3, within(poclOwn * 0.001));
+        // single items on pocl neither take the slow-down into its own per-item part nor end it
+        pocl.observe(1, (long) pocl.nanosFor(1));
+        assertThat(pocl.nanosFor(1_024)).isCloseTo(followed, within(followed * 0.01));
+        assertThat(pocl.ownNanos(1_024)).isCloseTo(poclOwn, within(poclOwn * 0.01));
+    }
+
+    @Test
     void follow_fromTheLeastCostSinceTimed_soACpuEstimateFallingAsTheJitCompiles_andRisingAgain_isFollowedUp() {
         CostEstimate cpu = new CostEstimate(0.1, 0, 1);
         CostEstimate pocl = fittedAt(100_000);

@@ -314,6 +314,38 @@ class RouterConvergenceTest {
         }
     }
 
+    @Test
+    void aBackendThatLosesOnlyByTheSlowDownItFollows_isCheckedByTheNextBatch() throws InterruptedException {
+        VirtualTime time = new VirtualTime();
+        ControlledBackend a = backend("a", BackendKind.CPU, time, 100, 20);
+        ControlledBackend b = backend("b", BackendKind.CPU, time, 100, 40);
+        try (Router router = calibrated(time, a, b)) {
+            VerifyBatch batch = Shared.items().mixed(Scheme.ED25519, RuleSet.STANDARD, ITEMS, new Random(15));
+            sharedRun(router, batch, a, b, 30);
+            // clients pin their requests to b, which is fast for a while and then four times slower than that (its
+            // own doing: a is as fast as ever). a, not timed meanwhile, follows b's slow-down and looks the slower
+            b.speed(100, 15);
+            pinned(router, batch, "b", 10);
+            b.speed(400, 60);
+            pinned(router, batch, "b", 10);
+            assertThat(estimate(router, "a")).isLessThan(estimate(router, "b"));
+            b.speed(100, 40);
+            List<Batch> run = sharedRun(router, batch, a, b, 20);
+            // the first routed batch checks a, which then keeps the work (b would have had it until a's exploration)
+            assertThat(run.getFirst().items().keySet()).isEqualTo(Set.of("a"));
+            assertThat(run.stream().filter(x -> x.items().containsKey("b")).count()).isLessThanOrEqualTo(1);
+            assertThat(estimate(router, "a")).isBetween(0.7 * 50_000, 1.3 * 50_000);
+        }
+    }
+
+    /** Sends the batch {@code times} times pinned to the backend; checks every outcome. */
+    private static void pinned(Router router, VerifyBatch batch, String id, int times) {
+        for (int i = 0; i < times; i++) {
+            Router.Routed routed = router.verify(batch, Optional.of(id));
+            assertThat(Shared.differences(batch, routed.outcomes())).isEmpty();
+        }
+    }
+
     /** A calibrated router over the two, timed by the clock, exploring a backend once in 50 batches. */
     private static Router calibrated(VirtualTime time, ControlledBackend a, ControlledBackend b)
             throws InterruptedException {
