@@ -29,17 +29,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * they got slower for the other as well, though the other, not chosen, has no batch to show it. The cpu backend's
  * estimate grew from 20 to 143 µs an item under such a load, by its fit, while PoCL's stayed at the 80 µs it was last
  * measured at, and whole requests went to PoCL, three times slower there. So the followed estimate's slow-down since
- * this one was last timed scales this one: its cost per item now against the least it was since its first update
+ * this one was last timed scales this one: its {@link #pace()} now against the least it was since its first update
  * after this one's last timed batch (updates before that are already in this one's own history: a backend explored
  * under the load must not make the other, timed under the same load, look slower still). Only a slow-down of
  * {@link #SHARED_SLOWDOWN} or more counts: below that an estimate's own noise would read as load, and a backend that
  * only follows would drift slower with every exploration. Getting faster is not followed: the cpu backend's estimate
  * falls as the JIT compiles it, which says nothing of PoCL. The next batch of more than {@link #SMALL_BATCH} items
  * the backend really runs settles it (the estimate is then timed at the slowed-down scale, and drifts back at once if
- * the slow-down was not its own); only such batches, and seeds, count as updates and as being timed here. A backend
- * that loses work only by the slow-down it follows is re-measured by the next batch ({@link Fleet}): while clients
- * pinned their requests to PoCL, its estimate rose threefold, the cpu backend's followed it, and without that check
- * the requests routed next went to PoCL.
+ * the slow-down was not its own). A backend that loses work only by the slow-down it follows is re-measured by the
+ * next batch ({@link Fleet}).
  * Thread-safe.
  */
 final class CostEstimate {
@@ -61,8 +59,13 @@ final class CostEstimate {
 
     private final double decay;
     private double fixedNanos;
-    /** Written under the lock; read without it by the estimates that follow this one. */
-    private volatile double perItemNanos;
+    private double perItemNanos;
+    /**
+     * The per-item part as it was after the last batch that was mostly per-item work (see {@link #tellsPace}), or the
+     * last seed: how fast the hardware runs this backend now, which the estimates that follow this one compare. NaN
+     * until then. Written under the lock; read without it by those estimates.
+     */
+    private volatile double pace = Double.NaN;
     private boolean measured;
     /** True once batches of different sizes have separated the fixed and per-item parts. */
     private boolean fitted;
@@ -174,12 +177,12 @@ final class CostEstimate {
         }
 
         /** The followed estimate changed (its lock is held: this lock is taken last). */
-        synchronized void followedUpdated(double perItem) {
-            anchor = Double.isNaN(anchor) ? perItem : Math.min(anchor, perItem);
+        synchronized void followedUpdated(double pace) {
+            anchor = Double.isNaN(anchor) ? pace : Math.min(anchor, pace);
         }
 
         synchronized double slowdown() {
-            double ratio = followed.perItemNanos / anchor; // NaN until the followed one is updated: not >=
+            double ratio = followed.pace / anchor; // NaN until the followed one is updated: not >=
             return ratio >= SHARED_SLOWDOWN ? ratio : 1;
         }
     }
@@ -234,7 +237,7 @@ final class CostEstimate {
         measured = true;
         slowRun = 0;
         refit();
-        tellFollowers();
+        tellPace();
     }
 
     /** Adds one timed batch that ran after the ones before it. */
@@ -252,18 +255,25 @@ final class CostEstimate {
         if (items <= 0 || measuredNanos <= 0) {
             return;
         }
+        boolean tells = tellsPace(items);
+        boolean scaled = false;
         if (items > SMALL_BATCH) {
             // the shared hardware got slower since the last batch: the history is scaled to it, and the batch
             // measured against that (drifting back at once when the slow-down was not this backend's). A tiny batch
             // says nothing of the per-item part, which would keep the slow-down without a check.
-            scale(sharedSlowdown());
+            double slowdown = sharedSlowdown();
+            scaled = slowdown > 1;
+            scale(slowdown);
             following.forEach(Link::followerTimed);
         }
-        // a restart at a slower speed scaled a fitted estimate: the batch that rechecks it is measured against it
-        if (items > SMALL_BATCH && (fitted || recheck || observations >= SLOW_DRIFT_RUN + 1)
+        // a restart at a slower speed, or a slow-down followed, scaled the estimate: the batch that rechecks it is
+        // measured against it
+        if (items > SMALL_BATCH && (fitted || recheck || scaled || observations >= SLOW_DRIFT_RUN + 1)
                 && drifted(items, measuredNanos, startedAt, endedAt)) {
             recheck = restart(items, measuredNanos) > 1;
-            tellFollowers();
+            if (tells) {
+                tellPace();
+            }
             return;
         }
         recheck &= items <= SMALL_BATCH; // tiny batches say nothing of the per-item part
@@ -282,8 +292,8 @@ final class CostEstimate {
         snt = snt * decay + items * nanos;
         measured = true;
         refit();
-        if (items > SMALL_BATCH) {
-            tellFollowers();
+        if (tells) {
+            tellPace();
         }
     }
 
@@ -342,13 +352,25 @@ final class CostEstimate {
     }
 
     /**
-     * Tells the estimates that follow this one its cost per item: after batches of more than {@link #SMALL_BATCH}
-     * items and seeds only, since tiny batches leave the per-item part to the fit's transitions (a round of single
-     * items after large batches moved PoCL's by half, which would have read as load).
+     * True when a batch of this many items is mostly per-item work by the estimate (the per-item part at least four
+     * times the fixed one): what it does to the per-item part is the hardware's pace. A batch whose time is mostly the
+     * fixed part moves the per-item part by the split of the two: one of 10 items among PoCL's batches of 500 moved
+     * it from 79 to 28 µs and the next batch back to 106, which would have read as the cores four times slower.
      */
-    private void tellFollowers() {
+    private boolean tellsPace(long items) {
+        return items * perItemNanos >= 4 * fixedNanos;
+    }
+
+    /** The pace ({@link #pace}): NaN until a batch told it. */
+    double pace() {
+        return pace;
+    }
+
+    /** Takes the per-item part as the pace, and tells the estimates that follow this one. */
+    private void tellPace() {
+        pace = perItemNanos;
         for (Link l : followers) {
-            l.followedUpdated(perItemNanos);
+            l.followedUpdated(pace);
         }
     }
 

@@ -147,13 +147,16 @@ class CostEstimateTest {
         double poclBefore = pocl.nanosFor(1_024);
         cpu.observe(1_024, (long) cpu.nanosFor(1_024)); // the first update after pocl was last timed: the anchor
         double cpuBefore = cpu.perItemNanos();
+        double paceBefore = cpu.pace();
+        assertThat(paceBefore).isEqualTo(cpuBefore);
         // the cores get busier: each cpu batch 1.4 times its estimate, under the drift factor, so the estimate grows
         // by its fit, never restarting
         while (cpu.perItemNanos() < 3 * cpuBefore) {
             cpu.observe(1_024, (long) (cpu.nanosFor(1_024) * 1.4));
         }
         assertThat(cpu.drifts()).isZero();
-        double slowdown = cpu.perItemNanos() / cpuBefore;
+        double slowdown = cpu.pace() / paceBefore;
+        assertThat(slowdown).isGreaterThan(2.5);
         assertThat(pocl.nanosFor(1_024)).isCloseTo(poclBefore * slowdown, within(poclBefore * 0.001));
         assertThat(pocl.itemsPerSecond()).isCloseTo(1e9 / (100_000 * slowdown), within(1e9 / 100_000 * 0.01));
         // pocl timed under the same load: no drift, and its estimate stays at that scale
@@ -161,7 +164,7 @@ class CostEstimateTest {
         assertThat(pocl.drifts()).isZero();
         assertThat(pocl.nanosFor(1_024)).isCloseTo(poclBefore * slowdown, within(poclBefore * slowdown * 0.01));
         // the load goes: the cpu is fast again, which pocl does not follow down (its next batch does that)
-        cpu.observe(1_024, (long) (cpuBefore * 1_024 / 10));
+        cpu.observe(1_024, (long) (cpuBefore * 1_024));
         assertThat(pocl.nanosFor(1_024)).isCloseTo(poclBefore * slowdown, within(poclBefore * slowdown * 0.01));
         pocl.observe(1_024, (long) poclBefore);
         assertThat(pocl.drifts()).isEqualTo(1);
@@ -208,6 +211,26 @@ class CostEstimateTest {
         pocl.observe(1, (long) pocl.nanosFor(1));
         assertThat(pocl.nanosFor(1_024)).isCloseTo(followed, within(followed * 0.01));
         assertThat(pocl.ownNanos(1_024)).isCloseTo(poclOwn, within(poclOwn * 0.01));
+    }
+
+    @Test
+    void follow_aBatchMostlyOfFixedLatency_tellsNoPace() {
+        // PoCL-like: 3 ms a batch, 80 µs an item, batches of 500
+        CostEstimate pocl = new CostEstimate(0.1, 0, 1);
+        for (int i = 0; i < 30; i++) {
+            pocl.observe(1, 3_000_000 + 80_000);
+            pocl.observe(500, 3_000_000 + 500 * 80_000L);
+        }
+        CostEstimate cpu = fittedAt(40_000);
+        cpu.follow(pocl);
+        double cpuOwn = cpu.nanosFor(1_024);
+        pocl.observe(500, 3_000_000 + 500 * 80_000L);
+        // 10 items in half the fixed latency: the estimate restarts with the per-item part at 40 % of its value, and
+        // the next batch of 500 puts it back; the cores did not get slower
+        pocl.observe(10, 1_560_000);
+        assertThat(pocl.perItemNanos()).isLessThan(40_000);
+        pocl.observe(500, 3_000_000 + 500 * 80_000L);
+        assertThat(cpu.nanosFor(1_024)).isEqualTo(cpuOwn);
     }
 
     @Test
